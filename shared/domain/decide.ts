@@ -1,0 +1,199 @@
+import { commandRoles, type Command, type CommandPayload } from '../protocol/commands.js';
+import { fail, ok, type Result } from '../protocol/errors.js';
+import { assertNever } from './assert.js';
+import type { DomainEvent } from './events.js';
+import { canAddStories, canProposeValue, visibleValueIds } from './rules.js';
+import type { Participant, WorkshopState } from './types.js';
+
+export type Actor = { role: 'host' } | { role: 'participant'; participantId: string } | { role: 'visitor' };
+
+/** What the server supplies: the clock, fresh ids, and (for a join) the new token's hash. */
+export interface DecideContext {
+  now: number;
+  newId: () => string;
+  tokenHash?: string;
+}
+
+/**
+ * Decides whether a validated command is allowed for this actor in this state, and if so
+ * which events record it. Pure: no I/O, no clock, no randomness except through ctx.
+ */
+export function decide(state: WorkshopState, command: Command, actor: Actor, ctx: DecideContext): Result<DomainEvent[]> {
+  if (commandRoles[command.type] !== actor.role) {
+    return fail('FORBIDDEN', `${command.type} is not allowed for a ${actor.role}`);
+  }
+  const at = ctx.now;
+  switch (command.type) {
+    case 'participant:join':
+      return join(state, command.payload, ctx);
+    case 'participant:update': {
+      const p = activeParticipant(state, actor);
+      if (!p.ok) return p;
+      const { name, groupId } = command.payload;
+      if (groupId !== undefined && !state.groups.some((g) => g.id === groupId)) return fail('NOT_FOUND', 'No such group');
+      if (name && !state.settings.allowNames) return fail('NOT_ALLOWED', 'Names are not allowed in this workshop');
+      return ok([
+        {
+          type: 'participant:updated',
+          at,
+          participantId: p.value.id,
+          name: name === undefined ? p.value.name : name || null,
+          groupId: groupId ?? p.value.groupId,
+        },
+      ]);
+    }
+    case 'participant:remove': {
+      const p = state.participants[command.payload.participantId];
+      if (!p || p.removed) return fail('NOT_FOUND', 'No such participant');
+      return ok([{ type: 'participant:removed', at, participantId: p.id }]);
+    }
+    case 'value:propose': {
+      const p = activeParticipant(state, actor);
+      if (!p.ok) return p;
+      const allowed = canProposeValue(state);
+      if (!allowed.ok) return allowed;
+      return ok([newValue(ctx, command.payload, 'participant', p.value)]);
+    }
+    case 'value:add':
+      return ok([newValue(ctx, command.payload, 'facilitator', null)]);
+    case 'value:edit': {
+      const v = liveValue(state, command.payload.valueId);
+      if (!v.ok) return v;
+      const { title, description } = command.payload;
+      return ok([{ type: 'value:edited', at, valueId: v.value, title, description }]);
+    }
+    case 'value:hide': {
+      const v = liveValue(state, command.payload.valueId);
+      if (!v.ok) return v;
+      return ok([{ type: 'value:hidden', at, valueId: v.value, hidden: command.payload.hidden }]);
+    }
+    case 'value:merge': {
+      const { sourceId, targetId } = command.payload;
+      if (sourceId === targetId) return fail('BAD_REQUEST', 'A value cannot be merged into itself');
+      const source = liveValue(state, sourceId);
+      if (!source.ok) return source;
+      const target = liveValue(state, targetId);
+      if (!target.ok) return target;
+      return ok([{ type: 'value:merged', at, sourceId, targetId }]);
+    }
+    case 'story:add': {
+      const p = activeParticipant(state, actor);
+      if (!p.ok) return p;
+      const allowed = canAddStories(state);
+      if (!allowed.ok) return allowed;
+      const valueId = command.payload.valueId;
+      if (!visibleValueIds(state).includes(valueId)) return fail('NOT_FOUND', 'No such value');
+      const id = ctx.newId();
+      return ok([
+        {
+          type: 'story:added',
+          at,
+          story: { id, valueId, originalValueId: valueId, participantId: p.value.id, text: command.payload.text, hidden: false, createdAt: at, endorsements: [] },
+        },
+      ]);
+    }
+    case 'story:endorse': {
+      const p = activeParticipant(state, actor);
+      if (!p.ok) return p;
+      const allowed = canAddStories(state);
+      if (!allowed.ok) return allowed;
+      const story = state.stories[command.payload.storyId];
+      if (!story || story.hidden) return fail('NOT_FOUND', 'No such story');
+      if (story.participantId === p.value.id) return fail('NOT_ALLOWED', 'You cannot endorse your own story');
+      if (story.endorsements.includes(p.value.id)) return fail('CONFLICT', 'You already endorsed this story');
+      return ok([{ type: 'story:endorsed', at, storyId: story.id, participantId: p.value.id }]);
+    }
+    case 'story:hide': {
+      const story = state.stories[command.payload.storyId];
+      if (!story) return fail('NOT_FOUND', 'No such story');
+      return ok([{ type: 'story:hidden', at, storyId: story.id, hidden: command.payload.hidden }]);
+    }
+    case 'settings:update': {
+      const settings = Object.fromEntries(Object.entries(command.payload).filter(([, v]) => v !== undefined));
+      if (Object.keys(settings).length === 0) return fail('BAD_REQUEST', 'Nothing to change');
+      return ok([{ type: 'settings:changed', at, settings }]);
+    }
+    case 'activity:control':
+      return controlActivity(state, command.payload, at);
+    default:
+      return assertNever(command);
+  }
+}
+
+function join(state: WorkshopState, payload: CommandPayload<'participant:join'>, ctx: DecideContext): Result<DomainEvent[]> {
+  if (!ctx.tokenHash) return fail('INTERNAL', 'A join needs a token hash');
+  if (!state.groups.some((g) => g.id === payload.groupId)) return fail('NOT_FOUND', 'No such group');
+  const name = payload.name ? payload.name : null;
+  if (name && !state.settings.allowNames) return fail('NOT_ALLOWED', 'Names are not allowed in this workshop');
+  const participant: Participant = { id: ctx.newId(), name, groupId: payload.groupId, joinedAt: ctx.now, tokenHash: ctx.tokenHash, removed: false };
+  return ok([{ type: 'participant:joined', at: ctx.now, participant }]);
+}
+
+function activeParticipant(state: WorkshopState, actor: Actor): Result<Participant> {
+  if (actor.role !== 'participant') return fail('FORBIDDEN', 'Only participants can do this');
+  const p = state.participants[actor.participantId];
+  if (!p || p.removed) return fail('UNAUTHORIZED', 'You are no longer part of this workshop');
+  return ok(p);
+}
+
+/** A value that exists and has not been merged away. */
+function liveValue(state: WorkshopState, valueId: string): Result<string> {
+  const v = state.values[valueId];
+  if (!v) return fail('NOT_FOUND', 'No such value');
+  if (v.mergedInto) return fail('CONFLICT', 'This value was merged into another');
+  return ok(v.id);
+}
+
+function newValue(
+  ctx: DecideContext,
+  payload: { title: string; description: string },
+  origin: 'participant' | 'facilitator',
+  proposer: Participant | null,
+): DomainEvent {
+  return {
+    type: 'value:added',
+    at: ctx.now,
+    value: {
+      id: ctx.newId(),
+      title: payload.title,
+      description: payload.description,
+      origin,
+      proposedBy: proposer?.id ?? null,
+      groupId: proposer?.groupId ?? null,
+      hidden: false,
+      mergedInto: null,
+      mergedFrom: [],
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    },
+  };
+}
+
+function controlActivity(state: WorkshopState, payload: CommandPayload<'activity:control'>, at: number): Result<DomainEvent[]> {
+  const activity = state.activities.find((a) => a.id === payload.activityId);
+  if (!activity) return fail('NOT_FOUND', 'No such activity');
+  const event: DomainEvent = { type: 'activity:controlled', at, activityId: activity.id, action: payload.action };
+  switch (payload.action) {
+    case 'open':
+      // Opening makes it the current activity; reopening a locked or closed one is allowed.
+      if (activity.status === 'open' && state.currentActivityId === activity.id) return fail('CONFLICT', 'The activity is already open');
+      return ok([event]);
+    case 'lock':
+      if (activity.status !== 'open') return fail('NOT_ALLOWED', 'Only an open activity can be locked');
+      return ok([event]);
+    case 'unlock':
+      if (activity.status !== 'locked') return fail('NOT_ALLOWED', 'Only a locked activity can be unlocked');
+      return ok([event]);
+    case 'close':
+      if (activity.status === 'closed') return fail('CONFLICT', 'The activity is already closed');
+      return ok([event]);
+    case 'reveal':
+      if (activity.revealed) return fail('CONFLICT', 'Results are already revealed');
+      return ok([event]);
+    case 'hide':
+      if (!activity.revealed) return fail('CONFLICT', 'Results are already hidden');
+      return ok([event]);
+    default:
+      return assertNever(payload.action);
+  }
+}

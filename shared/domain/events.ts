@@ -1,0 +1,23 @@
+import type { ActivityAction } from '../protocol/commands.js';
+import type { Participant, Settings, Story, Value, WorkshopState } from './types.js';
+
+/**
+ * What happened, as stored in the event log. Replaying the log through apply() rebuilds the
+ * workshop exactly; so an event carries every fact it needs (ids, times), never a rule.
+ */
+export type DomainEvent =
+  | { type: 'workshop:created'; at: number; workshop: WorkshopState }
+  | { type: 'participant:joined'; at: number; participant: Participant }
+  | { type: 'participant:updated'; at: number; participantId: string; name: string | null; groupId: string }
+  | { type: 'participant:removed'; at: number; participantId: string }
+  | { type: 'value:added'; at: number; value: Value }
+  | { type: 'value:edited'; at: number; valueId: string; title: string; description: string }
+  | { type: 'value:hidden'; at: number; valueId: string; hidden: boolean }
+  | { type: 'value:merged'; at: number; sourceId: string; targetId: string }
+  | { type: 'story:added'; at: number; story: Story }
+  | { type: 'story:hidden'; at: number; storyId: string; hidden: boolean }
+  | { type: 'story:endorsed'; at: number; storyId: string; participantId: string }
+  | { type: 'settings:changed'; at: number; settings: Partial<Settings> }
+  | { type: 'activity:controlled'; at: number; activityId: string; action: ActivityAction };
+
+export type DomainEventType = DomainEvent['type'];

@@ -1,0 +1,99 @@
+import type { Activity, Group, Lang, Settings, TemplateId, ValueOrigin, WorkshopState } from './types.js';
+import { provenanceOf, withRounds } from './views.js';
+
+/**
+ * The complete record of a workshop (BRIEF.md, "The export"). Participants are pseudonymous:
+ * an id, their group, and a name only if they gave one. Times are ISO 8601 strings.
+ * Bump EXPORT_SCHEMA_VERSION on any change that could break a script reading it.
+ */
+export const EXPORT_SCHEMA_VERSION = 1;
+
+export interface ExportDocument {
+  schemaVersion: number;
+  exportedAt: string;
+  workshop: { id: string; code: string; title: string; language: Lang; template: TemplateId; createdAt: string; updatedAt: string; settings: Settings };
+  groups: { id: string; name: string; nameNl: string | null; nameEn: string | null }[];
+  participants: { id: string; groupId: string; name: string | null; joinedAt: string; removed: boolean }[];
+  values: {
+    id: string;
+    title: string;
+    description: string;
+    origin: ValueOrigin;
+    proposedBy: string | null;
+    groupId: string | null;
+    hidden: boolean;
+    mergedInto: string | null;
+    mergedFrom: string[];
+    provenance: { valueId: string; title: string; origin: ValueOrigin; groupId: string | null }[];
+    createdAt: string;
+    updatedAt: string;
+  }[];
+  stories: {
+    id: string;
+    valueId: string;
+    originalValueId: string;
+    participantId: string;
+    text: string;
+    hidden: boolean;
+    createdAt: string;
+    endorsements: { participantId: string }[];
+  }[];
+  activities: (Omit<Activity, 'openedAt' | 'endsAt'> & { round: number; openedAt: string | null })[];
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function exportWorkshop(state: WorkshopState, now: number): ExportDocument {
+  const groupOut = (g: Group) => ({ id: g.id, name: g.name, nameNl: g.i18n?.nl ?? null, nameEn: g.i18n?.en ?? null });
+  return {
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    exportedAt: iso(now),
+    workshop: {
+      id: state.id,
+      code: state.code,
+      title: state.title,
+      language: state.language,
+      template: state.template,
+      createdAt: iso(state.createdAt),
+      updatedAt: iso(state.updatedAt),
+      settings: state.settings,
+    },
+    groups: state.groups.map(groupOut),
+    participants: Object.values(state.participants)
+      .sort((a, b) => a.joinedAt - b.joinedAt)
+      .map((p) => ({ id: p.id, groupId: p.groupId, name: p.name, joinedAt: iso(p.joinedAt), removed: p.removed })),
+    values: state.valueOrder.flatMap((id) => {
+      const v = state.values[id];
+      if (!v) return [];
+      return [
+        {
+          id: v.id,
+          title: v.title,
+          description: v.description,
+          origin: v.origin,
+          proposedBy: v.proposedBy,
+          groupId: v.groupId,
+          hidden: v.hidden,
+          mergedInto: v.mergedInto,
+          mergedFrom: v.mergedFrom,
+          provenance: provenanceOf(state, v),
+          createdAt: iso(v.createdAt),
+          updatedAt: iso(v.updatedAt),
+        },
+      ];
+    }),
+    stories: Object.values(state.stories)
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((s) => ({
+        id: s.id,
+        valueId: s.valueId,
+        originalValueId: s.originalValueId,
+        participantId: s.participantId,
+        text: s.text,
+        hidden: s.hidden,
+        createdAt: iso(s.createdAt),
+        endorsements: s.endorsements.map((participantId) => ({ participantId })),
+      })),
+    activities: withRounds(state.activities).map(({ openedAt, endsAt: _endsAt, ...a }) => ({ ...a, openedAt: openedAt === null ? null : iso(openedAt) })),
+  };
+}

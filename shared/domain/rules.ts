@@ -1,0 +1,45 @@
+import { fail, ok, type Result } from '../protocol/errors.js';
+import type { Activity, WorkshopState } from './types.js';
+
+/**
+ * Workshop rules that both the server (in decide) and the phones (to show or hide a button)
+ * consult, so a button is never offered that the server would refuse.
+ */
+export function currentActivity(state: Pick<WorkshopState, 'activities' | 'currentActivityId'>): Activity | null {
+  return state.activities.find((a) => a.id === state.currentActivityId) ?? null;
+}
+
+/** Stories, endorsements and proposals belong to an open explore activity. */
+export function canAddStories(state: Pick<WorkshopState, 'activities' | 'currentActivityId'>): Result<true> {
+  const a = currentActivity(state);
+  if (!a || a.kind !== 'explore' || a.status !== 'open') {
+    return fail('NOT_ALLOWED', 'Stories can be added while an explore activity is open');
+  }
+  return ok(true);
+}
+
+export function canProposeValue(state: Pick<WorkshopState, 'activities' | 'currentActivityId' | 'settings'>): Result<true> {
+  const stories = canAddStories(state);
+  if (!stories.ok) return fail('NOT_ALLOWED', 'Values can be proposed while an explore activity is open');
+  if (!state.settings.allowProposals) return fail('NOT_ALLOWED', 'The facilitator has closed proposals');
+  return ok(true);
+}
+
+/** Values shown to the room: not hidden, not merged away, in display order. */
+export function visibleValueIds(state: Pick<WorkshopState, 'values' | 'valueOrder'>): string[] {
+  return state.valueOrder.filter((id) => {
+    const v = state.values[id];
+    return v !== undefined && !v.hidden && v.mergedInto === null;
+  });
+}
+
+/** Follows merges to the card a value lives on in now. */
+export function resolveValueId(state: Pick<WorkshopState, 'values'>, valueId: string): string {
+  let id = valueId;
+  for (let guard = 0; guard < 1000; guard++) {
+    const next = state.values[id]?.mergedInto;
+    if (!next) return id;
+    id = next;
+  }
+  return id;
+}

@@ -1,0 +1,107 @@
+import type { ActivityKind, Localized, LocalizedCard, ScanStatement, TemplateId } from './types.js';
+
+/** Default stakeholder groups (BRIEF.md); the facilitator edits the list when creating a workshop. */
+export const DEFAULT_GROUPS: Localized[] = [
+  { nl: 'Bewoners', en: 'Residents' },
+  { nl: 'Gemeente', en: 'Municipality' },
+  { nl: 'Woningcorporatie', en: 'Housing association' },
+  { nl: 'Netbeheerder / warmtebedrijf', en: 'Grid operator / heat company' },
+  { nl: 'Energiecoöperatie / bewonersinitiatief', en: "Energy cooperative / residents' initiative" },
+  { nl: 'Bedrijven', en: 'Business' },
+  { nl: 'Anders', en: 'Other' },
+];
+
+const card = (nlTitle: string, nlDesc: string, enTitle: string, enDesc: string): LocalizedCard => ({
+  nl: { title: nlTitle, description: nlDesc },
+  en: { title: enTitle, description: enDesc },
+});
+
+export const HEAT_TRANSITION_CARDS: LocalizedCard[] = [
+  card('Betaalbaarheid', 'De kosten blijven te dragen voor mijn huishouden.', 'Affordability', 'The costs stay bearable for my household.'),
+  card('Sociale rechtvaardigheid', 'Lasten en lusten worden eerlijk verdeeld; niemand blijft achter.', 'Social fairness', 'Burdens and benefits are shared fairly; nobody is left behind.'),
+  card('Duurzaamheid', 'We verminderen de CO₂-uitstoot en gaan zuinig om met de aarde.', 'Sustainability', 'We cut CO₂ emissions and take care of the planet.'),
+  card('Comfort', 'Een warm, behaaglijk huis zonder gedoe.', 'Comfort', 'A warm, pleasant home without hassle.'),
+  card('Betrouwbaarheid', 'De warmte is er altijd, ook in een koude winter.', 'Reliability', 'The heat is always there, even in a cold winter.'),
+  card('Zeggenschap', 'Ik heb invloed op de keuzes die mijn huis en buurt raken.', 'Say and control', 'I have a say in the choices that affect my home and neighbourhood.'),
+  card('Eenvoud en ontzorging', 'Het is makkelijk te begrijpen en iemand regelt het voor me.', 'Simplicity, being taken care of', 'It is easy to understand and someone arranges it for me.'),
+  card('Gemeenschap', 'We doen het samen als buurt en helpen elkaar.', 'Community', 'We do it together as a neighbourhood and help each other.'),
+  card('Vertrouwen', 'Ik kan rekenen op de partijen en de informatie die ze geven.', 'Trust', 'I can rely on the parties involved and the information they give.'),
+  card('Gezondheid en veiligheid', 'Schone lucht, geen risico’s in en om het huis.', 'Health and safety', 'Clean air, no risks in and around the home.'),
+  card('Leefomgeving', 'De buurt blijft prettig: weinig overlast, groen en ruimte.', 'Living environment', 'The neighbourhood stays pleasant: little nuisance, green and space.'),
+  card('Toekomstbestendigheid', 'De keuze van nu werkt ook over dertig jaar nog.', 'Future-proofing', 'Today’s choice still works in thirty years.'),
+];
+
+export const SOCIAL_DOMAIN_CARDS: LocalizedCard[] = [
+  card('Mensgericht', 'We vertrekken vanuit wat de persoon zelf nodig heeft.', 'People-centred', 'We start from what the person needs.'),
+  card('Relatiegericht', 'De relatie tussen mensen en professionals staat centraal.', 'Relationship-centred', 'The relationship between people and professionals comes first.'),
+  card('Gedeelde sturing', 'Partijen sturen samen en delen verantwoordelijkheid.', 'Shared steering', 'Parties steer together and share responsibility.'),
+  card('Integraal', 'We kijken naar het geheel, over domeinen en loketten heen.', 'Integral', 'We look at the whole, across domains and counters.'),
+  card('Rechtmatig', 'Wat we doen is volgens de regels en rechtvaardig te verantwoorden.', 'Lawful', 'What we do follows the rules and can be justified.'),
+  card('Marktconform', 'Prijzen en afspraken passen bij wat gebruikelijk is in de markt.', 'Market-conform', 'Prices and agreements match what is usual in the market.'),
+  card('Efficiënt', 'We bereiken het meeste met de middelen die er zijn.', 'Efficient', 'We achieve the most with the means we have.'),
+  card('Individueel', 'Ieder krijgt een aanpak op maat van de eigen situatie.', 'Individual', 'Everyone gets an approach tailored to their situation.'),
+];
+
+const statement = (id: string, factor: ScanStatement['factor'], nl: string, en: string): ScanStatement => ({
+  id,
+  factor,
+  text: { nl, en },
+});
+
+/** The collaboration scan: three statements per factor, scored 1 (disagree) … 5 (agree). */
+export const DEFAULT_SCAN_STATEMENTS: ScanStatement[] = [
+  statement('m1', 'motivation', 'Ik weet waarom mijn organisatie meedoet aan deze samenwerking.', 'I know why my organisation takes part in this collaboration.'),
+  statement('m2', 'motivation', 'Ik zie wat deze samenwerking mij en mijn achterban oplevert.', 'I see what this collaboration brings me and the people I represent.'),
+  statement('m3', 'motivation', 'De partners willen echt hetzelfde bereiken.', 'The partners truly want to achieve the same thing.'),
+  statement('o1', 'organisation', 'Rollen en verantwoordelijkheden zijn duidelijk.', 'Roles and responsibilities are clear.'),
+  statement('o2', 'organisation', 'Er is genoeg tijd en geld om het samen te doen.', 'There is enough time and money to do this together.'),
+  statement('o3', 'organisation', 'Afspraken worden vastgelegd en nagekomen.', 'Agreements are recorded and kept.'),
+  statement('i1', 'interaction', 'Ik durf in deze groep kritische punten in te brengen.', 'I dare to raise critical points in this group.'),
+  statement('i2', 'interaction', 'We luisteren naar elkaar en begrijpen elkaars belangen.', 'We listen to each other and understand each other’s interests.'),
+  statement('i3', 'interaction', 'Ik vertrouw de andere partners.', 'I trust the other partners.'),
+  statement('r1', 'result', 'We boeken zichtbaar vooruitgang.', 'We are making visible progress.'),
+  statement('r2', 'result', 'De resultaten komen ten goede aan de buurt.', 'The results benefit the neighbourhood.'),
+  statement('r3', 'result', 'Ik ben tevreden over wat we tot nu toe samen bereikt hebben.', 'I am satisfied with what we have achieved together so far.'),
+];
+
+export interface TemplateDefinition {
+  id: TemplateId;
+  name: Localized;
+  description: Localized;
+  cards: LocalizedCard[];
+  agenda: ActivityKind[];
+}
+
+export const TEMPLATES: Record<TemplateId, TemplateDefinition> = {
+  'heat-transition': {
+    id: 'heat-transition',
+    name: { nl: 'Waardengericht werken in de warmtetransitie', en: 'Values-based working in the heat transition' },
+    description: {
+      nl: 'Verkennen → stippen → rangschikken → gesprek → opnieuw rangschikken → samenwerkingsscan',
+      en: 'Explore → dots → rank → discussion → rank again → collaboration scan',
+    },
+    cards: HEAT_TRANSITION_CARDS,
+    agenda: ['explore', 'dots', 'rank', 'rank', 'scan'],
+  },
+  'social-domain': {
+    id: 'social-domain',
+    name: { nl: 'Waardengericht werken in het sociaal domein', en: 'Values-based working in the social domain' },
+    description: { nl: 'Verkennen → 100 punten verdelen → samenwerkingsscan', en: 'Explore → spread 100 points → collaboration scan' },
+    cards: SOCIAL_DOMAIN_CARDS,
+    agenda: ['explore', 'points', 'scan'],
+  },
+  'collaboration-checkup': {
+    id: 'collaboration-checkup',
+    name: { nl: 'Samenwerkingscheck', en: 'Collaboration check-up' },
+    description: { nl: 'Alleen de samenwerkingsscan', en: 'Just the collaboration scan' },
+    cards: [],
+    agenda: ['scan'],
+  },
+  empty: {
+    id: 'empty',
+    name: { nl: 'Leeg beginnen', en: 'Start empty' },
+    description: { nl: 'Geen kaarten; deelnemers dragen waarden aan', en: 'No cards; participants propose values' },
+    cards: [],
+    agenda: ['explore'],
+  },
+};

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Maximum lengths of everything a person can type. One place, used by both ends. */
+export const LIMITS = {
+  workshopTitle: 120,
+  groupName: 40,
+  groupsMax: 12,
+  participantName: 40,
+  valueTitle: 60,
+  valueDescription: 280,
+  storyText: 500,
+  activityTitle: 200,
+  openAnswer: 500,
+  statementText: 200,
+} as const;
+
+// C0/C1 control characters, except tab and newline in multi-line fields.
+const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/**
+ * A user-typed text field: trimmed, length-limited, no control characters.
+ * `min` 0 allows an empty string (an optional description, say).
+ */
+export function textField(max: number, opts: { min?: number; multiline?: boolean } = {}) {
+  const control = opts.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE;
+  return z
+    .string()
+    .transform((s) => (opts.multiline ? s.replace(/\r\n?/g, '\n') : s).trim())
+    .pipe(
+      z
+        .string()
+        .min(opts.min ?? 1, { message: opts.min === 0 ? 'Required' : 'Must not be empty' })
+        .max(max, { message: `At most ${max} characters` })
+        .refine((s) => !control.test(s), { message: 'Contains control characters' }),
+    );
+}
+
+/** Ids are nanoid-shaped: url-safe characters, bounded length. */
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'Invalid id' });

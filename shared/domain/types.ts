@@ -1,0 +1,141 @@
+/**
+ * The workshop's state: what the server stores (as the events that built it) and what
+ * every view is derived from. Plain JSON, no classes, so it round-trips through SQLite.
+ */
+export type Lang = 'nl' | 'en';
+export const LANGS: readonly Lang[] = ['nl', 'en'];
+
+export interface Localized {
+  nl: string;
+  en: string;
+}
+
+export interface LocalizedCard {
+  nl: { title: string; description: string };
+  en: { title: string; description: string };
+}
+
+export type TemplateId = 'heat-transition' | 'social-domain' | 'collaboration-checkup' | 'empty';
+export const TEMPLATE_IDS: readonly TemplateId[] = ['heat-transition', 'social-domain', 'collaboration-checkup', 'empty'];
+
+export interface Group {
+  id: string;
+  name: string;
+  /** Present for the default groups, so each phone can show its own language. */
+  i18n?: Localized;
+}
+
+export interface Participant {
+  id: string;
+  /** Only shown to the room when the facilitator allowed names. */
+  name: string | null;
+  groupId: string;
+  joinedAt: number;
+  /** sha-256 of the participant token; never leaves the server. */
+  tokenHash: string;
+  removed: boolean;
+}
+
+export type ValueOrigin = 'template' | 'facilitator' | 'participant';
+
+export interface Value {
+  id: string;
+  title: string;
+  description: string;
+  /** Both languages of a template card; dropped when the facilitator edits the card. */
+  i18n?: LocalizedCard;
+  origin: ValueOrigin;
+  proposedBy: string | null;
+  /** The proposer's group at the time, for provenance after merges. */
+  groupId: string | null;
+  hidden: boolean;
+  /** Set when this card was merged into another; the card is then no longer shown. */
+  mergedInto: string | null;
+  /** Every card merged into this one, transitively, oldest first. */
+  mergedFrom: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Story {
+  id: string;
+  valueId: string;
+  /** The value the story was written for, before any merge moved it. */
+  originalValueId: string;
+  participantId: string;
+  text: string;
+  hidden: boolean;
+  createdAt: number;
+  /** Participant ids, in the order they endorsed. */
+  endorsements: string[];
+}
+
+export interface Settings {
+  allowProposals: boolean;
+  allowNames: boolean;
+  /** Groups with fewer answers are left out of the groups lens. */
+  minGroupSize: number;
+}
+
+export type ActivityKind = 'explore' | 'dots' | 'rank' | 'points' | 'scan';
+export const ACTIVITY_KINDS: readonly ActivityKind[] = ['explore', 'dots', 'rank', 'points', 'scan'];
+export type VoteKind = 'dots' | 'rank' | 'points';
+
+export type ActivityStatus = 'pending' | 'open' | 'locked' | 'closed';
+
+export type ScanFactor = 'motivation' | 'organisation' | 'interaction' | 'result';
+export const SCAN_FACTORS: readonly ScanFactor[] = ['motivation', 'organisation', 'interaction', 'result'];
+
+export interface ScanStatement {
+  id: string;
+  factor: ScanFactor;
+  text: Localized;
+}
+
+export interface ActivityConfig {
+  /** The values that take part; null means every visible value at the time of answering. */
+  valueIds: string[] | null;
+  timerSeconds: number | null;
+  dotsPerParticipant: number;
+  dotsMaxPerValue: number;
+  /** Top K for rank; null means rank all. */
+  rankK: number | null;
+  /** Scan only. */
+  statements: ScanStatement[];
+}
+
+export interface Activity {
+  id: string;
+  kind: ActivityKind;
+  /** The question as the facilitator wrote it; null shows the kind's default question. */
+  title: string | null;
+  config: ActivityConfig;
+  status: ActivityStatus;
+  revealed: boolean;
+  openedAt: number | null;
+  /** When the timer runs out, if one is running. */
+  endsAt: number | null;
+}
+
+export interface WorkshopState {
+  id: string;
+  code: string;
+  title: string;
+  language: Lang;
+  template: TemplateId;
+  /** sha-256 of the host token. */
+  hostTokenHash: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Number of events applied; the version clients compare. */
+  seq: number;
+  settings: Settings;
+  groups: Group[];
+  participants: Record<string, Participant>;
+  values: Record<string, Value>;
+  /** Display order of values (creation order). */
+  valueOrder: string[];
+  stories: Record<string, Story>;
+  activities: Activity[];
+  currentActivityId: string | null;
+}

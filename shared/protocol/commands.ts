@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { LIMITS, idSchema, textField } from '../domain/text.js';
+
+/**
+ * Every command a client can send over the socket: its payload schema and who may send it.
+ * Adding a command is adding a row here, a case in decide(), and a line in docs/protocol.md.
+ *
+ * Roles: `host` holds the host token; `participant` has joined (participant token);
+ * `visitor` is anyone connected with the join code and no token (the board, a phone before joining).
+ */
+export type Role = 'host' | 'participant' | 'visitor';
+
+const valueText = {
+  title: textField(LIMITS.valueTitle),
+  description: textField(LIMITS.valueDescription, { min: 0, multiline: true }).default(''),
+};
+
+export const activityActionSchema = z.enum(['open', 'lock', 'unlock', 'close', 'reveal', 'hide']);
+export type ActivityAction = z.infer<typeof activityActionSchema>;
+
+export const commandSchemas = {
+  'participant:join': z.object({
+    name: textField(LIMITS.participantName, { min: 0 }).optional(),
+    groupId: idSchema,
+  }),
+  'participant:update': z.object({
+    name: textField(LIMITS.participantName, { min: 0 }).optional(),
+    groupId: idSchema.optional(),
+  }),
+  'participant:remove': z.object({ participantId: idSchema }),
+  'value:propose': z.object(valueText),
+  'value:add': z.object(valueText),
+  'value:edit': z.object({ valueId: idSchema, ...valueText }),
+  'value:hide': z.object({ valueId: idSchema, hidden: z.boolean() }),
+  'value:merge': z.object({ sourceId: idSchema, targetId: idSchema }),
+  'story:add': z.object({ valueId: idSchema, text: textField(LIMITS.storyText, { multiline: true }) }),
+  'story:endorse': z.object({ storyId: idSchema }),
+  'story:hide': z.object({ storyId: idSchema, hidden: z.boolean() }),
+  'settings:update': z.object({
+    allowProposals: z.boolean().optional(),
+    allowNames: z.boolean().optional(),
+    minGroupSize: z.number().int().min(1).max(50).optional(),
+  }),
+  'activity:control': z.object({ activityId: idSchema, action: activityActionSchema }),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];
+
+/** What a client may send (before defaults and trimming). */
+export type CommandInput<K extends CommandName> = z.input<(typeof commandSchemas)[K]>;
+/** What the domain receives, after validation. */
+export type CommandPayload<K extends CommandName> = z.output<(typeof commandSchemas)[K]>;
+
+export const commandRoles: Record<CommandName, Role> = {
+  'participant:join': 'visitor',
+  'participant:update': 'participant',
+  'participant:remove': 'host',
+  'value:propose': 'participant',
+  'value:add': 'host',
+  'value:edit': 'host',
+  'value:hide': 'host',
+  'value:merge': 'host',
+  'story:add': 'participant',
+  'story:endorse': 'participant',
+  'story:hide': 'host',
+  'settings:update': 'host',
+  'activity:control': 'host',
+};
+
+/** What a successful command acknowledges with. */
+export interface CommandResults {
+  'participant:join': { participantId: string; token: string };
+  'participant:update': Record<string, never>;
+  'participant:remove': Record<string, never>;
+  'value:propose': { valueId: string };
+  'value:add': { valueId: string };
+  'value:edit': Record<string, never>;
+  'value:hide': Record<string, never>;
+  'value:merge': Record<string, never>;
+  'story:add': { storyId: string };
+  'story:endorse': Record<string, never>;
+  'story:hide': Record<string, never>;
+  'settings:update': Record<string, never>;
+  'activity:control': Record<string, never>;
+}
+
+/** A validated command, as the domain sees it. */
+export type Command = { [K in CommandName]: { type: K; payload: CommandPayload<K> } }[CommandName];

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { isJoinCode, normaliseJoinCode } from '../domain/joinCode.js';
+import type { HostView, PublicView, SelfView } from '../domain/views.js';
+import type { CommandInput, CommandName, CommandResults } from './commands.js';
+import type { AckResult } from './errors.js';
+
+/**
+ * The socket.io event maps, imported by the server (`new Server<ClientToServerEvents, ServerToClientEvents>`)
+ * and every client (`Socket<ServerToClientEvents, ClientToServerEvents>`), so a mismatch fails to compile.
+ */
+export type ClientToServerEvents = {
+  [K in CommandName]: (payload: CommandInput<K>, ack: (result: AckResult<CommandResults[K]>) => void) => void;
+};
+
+export interface Presence {
+  /** Participants with at least one open connection. */
+  connected: number;
+  byGroup: Record<string, number>;
+}
+
+export interface ServerToClientEvents {
+  /** Everything the room may see; sent on connect and after every change (coalesced). */
+  'workshop:public': (view: PublicView) => void;
+  /** The facilitator's full view; host sockets only. */
+  'workshop:host': (view: HostView) => void;
+  /** The participant's own data; that participant's sockets only. */
+  'participant:self': (view: SelfView) => void;
+  /** Connected participants; host sockets only. */
+  'workshop:presence': (presence: Presence) => void;
+  /** This phone's participant was removed by the facilitator; forget the token. */
+  'participant:removed': () => void;
+}
+
+/** socket.io handshake `auth`. No token: a visitor (the board, or a phone that has not joined). */
+export const handshakeSchema = z.object({
+  protocol: z.number().int(),
+  code: z
+    .string()
+    .max(20)
+    .transform(normaliseJoinCode)
+    .refine(isJoinCode, { message: 'Invalid join code' }),
+  hostToken: z.string().min(1).max(200).optional(),
+  participantToken: z.string().min(1).max(200).optional(),
+});
+export type Handshake = z.input<typeof handshakeSchema>;
+
+/** The `message` of a refused connection (`connect_error`), so clients can react to each. */
+export const CONNECT_ERRORS = {
+  badHandshake: 'BAD_HANDSHAKE',
+  protocol: 'PROTOCOL_MISMATCH',
+  notFound: 'WORKSHOP_NOT_FOUND',
+  badHostToken: 'BAD_HOST_TOKEN',
+  badParticipantToken: 'BAD_PARTICIPANT_TOKEN',
+} as const;
+export type ConnectErrorCode = (typeof CONNECT_ERRORS)[keyof typeof CONNECT_ERRORS];
