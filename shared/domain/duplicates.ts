@@ -1,7 +1,8 @@
 /**
  * Likely duplicate values: titles with the same words after folding case and accents,
  * dropping filler words, and stripping simple Dutch and English plural endings.
- * "Betaalbaarheid" ~ "betaalbaarheid!", "Lage kosten" ~ "de kosten laag", "Woningen" ~ "woning".
+ * "Betaalbaarheid" ~ "betaalbaarheid!", "Lage kosten" ~ "de kosten laag", "Woningen" ~ "woning",
+ * "Bomen" ~ "boom".
  */
 const STOPWORDS = new Set(['de', 'het', 'een', 'en', 'van', 'voor', 'of', 'in', 'op', 'the', 'a', 'an', 'and', 'of', 'for', 'to', 'in', 'on', 'or']);
 
@@ -13,6 +14,8 @@ function stem(word: string): string {
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   // Dutch doubles a consonant before -en (bakken → bak): fold a trailing double consonant.
   if (w.length > 2 && /([^aeiou])\1$/.test(w)) w = w.slice(0, -1);
+  // …and writes a long vowel single in an open syllable (laag → lage, boom → bomen): fold it.
+  w = w.replace(/([aeou])\1([^aeiou]+)$/, '$1$2');
   return w;
 }
 
