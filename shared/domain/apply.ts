@@ -1,5 +1,6 @@
 import { assertNever } from './assert.js';
 import type { DomainEvent } from './events.js';
+import { visibleValueIds } from './rules.js';
 import type { Activity, WorkshopState } from './types.js';
 
 /**
@@ -58,6 +59,25 @@ function applyEvent(s: WorkshopState, e: DomainEvent): WorkshopState {
       return { ...s, settings: { ...s.settings, ...e.settings } };
     case 'activity:controlled':
       return applyActivityAction(s, e);
+    case 'activity:configured':
+      return {
+        ...s,
+        activities: s.activities.map((a) =>
+          a.id === e.activityId ? { ...a, ...(e.title !== undefined ? { title: e.title } : {}), config: { ...a.config, ...e.config } } : a,
+        ),
+      };
+    case 'answer:submitted': {
+      const forActivity = s.answers[e.activityId] ?? {};
+      const previous = forActivity[e.participantId];
+      const stored = {
+        answerId: e.answerId,
+        answer: e.answer,
+        at: e.at,
+        revisions: (previous?.revisions ?? 0) + 1,
+        answerIds: [...(previous?.answerIds ?? []), e.answerId],
+      };
+      return { ...s, answers: { ...s.answers, [e.activityId]: { ...forActivity, [e.participantId]: stored } } };
+    }
     default:
       return assertNever(e);
   }
@@ -91,6 +111,8 @@ function applyActivityAction(s: WorkshopState, e: Extract<DomainEvent, { type: '
         currentActivityId: e.activityId,
         activities: update((a) => ({
           ...a,
+          // A vote is about the values visible when it opens, so later merges don't move its ground.
+          config: a.kind !== 'explore' && a.kind !== 'scan' && a.config.valueIds === null ? { ...a.config, valueIds: visibleValueIds(s) } : a.config,
           status: 'open',
           openedAt: a.openedAt ?? e.at,
           endsAt: a.config.timerSeconds ? e.at + a.config.timerSeconds * 1000 : null,

@@ -92,5 +92,6 @@ export function createWorkshop(
     stories: {},
     activities: template.agenda.map((kind) => newActivity(ctx.newId(), kind)),
     currentActivityId: null,
+    answers: {},
   };
 }

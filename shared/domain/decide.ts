@@ -2,7 +2,8 @@ import { commandRoles, type Command, type CommandPayload } from '../protocol/com
 import { fail, ok, type Result } from '../protocol/errors.js';
 import { assertNever } from './assert.js';
 import type { DomainEvent } from './events.js';
-import { canAddStories, canProposeValue, visibleValueIds } from './rules.js';
+import { validateAnswer } from './answers.js';
+import { activityValueIds, canAddStories, canProposeValue, visibleValueIds } from './rules.js';
 import type { Participant, WorkshopState } from './types.js';
 
 export type Actor = { role: 'host' } | { role: 'participant'; participantId: string } | { role: 'visitor' };
@@ -115,6 +116,10 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
     }
     case 'activity:control':
       return controlActivity(state, command.payload, at);
+    case 'activity:configure':
+      return configureActivity(state, command.payload, at);
+    case 'answer:submit':
+      return submitAnswer(state, command.payload, actor, at);
     default:
       return assertNever(command);
   }
@@ -196,4 +201,46 @@ function controlActivity(state: WorkshopState, payload: CommandPayload<'activity
     default:
       return assertNever(payload.action);
   }
+}
+
+/** Settings that change what a valid answer is can't change once answers are in: that is a new round. */
+const ANSWER_SHAPING = ['valueIds', 'dotsPerParticipant', 'dotsMaxPerValue', 'rankK', 'statements'] as const;
+
+function configureActivity(state: WorkshopState, payload: CommandPayload<'activity:configure'>, at: number): Result<DomainEvent[]> {
+  const activity = state.activities.find((a) => a.id === payload.activityId);
+  if (!activity) return fail('NOT_FOUND', 'No such activity');
+  const { activityId: _id, title, ...config } = payload;
+  const changes = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
+  if (Object.keys(changes).length === 0 && title === undefined) return fail('BAD_REQUEST', 'Nothing to change');
+  const answered = Object.keys(state.answers[activity.id] ?? {}).length > 0;
+  if (answered && ANSWER_SHAPING.some((k) => k in changes)) {
+    return fail('NOT_ALLOWED', 'Answers are already in; duplicate the activity to start a new round with other settings');
+  }
+  if (payload.valueIds) {
+    if (new Set(payload.valueIds).size !== payload.valueIds.length) return fail('BAD_REQUEST', 'A value is listed twice');
+    const unknown = payload.valueIds.filter((id) => !state.values[id] || state.values[id]?.mergedInto);
+    if (unknown.length) return fail('NOT_FOUND', 'A listed value does not exist or was merged');
+  }
+  if (payload.statements && new Set(payload.statements.map((s) => s.id)).size !== payload.statements.length) {
+    return fail('BAD_REQUEST', 'Statement ids must differ');
+  }
+  return ok([{ type: 'activity:configured', at, activityId: activity.id, ...(title !== undefined ? { title: title || null } : {}), config: changes }]);
+}
+
+function submitAnswer(state: WorkshopState, payload: CommandPayload<'answer:submit'>, actor: Actor, at: number): Result<DomainEvent[]> {
+  const p = activeParticipant(state, actor);
+  if (!p.ok) return p;
+  const activity = state.activities.find((a) => a.id === payload.activityId);
+  if (!activity) return fail('NOT_FOUND', 'No such activity');
+  const previous = state.answers[activity.id]?.[p.value.id];
+  // A retried send is acknowledged again, whatever happened since, and changes nothing.
+  if (previous?.answerIds.includes(payload.answerId)) return ok([]);
+  if (activity.kind === 'explore') return fail('BAD_REQUEST', 'Explore takes values and stories, not answers');
+  if (state.currentActivityId !== activity.id || activity.status !== 'open') {
+    return fail('NOT_ALLOWED', activity.status === 'locked' ? 'The activity is locked' : 'The activity is not open');
+  }
+  if (activity.endsAt !== null && at >= activity.endsAt) return fail('NOT_ALLOWED', 'Time is up');
+  const valid = validateAnswer(activity, activityValueIds(state, activity), payload.answer);
+  if (!valid.ok) return valid;
+  return ok([{ type: 'answer:submitted', at, activityId: activity.id, participantId: p.value.id, answerId: payload.answerId, answer: valid.value }]);
 }

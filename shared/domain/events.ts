@@ -1,5 +1,6 @@
 import type { ActivityAction } from '../protocol/commands.js';
-import type { Participant, Settings, Story, Value, WorkshopState } from './types.js';
+import type { Answer } from './answers.js';
+import type { ActivityConfig, Participant, Settings, Story, Value, WorkshopState } from './types.js';
 
 /**
  * What happened, as stored in the event log. Replaying the log through apply() rebuilds the
@@ -18,6 +19,8 @@ export type DomainEvent =
   | { type: 'story:hidden'; at: number; storyId: string; hidden: boolean }
   | { type: 'story:endorsed'; at: number; storyId: string; participantId: string }
   | { type: 'settings:changed'; at: number; settings: Partial<Settings> }
-  | { type: 'activity:controlled'; at: number; activityId: string; action: ActivityAction };
+  | { type: 'activity:controlled'; at: number; activityId: string; action: ActivityAction }
+  | { type: 'activity:configured'; at: number; activityId: string; title?: string | null; config: Partial<ActivityConfig> }
+  | { type: 'answer:submitted'; at: number; activityId: string; participantId: string; answerId: string; answer: Answer };
 
 export type DomainEventType = DomainEvent['type'];

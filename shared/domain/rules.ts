@@ -43,3 +43,8 @@ export function resolveValueId(state: Pick<WorkshopState, 'values'>, valueId: st
   }
   return id;
 }
+
+/** The values a vote activity is about: the facilitator's choice, or every visible value. */
+export function activityValueIds(state: Pick<WorkshopState, 'values' | 'valueOrder'>, activity: Pick<Activity, 'config'>): string[] {
+  return activity.config.valueIds ?? visibleValueIds(state);
+}

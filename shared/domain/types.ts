@@ -1,3 +1,5 @@
+import type { Answer } from './answers.js';
+
 /**
  * The workshop's state: what the server stores (as the events that built it) and what
  * every view is derived from. Plain JSON, no classes, so it round-trips through SQLite.
@@ -79,7 +81,6 @@ export interface Settings {
 
 export type ActivityKind = 'explore' | 'dots' | 'rank' | 'points' | 'scan';
 export const ACTIVITY_KINDS: readonly ActivityKind[] = ['explore', 'dots', 'rank', 'points', 'scan'];
-export type VoteKind = 'dots' | 'rank' | 'points';
 
 export type ActivityStatus = 'pending' | 'open' | 'locked' | 'closed';
 
@@ -117,6 +118,18 @@ export interface Activity {
   endsAt: number | null;
 }
 
+/** A participant's latest answer to one activity; earlier ones stay in the event log. */
+export interface StoredAnswer {
+  /** The client-made id of the submission that counts. */
+  answerId: string;
+  answer: Answer;
+  at: number;
+  /** How many different answers this participant gave (1 = never changed). */
+  revisions: number;
+  /** Every client-made id seen, so a retried send is never counted twice. */
+  answerIds: string[];
+}
+
 export interface WorkshopState {
   id: string;
   code: string;
@@ -138,4 +151,6 @@ export interface WorkshopState {
   stories: Record<string, Story>;
   activities: Activity[];
   currentActivityId: string | null;
+  /** activityId → participantId → latest answer. */
+  answers: Record<string, Record<string, StoredAnswer>>;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { answerSchema } from '../domain/answers.js';
 import { LIMITS, idSchema, textField } from '../domain/text.js';
+import { SCAN_FACTORS, type ScanFactor } from '../domain/types.js';
 
 /**
  * Every command a client can send over the socket: its payload schema and who may send it.
@@ -17,6 +19,12 @@ const valueText = {
 
 export const activityActionSchema = z.enum(['open', 'lock', 'unlock', 'close', 'reveal', 'hide']);
 export type ActivityAction = z.infer<typeof activityActionSchema>;
+
+const statementSchema = z.object({
+  id: idSchema,
+  factor: z.enum(SCAN_FACTORS as [ScanFactor, ...ScanFactor[]]),
+  text: z.object({ nl: textField(LIMITS.statementText), en: textField(LIMITS.statementText) }),
+});
 
 export const commandSchemas = {
   'participant:join': z.object({
@@ -42,6 +50,23 @@ export const commandSchemas = {
     minGroupSize: z.number().int().min(1).max(50).optional(),
   }),
   'activity:control': z.object({ activityId: idSchema, action: activityActionSchema }),
+  'activity:configure': z.object({
+    activityId: idSchema,
+    /** The question; an empty string or null restores the default question. */
+    title: textField(LIMITS.activityTitle, { min: 0 }).nullable().optional(),
+    valueIds: z.array(idSchema).min(1).max(200).nullable().optional(),
+    timerSeconds: z.number().int().min(10).max(3 * 3600).nullable().optional(),
+    dotsPerParticipant: z.number().int().min(1).max(50).optional(),
+    dotsMaxPerValue: z.number().int().min(1).max(50).optional(),
+    rankK: z.number().int().min(1).max(200).nullable().optional(),
+    statements: z.array(statementSchema).min(1).max(30).optional(),
+  }),
+  'answer:submit': z.object({
+    activityId: idSchema,
+    /** Made by the phone; a retried send with the same id is acknowledged but counted once. */
+    answerId: idSchema,
+    answer: answerSchema,
+  }),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -66,6 +91,8 @@ export const commandRoles: Record<CommandName, Role> = {
   'story:hide': 'host',
   'settings:update': 'host',
   'activity:control': 'host',
+  'activity:configure': 'host',
+  'answer:submit': 'participant',
 };
 
 /** What a successful command acknowledges with. */
@@ -83,6 +110,9 @@ export interface CommandResults {
   'story:hide': Record<string, never>;
   'settings:update': Record<string, never>;
   'activity:control': Record<string, never>;
+  'activity:configure': Record<string, never>;
+  /** duplicate: this answerId was already stored (a retried send); nothing changed. */
+  'answer:submit': { answerId: string; duplicate: boolean };
 }
 
 /** A validated command, as the domain sees it. */
