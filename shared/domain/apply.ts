@@ -1,6 +1,6 @@
 import { assertNever } from './assert.js';
 import type { DomainEvent } from './events.js';
-import { visibleValueIds } from './rules.js';
+import { applyAgenda, openActivity } from './agenda.js';
 import type { Activity, WorkshopState } from './types.js';
 
 /**
@@ -78,6 +78,16 @@ function applyEvent(s: WorkshopState, e: DomainEvent): WorkshopState {
       };
       return { ...s, answers: { ...s.answers, [e.activityId]: { ...forActivity, [e.participantId]: stored } } };
     }
+    case 'agenda:added':
+    case 'agenda:moved':
+    case 'agenda:removed':
+    case 'agenda:current':
+    case 'activity:extended':
+      return applyAgenda(s, e);
+    case 'summary:published':
+      return { ...s, summaryPublishedAt: e.published ? e.at : null };
+    case 'open-answer:endorsed':
+      return { ...s, openAnswerEndorsements: { ...s.openAnswerEndorsements, [e.openAnswerId]: [...(s.openAnswerEndorsements[e.openAnswerId] ?? []), e.participantId] } };
     default:
       return assertNever(e);
   }
@@ -106,18 +116,7 @@ function applyActivityAction(s: WorkshopState, e: Extract<DomainEvent, { type: '
   const update = (fn: (a: Activity) => Activity): Activity[] => s.activities.map((a) => (a.id === e.activityId ? fn(a) : a));
   switch (e.action) {
     case 'open':
-      return {
-        ...s,
-        currentActivityId: e.activityId,
-        activities: update((a) => ({
-          ...a,
-          // A vote is about the values visible when it opens, so later merges don't move its ground.
-          config: a.kind !== 'explore' && a.kind !== 'scan' && a.config.valueIds === null ? { ...a.config, valueIds: visibleValueIds(s) } : a.config,
-          status: 'open',
-          openedAt: a.openedAt ?? e.at,
-          endsAt: a.config.timerSeconds ? e.at + a.config.timerSeconds * 1000 : null,
-        })),
-      };
+      return openActivity(s, e.activityId, e.at);
     case 'lock':
       return { ...s, activities: update((a) => ({ ...a, status: 'locked', endsAt: null })) };
     case 'unlock':

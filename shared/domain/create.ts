@@ -93,5 +93,7 @@ export function createWorkshop(
     activities: template.agenda.map((kind) => newActivity(ctx.newId(), kind)),
     currentActivityId: null,
     answers: {},
+    openAnswerEndorsements: {},
+    summaryPublishedAt: null,
   };
 }

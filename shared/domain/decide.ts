@@ -2,6 +2,7 @@ import { commandRoles, type Command, type CommandPayload } from '../protocol/com
 import { fail, ok, type Result } from '../protocol/errors.js';
 import { assertNever } from './assert.js';
 import type { DomainEvent } from './events.js';
+import { decideAgenda } from './agenda.js';
 import { validateAnswer } from './answers.js';
 import { activityValueIds, canAddStories, canProposeValue, visibleValueIds } from './rules.js';
 import type { Participant, WorkshopState } from './types.js';
@@ -120,6 +121,18 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
       return configureActivity(state, command.payload, at);
     case 'answer:submit':
       return submitAnswer(state, command.payload, actor, at);
+    case 'agenda:add':
+    case 'agenda:move':
+    case 'agenda:remove':
+    case 'agenda:duplicate':
+    case 'agenda:goto':
+    case 'activity:extend':
+      return decideAgenda(state, command, ctx);
+    case 'summary:publish':
+      if ((state.summaryPublishedAt !== null) === command.payload.published) return fail('CONFLICT', command.payload.published ? 'The summary is already sent' : 'The summary is not sent');
+      return ok([{ type: 'summary:published', at, published: command.payload.published }]);
+    case 'open-answer:endorse':
+      return endorseOpenAnswer(state, command.payload.openAnswerId, actor, at);
     default:
       return assertNever(command);
   }
@@ -243,4 +256,26 @@ function submitAnswer(state: WorkshopState, payload: CommandPayload<'answer:subm
   const valid = validateAnswer(activity, activityValueIds(state, activity), payload.answer);
   if (!valid.ok) return valid;
   return ok([{ type: 'answer:submitted', at, activityId: activity.id, participantId: p.value.id, answerId: payload.answerId, answer: valid.value }]);
+}
+
+function endorseOpenAnswer(state: WorkshopState, openAnswerId: string, actor: Actor, at: number): Result<DomainEvent[]> {
+  const p = activeParticipant(state, actor);
+  if (!p.ok) return p;
+  const [answerId, field] = openAnswerId.split(':') as [string, 'wentWell' | 'couldBeBetter'];
+  const owner = findOpenAnswer(state, answerId, field);
+  if (!owner) return fail('NOT_FOUND', 'No such answer');
+  if (owner === p.value.id) return fail('NOT_ALLOWED', 'You cannot endorse your own answer');
+  if (state.openAnswerEndorsements[openAnswerId]?.includes(p.value.id)) return fail('CONFLICT', 'You already endorsed this answer');
+  return ok([{ type: 'open-answer:endorsed', at, openAnswerId, participantId: p.value.id }]);
+}
+
+/** The participant whose current scan answer has this id and a non-empty text in that field. */
+function findOpenAnswer(state: WorkshopState, answerId: string, field: 'wentWell' | 'couldBeBetter'): string | null {
+  for (const activity of state.activities) {
+    if (activity.kind !== 'scan') continue;
+    for (const [participantId, stored] of Object.entries(state.answers[activity.id] ?? {})) {
+      if (stored.answerId === answerId && stored.answer.kind === 'scan' && stored.answer[field]) return participantId;
+    }
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 import type { ActivityAction } from '../protocol/commands.js';
 import type { Answer } from './answers.js';
-import type { ActivityConfig, Participant, Settings, Story, Value, WorkshopState } from './types.js';
+import type { Activity, ActivityConfig, Participant, Settings, Story, Value, WorkshopState } from './types.js';
 
 /**
  * What happened, as stored in the event log. Replaying the log through apply() rebuilds the
@@ -21,6 +21,13 @@ export type DomainEvent =
   | { type: 'settings:changed'; at: number; settings: Partial<Settings> }
   | { type: 'activity:controlled'; at: number; activityId: string; action: ActivityAction }
   | { type: 'activity:configured'; at: number; activityId: string; title?: string | null; config: Partial<ActivityConfig> }
-  | { type: 'answer:submitted'; at: number; activityId: string; participantId: string; answerId: string; answer: Answer };
+  | { type: 'answer:submitted'; at: number; activityId: string; participantId: string; answerId: string; answer: Answer }
+  | { type: 'agenda:added'; at: number; activity: Activity; index: number }
+  | { type: 'agenda:moved'; at: number; activityId: string; toIndex: number }
+  | { type: 'agenda:removed'; at: number; activityId: string }
+  | { type: 'agenda:current'; at: number; activityId: string }
+  | { type: 'activity:extended'; at: number; activityId: string; endsAt: number }
+  | { type: 'summary:published'; at: number; published: boolean }
+  | { type: 'open-answer:endorsed'; at: number; openAnswerId: string; participantId: string };
 
 export type DomainEventType = DomainEvent['type'];

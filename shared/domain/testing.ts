@@ -45,6 +45,7 @@ export class DomainHarness {
       if (e.type === 'value:added') ids.push(e.value.id);
       if (e.type === 'story:added') ids.push(e.story.id);
       if (e.type === 'participant:joined') ids.push(e.participant.id);
+      if (e.type === 'agenda:added') ids.push(e.activity.id);
     }
     return { ok: true, ids };
   }

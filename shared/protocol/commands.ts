@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answerSchema } from '../domain/answers.js';
 import { LIMITS, idSchema, textField } from '../domain/text.js';
-import { SCAN_FACTORS, type ScanFactor } from '../domain/types.js';
+import { ACTIVITY_KINDS, SCAN_FACTORS, type ActivityKind, type ScanFactor } from '../domain/types.js';
 
 /**
  * Every command a client can send over the socket: its payload schema and who may send it.
@@ -61,6 +61,22 @@ export const commandSchemas = {
     rankK: z.number().int().min(1).max(200).nullable().optional(),
     statements: z.array(statementSchema).min(1).max(30).optional(),
   }),
+  'agenda:add': z.object({
+    kind: z.enum(ACTIVITY_KINDS as [ActivityKind, ...ActivityKind[]]),
+    /** Insert after this activity; null or left out: at the end. */
+    afterActivityId: idSchema.nullable().optional(),
+  }),
+  'agenda:move': z.object({ activityId: idSchema, toIndex: z.number().int().min(0).max(200) }),
+  'agenda:remove': z.object({ activityId: idSchema }),
+  /** A copy right after the original, with no answers: the next round. */
+  'agenda:duplicate': z.object({ activityId: idSchema }),
+  /** Make this the current activity (next / previous); a pending one opens, the open one it leaves locks. */
+  'agenda:goto': z.object({ activityId: idSchema }),
+  /** Adds time to the activity's timer; reopens it if it had locked. */
+  'activity:extend': z.object({ activityId: idSchema, seconds: z.number().int().min(10).max(3600) }),
+  /** Sends the summary ("what we found together") to every phone; `published: false` takes it back. */
+  'summary:publish': z.object({ published: z.boolean() }),
+  'open-answer:endorse': z.object({ openAnswerId: z.string().regex(/^[A-Za-z0-9_-]{1,64}:(wentWell|couldBeBetter)$/) }),
   'answer:submit': z.object({
     activityId: idSchema,
     /** Made by the phone; a retried send with the same id is acknowledged but counted once. */
@@ -93,6 +109,14 @@ export const commandRoles: Record<CommandName, Role> = {
   'activity:control': 'host',
   'activity:configure': 'host',
   'answer:submit': 'participant',
+  'agenda:add': 'host',
+  'agenda:move': 'host',
+  'agenda:remove': 'host',
+  'agenda:duplicate': 'host',
+  'agenda:goto': 'host',
+  'activity:extend': 'host',
+  'summary:publish': 'host',
+  'open-answer:endorse': 'participant',
 };
 
 /** What a successful command acknowledges with. */
@@ -113,6 +137,14 @@ export interface CommandResults {
   'activity:configure': Record<string, never>;
   /** duplicate: this answerId was already stored (a retried send); nothing changed. */
   'answer:submit': { answerId: string; duplicate: boolean };
+  'agenda:add': { activityId: string };
+  'agenda:move': Record<string, never>;
+  'agenda:remove': Record<string, never>;
+  'agenda:duplicate': { activityId: string };
+  'agenda:goto': Record<string, never>;
+  'activity:extend': Record<string, never>;
+  'summary:publish': Record<string, never>;
+  'open-answer:endorse': Record<string, never>;
 }
 
 /** A validated command, as the domain sees it. */
