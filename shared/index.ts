@@ -15,3 +15,8 @@ export * from './protocol/version.js';
 export * from './protocol/errors.js';
 export * from './protocol/commands.js';
 export * from './protocol/events.js';
+export * from './domain/answers.js';
+export * from './domain/agenda.js';
+export * from './domain/results.js';
+export * from './domain/summary.js';
+export * from './protocol/http.js';

@@ -1,3 +1,6 @@
+import type { Answer } from './answers.js';
+import { activityResults, type ActivityResults } from './results.js';
+import { buildSummary, type Summary } from './summary.js';
 import type { Activity, Group, Lang, Settings, TemplateId, ValueOrigin, WorkshopState } from './types.js';
 import { provenanceOf, withRounds } from './views.js';
 
@@ -38,7 +41,30 @@ export interface ExportDocument {
     createdAt: string;
     endorsements: { participantId: string }[];
   }[];
-  activities: (Omit<Activity, 'openedAt' | 'endsAt'> & { round: number; openedAt: string | null })[];
+  activities: (Omit<Activity, 'openedAt' | 'endsAt'> & {
+    round: number;
+    openedAt: string | null;
+    /** Every participant's answer that counts (their last), in the order given. */
+    answers: ExportAnswer[];
+    /** The same numbers the board shows; null for explore. */
+    results: ActivityResults | null;
+  })[];
+  /** Scan open answers ("answerId:field") → who endorsed them. */
+  openAnswerEndorsements: Record<string, string[]>;
+  summary: Summary;
+  summaryPublishedAt: string | null;
+}
+
+export interface ExportAnswer {
+  participantId: string;
+  groupId: string;
+  answerId: string;
+  answer: Answer;
+  submittedAt: string;
+  /** 1 when never changed; each change before the lock adds one. */
+  revisions: number;
+  /** Answers of removed participants are kept but do not count in the results. */
+  counted: boolean;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -94,6 +120,27 @@ export function exportWorkshop(state: WorkshopState, now: number): ExportDocumen
         createdAt: iso(s.createdAt),
         endorsements: s.endorsements.map((participantId) => ({ participantId })),
       })),
-    activities: withRounds(state.activities).map(({ openedAt, endsAt: _endsAt, ...a }) => ({ ...a, openedAt: openedAt === null ? null : iso(openedAt) })),
+    activities: withRounds(state.activities).map(({ openedAt, endsAt: _endsAt, ...a }) => ({
+      ...a,
+      openedAt: openedAt === null ? null : iso(openedAt),
+      answers: exportAnswers(state, a.id),
+      results: activityResults(state, a.id),
+    })),
+    openAnswerEndorsements: state.openAnswerEndorsements,
+    summary: buildSummary(
+      state.activities.flatMap((a) => activityResults(state, a.id) ?? []),
+      Object.values(state.participants).filter((p) => !p.removed).length,
+    ),
+    summaryPublishedAt: state.summaryPublishedAt === null ? null : iso(state.summaryPublishedAt),
   };
+}
+
+function exportAnswers(state: WorkshopState, activityId: string): ExportAnswer[] {
+  return Object.entries(state.answers[activityId] ?? {})
+    .map(([participantId, a]) => {
+      const p = state.participants[participantId];
+      return { participantId, groupId: p?.groupId ?? '', answerId: a.answerId, answer: a.answer, at: a.at, revisions: a.revisions, counted: !!p && !p.removed };
+    })
+    .sort((x, y) => x.at - y.at)
+    .map(({ at, ...rest }) => ({ ...rest, submittedAt: iso(at) }));
 }

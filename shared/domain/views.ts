@@ -1,5 +1,8 @@
 import { PROTOCOL_VERSION } from '../protocol/version.js';
+import type { Answer } from './answers.js';
 import { suggestDuplicates } from './duplicates.js';
+import { activityResults, answerCounts, type ActivityResults, type AnswerCounts } from './results.js';
+import { buildSummary, type Summary } from './summary.js';
 import { visibleValueIds } from './rules.js';
 import type { Activity, Group, LocalizedCard, Settings, Story, Value, ValueOrigin, WorkshopState } from './types.js';
 
@@ -58,8 +61,17 @@ export interface PublicView {
   groups: Group[];
   participation: Participation;
   values: PublicValue[];
+  /** Title (and translations) of every value that is not hidden, merged ones too: results may name them. */
+  valueTitles: Record<string, { title: string; i18n?: LocalizedCard }>;
   activities: PublicActivity[];
   currentActivityId: string | null;
+  /** How many have answered each activity, per group — never who. */
+  answerCounts: Record<string, AnswerCounts>;
+  /** Results of the activities whose results the facilitator revealed (all of them for the host). */
+  results: Record<string, ActivityResults>;
+  /** The summary, once the facilitator sent it (always present for the host, as a preview). */
+  summary: Summary | null;
+  summaryPublished: boolean;
 }
 
 export interface SelfView {
@@ -68,6 +80,9 @@ export interface SelfView {
   storyIds: string[];
   endorsedStoryIds: string[];
   proposedValueIds: string[];
+  /** The participant's own latest answer per activity, so a reloaded phone shows it again. */
+  answers: Record<string, { answerId: string; answer: Answer; at: number }>;
+  endorsedOpenAnswerIds: string[];
 }
 
 export interface HostValue extends Omit<Value, 'i18n'> {
@@ -163,6 +178,8 @@ export function publicView(state: WorkshopState): PublicView {
       stories: own,
     };
   });
+  const revealed = state.activities.filter((a) => a.revealed).map((a) => a.id);
+  const results = resultsOf(state, revealed);
   return {
     protocol: PROTOCOL_VERSION,
     seq: state.seq,
@@ -173,9 +190,34 @@ export function publicView(state: WorkshopState): PublicView {
     groups: state.groups,
     participation: participation(state),
     values,
+    valueTitles: valueTitles(state),
     activities: withRounds(state.activities),
     currentActivityId: state.currentActivityId,
+    answerCounts: Object.fromEntries(state.activities.filter((a) => a.kind !== 'explore').map((a) => [a.id, answerCounts(state, a.id)])),
+    results,
+    summary: state.summaryPublishedAt === null ? null : summaryOf(state, resultsOf(state, state.activities.map((a) => a.id))),
+    summaryPublished: state.summaryPublishedAt !== null,
   };
+}
+
+function resultsOf(state: WorkshopState, activityIds: string[]): Record<string, ActivityResults> {
+  return Object.fromEntries(activityIds.flatMap((id) => {
+    const r = activityResults(state, id);
+    return r ? [[id, r]] : [];
+  }));
+}
+
+function summaryOf(state: WorkshopState, results: Record<string, ActivityResults>): Summary {
+  const ordered = state.activities.flatMap((a) => (results[a.id] ? [results[a.id] as ActivityResults] : []));
+  return buildSummary(ordered, participation(state).total);
+}
+
+function valueTitles(state: WorkshopState): PublicView['valueTitles'] {
+  return Object.fromEntries(
+    Object.values(state.values)
+      .filter((v) => !v.hidden)
+      .map((v) => [v.id, v.i18n ? { title: v.title, i18n: v.i18n } : { title: v.title }]),
+  );
 }
 
 export function selfView(state: WorkshopState, participantId: string): SelfView | null {
@@ -188,6 +230,13 @@ export function selfView(state: WorkshopState, participantId: string): SelfView 
     storyIds: stories.filter((s) => s.participantId === p.id).map((s) => s.id),
     endorsedStoryIds: stories.filter((s) => s.endorsements.includes(p.id)).map((s) => s.id),
     proposedValueIds: state.valueOrder.filter((id) => state.values[id]?.proposedBy === p.id),
+    answers: Object.fromEntries(
+      Object.entries(state.answers).flatMap(([activityId, byParticipant]) => {
+        const mine = byParticipant[p.id];
+        return mine ? [[activityId, { answerId: mine.answerId, answer: mine.answer, at: mine.at }]] : [];
+      }),
+    ),
+    endorsedOpenAnswerIds: Object.entries(state.openAnswerEndorsements).filter(([, ids]) => ids.includes(p.id)).map(([id]) => id),
   };
 }
 
@@ -201,8 +250,11 @@ export function hostView(state: WorkshopState): HostView {
     if (!v) return [];
     return [{ ...v, provenance: provenanceOf(state, v), storyCount: allStories.filter((s) => s.valueId === id && !s.hidden).length }];
   });
+  const results = resultsOf(state, state.activities.map((a) => a.id));
   return {
     ...base,
+    results,
+    summary: summaryOf(state, results),
     allValues,
     allStories,
     participants: Object.values(state.participants).map(({ id, name, groupId, joinedAt, removed }) => ({ id, name, groupId, joinedAt, removed })),

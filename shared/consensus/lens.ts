@@ -1,0 +1,140 @@
+/**
+ * The groups lens: how each declared stakeholder group scores each value, where all groups
+ * meet (common ground) and where they part (tension).
+ */
+import { rankingsForW, type Ballot, type BallotBox } from './ballots.js';
+import { countByGroup, partitionGroups } from './groups.js';
+import { kendallW } from './kendall.js';
+import { indicesByScoreDesc } from './ordering.js';
+import { spearmanRho } from './spearman.js';
+import { mean } from './stats.js';
+import type { CommonGroundItem, GroupsLens, KendallW, LensCell, TensionItem } from './types.js';
+
+/** Pol.is-style smoothed support: (supporters + 1) / (answers + 2). Never 0 or 1, so one group can pull a geometric mean down without zeroing it. */
+export function smoothedSupport(supporters: number, answers: number): number {
+  return (supporters + 1) / (answers + 2);
+}
+
+/** Index of the first smallest (or largest) number; ties go to the earliest (display order). */
+function extremeIndex(xs: readonly number[], pick: 'min' | 'max'): number {
+  let best = 0;
+  xs.forEach((x, i) => {
+    const current = xs[best] ?? x;
+    if (pick === 'min' ? x < current : x > current) best = i;
+  });
+  return best;
+}
+
+/**
+ * Common ground of one value over the included groups' cells (at least one):
+ * score = geometric mean of the smoothed supports = exp((1/G) Σ_g ln support_g). Every group
+ * weighs the same whatever its size, and one opposed group pulls the score down much more
+ * than an arithmetic mean would. The lowest group (first in display order on ties) is named.
+ */
+function commonGroundOf(valueId: string, cells: readonly LensCell[]): CommonGroundItem {
+  const supports = cells.map((c) => c.support);
+  const score = Math.exp(mean(supports.map(Math.log)));
+  const lowest = cells[extremeIndex(supports, 'min')];
+  return { valueId, score, lowestGroupId: lowest?.groupId ?? '', lowestSupport: lowest?.support ?? 0 };
+}
+
+/** Tension of one value over ≥ 2 included groups' cells: max − min of their normalised scores. */
+function tensionOf(valueId: string, cells: readonly LensCell[]): TensionItem {
+  const scores = cells.map((c) => c.score);
+  const high = cells[extremeIndex(scores, 'max')];
+  const low = cells[extremeIndex(scores, 'min')];
+  return { valueId, spread: (high?.score ?? 0) - (low?.score ?? 0), highGroupId: high?.groupId ?? '', lowGroupId: low?.groupId ?? '' };
+}
+
+/**
+ * The groups lens of a vote.
+ *
+ * Groups: a group is included when it has at least minGroupSize answers (see partitionGroups);
+ * the others are listed in excludedGroups with their answer count — too few to mean much, and
+ * showing them could reveal individuals. Answers from a group not in groupIds are in no group.
+ *
+ * cells[value] has one cell per included group, in groupIds order:
+ * - score = the group's mean per-member score / scaleMax, 0..1, so groups of different size
+ *   compare: dots → mean dots per member / N, or / the per-value cap when that is lower (1 =
+ *   every member put as many dots on it as allowed);
+ *   rank → mean Borda points / K (1 = every member ranked it first); points → mean points / 100.
+ *   scaleMax 0 (nothing given at all) → 0;
+ * - supporters / answers as in ValueResult, support = (supporters + 1) / (answers + 2).
+ *
+ * commonGround: every value, score = geometric mean of the included groups' smoothed support
+ * (see commonGroundOf), sorted by score desc, ties in valueIds order; empty with no included
+ * group. With one included group it is just that group's smoothed support.
+ *
+ * tension: every value, spread = max − min of the included groups' normalised scores, with the
+ * highest and lowest group (first in display order on ties, so when all groups score a value the
+ * same both name the first group and spread is 0), sorted by spread desc, ties in
+ * valueIds order; empty with fewer than 2 included groups (one group cannot disagree with itself).
+ *
+ * withinGroupW: rank only, for each included group Kendall's W of its members' non-empty
+ * rankings (see rankingsForW; null with fewer than 2 of them or fewer than 2 values); {} for
+ * dots and points.
+ *
+ * betweenGroups: for each pair of included groups (a before b in groupIds order) Spearman's rho
+ * between their normalised scores over all values; null when either group scored every value
+ * the same or there are fewer than 2 values.
+ */
+export function computeGroupsLens(box: BallotBox, minGroupSize: number): GroupsLens {
+  const { valueIds, groupIds, ballots, scaleMax } = box;
+  const answersByGroup = countByGroup(groupIds, ballots.map((b) => b.groupId));
+  const { includedGroupIds, excludedGroups } = partitionGroups(groupIds, answersByGroup, minGroupSize);
+  const members: Ballot[][] = includedGroupIds.map((g) => ballots.filter((b) => b.groupId === g));
+
+  const cellsByValue: LensCell[][] = valueIds.map((_, i) =>
+    includedGroupIds.map((groupId, gi) => {
+      const group = members[gi] ?? [];
+      const meanScore = mean(group.map((b) => b.scores[i] ?? 0));
+      const supporters = group.filter((b) => b.supports[i] === true).length;
+      return {
+        groupId,
+        score: scaleMax > 0 ? meanScore / scaleMax : 0,
+        support: smoothedSupport(supporters, group.length),
+        supporters,
+        answers: group.length,
+      };
+    }),
+  );
+  const cellsAt = (i: number): LensCell[] => cellsByValue[i] ?? [];
+
+  let commonGround: CommonGroundItem[] = [];
+  if (includedGroupIds.length >= 1) {
+    const items = valueIds.map((id, i) => commonGroundOf(id, cellsAt(i)));
+    commonGround = indicesByScoreDesc(items.map((c) => c.score)).flatMap((i) => items[i] ?? []);
+  }
+
+  let tension: TensionItem[] = [];
+  if (includedGroupIds.length >= 2) {
+    const items = valueIds.map((id, i) => tensionOf(id, cellsAt(i)));
+    tension = indicesByScoreDesc(items.map((t) => t.spread)).flatMap((i) => items[i] ?? []);
+  }
+
+  const withinGroupW: Record<string, KendallW | null> =
+    box.kind === 'rank'
+      ? Object.fromEntries(
+          includedGroupIds.map((g, gi) => [g, kendallW(rankingsForW(members[gi] ?? []))]),
+        )
+      : {};
+
+  const groupScores = includedGroupIds.map((_, gi) => valueIds.map((__, i) => cellsAt(i)[gi]?.score ?? 0));
+  const betweenGroups: GroupsLens['betweenGroups'] = [];
+  includedGroupIds.forEach((a, ai) => {
+    includedGroupIds.slice(ai + 1).forEach((b, offset) => {
+      const bi = ai + 1 + offset;
+      betweenGroups.push({ a, b, rho: spearmanRho(groupScores[ai] ?? [], groupScores[bi] ?? []) });
+    });
+  });
+
+  return {
+    includedGroupIds,
+    excludedGroups,
+    cells: Object.fromEntries(valueIds.map((id, i) => [id, cellsAt(i)])),
+    commonGround,
+    tension,
+    withinGroupW,
+    betweenGroups,
+  };
+}

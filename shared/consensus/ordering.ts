@@ -1,0 +1,21 @@
+/** Deterministic orderings of scored items: priority positions and "highest first" lists. */
+
+/**
+ * Standard competition ranking ("1224"), highest score first: position_i = 1 + the number of
+ * items with a strictly higher score. Equal scores share a position and the next distinct score
+ * skips the places they used: [5, 3, 3, 1] → [1, 2, 2, 4]. Scores are compared exactly. Empty
+ * input → []. All equal → all 1.
+ */
+export function competitionPositions(scores: readonly number[]): number[] {
+  return scores.map((s) => 1 + scores.filter((other) => other > s).length);
+}
+
+/**
+ * The indices of `scores`, highest score first; equal scores keep their index order (the
+ * display order of the values), so the result never depends on the sort implementation.
+ */
+export function indicesByScoreDesc(scores: readonly number[]): number[] {
+  return scores
+    .map((_, i) => i)
+    .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+}
