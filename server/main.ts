@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { databaseFile, readEnv } from './env.js';
+import { consoleLogger as logger } from './logger.js';
+import { listen, onShutdown } from './serve.js';
+import { SqliteStore } from './store/sqliteStore.js';
+
+/** Production entry (`npm start`): the built client and the API on one port. */
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = readEnv();
+const store = new SqliteStore(databaseFile(env.dataDir));
+const server = createApp({
+  store,
+  clock: Date.now,
+  config: { clientDir: path.join(repo, 'dist', 'client'), trustProxy: env.trustProxy, logger, ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}) },
+});
+const port = await listen(server.httpServer, env.port, env.host);
+const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
+logger.info(`Raakvlak listening on http://${shown}:${port} (${server.registry.size} workshops, data in ${env.dataDir})`);
+onShutdown(async () => {
+  await server.close();
+  store.close();
+}, logger);

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../../shared/index.js';
+import { SqliteStore } from './sqliteStore.js';
+
+const dirs: string[] = [];
+const stores: SqliteStore[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function open(file?: string): { store: SqliteStore; file: string } {
+  let f = file;
+  if (!f) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raakvlak-store-'));
+    dirs.push(dir);
+    f = path.join(dir, 'nested', 'raakvlak.db');
+  }
+  const store = new SqliteStore(f);
+  stores.push(store);
+  return { store, file: f };
+}
+
+// The store never interprets events, so minimal stand-ins are enough here.
+const created = { type: 'workshop:created', at: 1, workshop: { id: 'w1', code: 'ABCDEF' } } as unknown as DomainEvent;
+const hidden = (at: number): DomainEvent => ({ type: 'value:hidden', at, valueId: `v${at}`, hidden: true });
+
+describe('SqliteStore', () => {
+  it('stores workshops and their events and reads them back in order', () => {
+    const { store, file } = open();
+    store.create({ id: 'w1', code: 'ABCDEF', createdAt: 1 }, created);
+    store.append('w1', 2, [hidden(2), hidden(3)]);
+    store.append('w1', 4, [hidden(4)]);
+    store.close();
+    const again = open(file).store;
+    expect([...again.loadAll()]).toEqual([{ id: 'w1', code: 'ABCDEF', createdAt: 1, events: [created, hidden(2), hidden(3), hidden(4)] }]);
+  });
+
+  it('appends all events of a command or none', () => {
+    const { store, file } = open();
+    store.create({ id: 'w1', code: 'ABCDEF', createdAt: 1 }, created);
+    store.append('w1', 2, [hidden(2)]);
+    store.append('w1', 4, [hidden(4)]);
+    // The second event would take seq 4, which is taken: the first one (seq 3) must not stay either.
+    expect(() => store.append('w1', 3, [hidden(30), hidden(40)])).toThrow(/UNIQUE|PRIMARY/);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT seq FROM events WHERE workshop_id = 'w1' ORDER BY seq").pluck().all()).toEqual([1, 2, 4]);
+    db.close();
+  });
+
+  it('refuses a second workshop with the same code or id', () => {
+    const { store } = open();
+    store.create({ id: 'w1', code: 'ABCDEF', createdAt: 1 }, created);
+    expect(() => store.create({ id: 'w2', code: 'ABCDEF', createdAt: 2 }, created)).toThrow(/UNIQUE/);
+    expect(() => store.create({ id: 'w1', code: 'GHJKMN', createdAt: 2 }, created)).toThrow(/UNIQUE|PRIMARY/);
+    expect([...store.loadAll()]).toHaveLength(1);
+  });
+
+  it('reports a workshop with a gap in its log as unreadable and still loads the others', () => {
+    const { store, file } = open();
+    store.create({ id: 'w1', code: 'ABCDEF', createdAt: 1 }, created);
+    store.append('w1', 2, [hidden(2), hidden(3)]);
+    store.create({ id: 'w2', code: 'GHJKMN', createdAt: 2 }, created);
+    const db = new Database(file);
+    db.prepare("DELETE FROM events WHERE workshop_id = 'w1' AND seq = 2").run();
+    db.close();
+    const loaded = [...store.loadAll()];
+    expect(loaded[0]).toMatchObject({ id: 'w1', error: 'expected event 2, found 3' });
+    expect(loaded[1]).toMatchObject({ id: 'w2', events: [created] });
+  });
+
+  it('keeps the database in WAL mode', () => {
+    const { file } = open();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+});
