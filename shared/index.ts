@@ -20,3 +20,4 @@ export * from './domain/agenda.js';
 export * from './domain/results.js';
 export * from './domain/summary.js';
 export * from './protocol/http.js';
+export * from './domain/templateFile.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, textField } from './text.js';
 import { DEFAULT_GROUPS, DEFAULT_SCAN_STATEMENTS, TEMPLATES } from './templates.js';
+import { templateFileSchema, type TemplateFile } from './templateFile.js';
 import type { Activity, ActivityConfig, ActivityKind, Group, Lang, TemplateId, Value, WorkshopState } from './types.js';
 import { LANGS, TEMPLATE_IDS } from './types.js';
 
@@ -18,6 +19,8 @@ export const createWorkshopSchema = z.object({
     .optional(),
   allowNames: z.boolean().default(false),
   allowProposals: z.boolean().default(true),
+  /** A facilitator's own template (an imported or saved file); when given, its cards and agenda replace `template`'s. */
+  custom: templateFileSchema.optional(),
 });
 export type CreateWorkshopInput = z.input<typeof createWorkshopSchema>;
 export type CreateWorkshopBody = z.output<typeof createWorkshopSchema>;
@@ -53,16 +56,15 @@ export function createWorkshop(
   body: CreateWorkshopBody,
   ctx: { id: string; code: string; hostTokenHash: string; now: number; newId: () => string },
 ): WorkshopState {
-  const template = TEMPLATES[body.template];
-  const groupNames = body.groups ?? DEFAULT_GROUPS.map((g) => g[body.language]);
+  const template = body.custom ? fromFile(body.custom) : fromBuiltIn(body.template);
+  const groupNames = body.groups ?? body.custom?.groups ?? DEFAULT_GROUPS.map((g) => g[body.language]);
   const values: Record<string, Value> = {};
   const valueOrder: string[] = [];
   for (const c of template.cards) {
     const id = ctx.newId();
     values[id] = {
       id,
-      ...c[body.language],
-      i18n: c,
+      ...(c.i18n ? { ...c.i18n[body.language], i18n: c.i18n } : { title: c.title, description: c.description }),
       origin: 'template',
       proposedBy: null,
       groupId: null,
@@ -79,7 +81,7 @@ export function createWorkshop(
     code: ctx.code,
     title: body.title,
     language: body.language,
-    template: body.template,
+    template: body.custom ? 'custom' : body.template,
     hostTokenHash: ctx.hostTokenHash,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -90,10 +92,31 @@ export function createWorkshop(
     values,
     valueOrder,
     stories: {},
-    activities: template.agenda.map((kind) => newActivity(ctx.newId(), kind)),
+    activities: template.agenda.map((item) => {
+      const a = newActivity(ctx.newId(), item.kind);
+      return { ...a, title: item.title, config: { ...a.config, ...item.config } };
+    }),
     currentActivityId: null,
     answers: {},
     openAnswerEndorsements: {},
     summaryPublishedAt: null,
+  };
+}
+
+/** Cards and agenda in one shape, from a built-in template or a template file. */
+interface StartingPoint {
+  cards: { title: string; description: string; i18n?: { nl: { title: string; description: string }; en: { title: string; description: string } } }[];
+  agenda: { kind: ActivityKind; title: string | null; config: Partial<ActivityConfig> }[];
+}
+
+function fromFile(file: TemplateFile): StartingPoint {
+  return { cards: file.cards, agenda: file.agenda };
+}
+
+function fromBuiltIn(id: TemplateId): StartingPoint {
+  const t = TEMPLATES[id];
+  return {
+    cards: t.cards.map((c) => ({ ...c.en, i18n: c })),
+    agenda: t.agenda.map((kind) => ({ kind, title: null, config: {} })),
   };
 }

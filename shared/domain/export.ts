@@ -14,7 +14,7 @@ export const EXPORT_SCHEMA_VERSION = 1;
 export interface ExportDocument {
   schemaVersion: number;
   exportedAt: string;
-  workshop: { id: string; code: string; title: string; language: Lang; template: TemplateId; createdAt: string; updatedAt: string; settings: Settings };
+  workshop: { id: string; code: string; title: string; language: Lang; template: TemplateId | 'custom'; createdAt: string; updatedAt: string; settings: Settings };
   groups: { id: string; name: string; nameNl: string | null; nameEn: string | null }[];
   participants: { id: string; groupId: string; name: string | null; joinedAt: string; removed: boolean }[];
   values: {

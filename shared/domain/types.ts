@@ -135,7 +135,8 @@ export interface WorkshopState {
   code: string;
   title: string;
   language: Lang;
-  template: TemplateId;
+  /** 'custom' when started from a template file. */
+  template: TemplateId | 'custom';
   /** sha-256 of the host token. */
   hostTokenHash: string;
   createdAt: number;
