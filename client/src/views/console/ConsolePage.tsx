@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { normaliseJoinCode } from '../../../../shared/index.js';
+import { ConnectionGate } from '../../components/ConnectionGate.js';
+import { LangToggle } from '../../components/LangToggle.js';
+import { NoticeBar } from '../../components/NoticeBar.js';
+import { hostTokenFor, rememberWorkshop } from '../../lib/myWorkshops.js';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
+import { useWorkshopConnection } from '../../net/useWorkshopConnection.js';
+import { useStore } from '../../store/index.js';
+import { AddValueForm } from './AddValueForm.js';
+import { AgendaPanel } from './AgendaPanel.js';
+import { ConsoleHeader } from './ConsoleHeader.js';
+import { DuplicatesPanel } from './DuplicatesPanel.js';
+import { ModerationWall } from './ModerationWall.js';
+import { ParticipationPanel } from './ParticipationPanel.js';
+import { SettingsPanel } from './SettingsPanel.js';
+import './console.css';
+
+/** The host token comes from the URL fragment (never sent to the server in the URL) or this browser's memory. */
+function readHostToken(code: string): string | null {
+  const fromHash = decodeURIComponent(window.location.hash.replace(/^#/, ''));
+  return fromHash || hostTokenFor(code);
+}
+
+/** /f/:code — the facilitator's console on a laptop. */
+export function ConsolePage({ code: raw }: { code: string }) {
+  const { t } = useTranslation();
+  const code = normaliseJoinCode(raw);
+  const [hostToken] = useState(() => readHostToken(code));
+  useWorkshopConnection(hostToken ? code : null, { hostToken });
+  const title = useStore((s) => s.host?.title ?? null);
+  useDocumentTitle(`${title ?? code} · ${t('console.windowTitle')}`);
+
+  // Remember the workshop once the server accepted the token, so a reload without the fragment works.
+  useEffect(() => {
+    if (title !== null && hostToken) rememberWorkshop({ code, title, hostToken, createdAt: Date.now() });
+  }, [code, title, hostToken]);
+
+  if (!hostToken) {
+    return (
+      <main className="gate">
+        <p role="alert" className="gate-message">
+          {t('console.noToken')}
+        </p>
+        <Link href="/">{t('common.backHome')}</Link>
+        <LangToggle />
+      </main>
+    );
+  }
+  return (
+    <div className="console">
+      <ConnectionGate>
+        <ConsoleHeader code={code} hostToken={hostToken} />
+        <NoticeBar />
+        <div className="console-body">
+          <aside className="console-side">
+            <ParticipationPanel />
+            <AgendaPanel />
+            <SettingsPanel />
+            <AddValueForm />
+          </aside>
+          <main className="console-main">
+            <DuplicatesPanel />
+            <ModerationWall />
+          </main>
+        </div>
+      </ConnectionGate>
+    </div>
+  );
+}

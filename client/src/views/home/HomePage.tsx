@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { LangToggle } from '../../components/LangToggle.js';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
+import { CreateForm } from './CreateForm.js';
+import { MyWorkshops } from './MyWorkshops.js';
+import './home.css';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('home.title'));
+  return (
+    <div className="home">
+      <header className="home-header">
+        <p className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t('app.name')}
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </p>
+        <LangToggle />
+      </header>
+      <main className="home-main">
+        <section className="home-create" aria-labelledby="create-h">
+          <h1 id="create-h">{t('home.title')}</h1>
+          <p className="lead">{t('home.intro')}</p>
+          <CreateForm />
+        </section>
+        <aside className="home-side">
+          <MyWorkshops />
+          <p className="join-hint">
+            {t('home.participantHint')} <Link href="/join">{t('common.goToJoin')}</Link>
+          </p>
+        </aside>
+      </main>
+    </div>
+  );
+}

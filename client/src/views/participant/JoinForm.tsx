@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { groupName, LIMITS, type Group } from '../../../../shared/index.js';
+import { TextField } from '../../components/TextField.js';
+import { useLang } from '../../i18n/index.js';
+import { send } from '../../net/send.js';
+import { setParticipantToken } from '../../net/socket.js';
+import { useStore } from '../../store/index.js';
+
+// A constant, not a fresh [] per call: zustand re-renders when a selector's result changes identity.
+const NO_GROUPS: Group[] = [];
+
+/** Optional name (only when names are allowed), a group as big buttons, and "join". */
+export function JoinForm() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const groups = useStore((s) => s.pub?.groups ?? NO_GROUPS);
+  const allowNames = useStore((s) => s.pub?.settings.allowNames ?? false);
+  const lostReason = useStore((s) => s.lostReason);
+  const [name, setName] = useState('');
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!groupId) {
+      setError(t('phone.pickGroup'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const trimmed = allowNames ? name.trim() : '';
+    const result = await send('participant:join', { groupId, ...(trimmed ? { name: trimmed } : {}) });
+    setBusy(false);
+    if (!result.ok) {
+      setError(t(`errors.${result.error.code}`));
+      return;
+    }
+    setParticipantToken(result.data.token);
+    useStore.getState().becomeParticipant(result.data.token, { id: result.data.participantId, name: trimmed || null, groupId });
+  };
+
+  return (
+    <form className="join-form" onSubmit={submit} noValidate>
+      <h1>{t('phone.joinTitle')}</h1>
+      {lostReason ? (
+        <p role="alert" className="notice">
+          {t(`phone.${lostReason}`)}
+        </p>
+      ) : null}
+      {allowNames ? (
+        <TextField
+          label={
+            <>
+              {t('phone.nameLabel')} <span className="optional">{t('common.optional')}</span>
+            </>
+          }
+          hint={t('phone.nameHint')}
+          value={name}
+          onChange={setName}
+          max={LIMITS.participantName}
+        />
+      ) : null}
+      <fieldset className="group-picker">
+        <legend>{t('phone.groupLegend')}</legend>
+        {groups.map((g) => (
+          <label key={g.id} className="group-choice">
+            <input type="radio" name="group" value={g.id} checked={groupId === g.id} onChange={() => setGroupId(g.id)} />
+            <span>{groupName(g, lang)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {error ? (
+        <p role="alert" className="form-problems">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="btn-primary btn-large" disabled={busy}>
+        {busy ? t('phone.joining') : t('phone.joinButton')}
+      </button>
+    </form>
+  );
+}

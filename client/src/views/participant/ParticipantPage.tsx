@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { isJoinCode, normaliseJoinCode } from '../../../../shared/index.js';
+import { ConnectionGate } from '../../components/ConnectionGate.js';
+import { LangToggle } from '../../components/LangToggle.js';
+import { OfflineBanner } from '../../components/OfflineBanner.js';
+import { groupJoinCode } from '../../lib/format.js';
+import { keys, readString } from '../../lib/storage.js';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
+import { useWorkshopConnection } from '../../net/useWorkshopConnection.js';
+import { useStore } from '../../store/index.js';
+import { selectMe } from '../../store/selfSlice.js';
+import { JoinForm } from './JoinForm.js';
+import { PhoneActivity } from './PhoneActivity.js';
+import { YouBar } from './YouBar.js';
+import './phone.css';
+
+/** /j/:code — the participant's phone: join, then follow the facilitator's steps. */
+export function ParticipantPage({ code: raw }: { code: string }) {
+  const { t } = useTranslation();
+  const code = normaliseJoinCode(raw);
+  const valid = isJoinCode(code);
+  useWorkshopConnection(valid ? code : null, { participantToken: () => readString(keys.participantToken(code)) });
+  useDocumentTitle(useStore((s) => s.pub?.title));
+
+  return (
+    <div className="phone">
+      <header className="phone-header">
+        <p className="brand">
+          {t('app.name')} <span className="code-chip">{groupJoinCode(code)}</span>
+        </p>
+        <LangToggle />
+      </header>
+      <OfflineBanner />
+      {valid ? (
+        <ConnectionGate className="phone-main">
+          <PhoneBody />
+        </ConnectionGate>
+      ) : (
+        <main className="phone-main">
+          <p role="alert">{t('join.invalid')}</p>
+          <Link href="/join" className="btn-primary btn-large">
+            {t('common.goToJoin')}
+          </Link>
+        </main>
+      )}
+    </div>
+  );
+}
+
+function PhoneBody() {
+  const { t } = useTranslation();
+  const joined = useStore((s) => selectMe(s) !== null);
+  const returning = useStore((s) => s.participantToken !== null);
+  if (joined) {
+    return (
+      <>
+        <YouBar />
+        <main className="phone-main">
+          <PhoneActivity />
+        </main>
+      </>
+    );
+  }
+  if (returning) {
+    return (
+      <main className="phone-main" aria-busy="true">
+        <p className="gate-message">{t('phone.welcomeBack')}</p>
+      </main>
+    );
+  }
+  return (
+    <main className="phone-main">
+      <JoinForm />
+    </main>
+  );
+}

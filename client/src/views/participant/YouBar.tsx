@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/index.js';
+import { groupNameById } from '../../lib/localized.js';
+import { useStore } from '../../store/index.js';
+import { selectMe } from '../../store/selfSlice.js';
+
+/** Who this phone is in the workshop: name (if any) and group. */
+export function YouBar() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const name = useStore((s) => selectMe(s)?.name ?? null);
+  const group = useStore((s) => groupNameById(s.pub?.groups ?? [], selectMe(s)?.groupId ?? null, lang));
+  return (
+    <p className="you-bar">
+      <span className="you-label">{t('phone.you')}:</span> <strong>{name ?? t('phone.anonymous')}</strong>
+      <span aria-hidden="true"> · </span>
+      <span>{t('phone.yourGroup', { group })}</span>
+    </p>
+  );
+}
