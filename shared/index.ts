@@ -21,3 +21,5 @@ export * from './domain/results.js';
 export * from './domain/summary.js';
 export * from './protocol/http.js';
 export * from './domain/templateFile.js';
+export * from './domain/exportSchema.js';
+export * from './domain/csv.js';

@@ -277,3 +277,24 @@ describe('views keep private things private', () => {
     expect(hostView(h.state).duplicates).toEqual([[h.state.valueOrder[0], dup]]);
   });
 });
+
+describe('retried sends', () => {
+  it('store a proposal or story made with a phone-made id once, and refuse another’s id', () => {
+    const h = new DomainHarness({ title: 'x' });
+    const a = h.join(0);
+    const b = h.join(1);
+    h.openFirst('explore');
+    const valueId = 'v_phone_made_id_0001';
+    expect(h.must('value:propose', { title: 'Rust', valueId }, a)).toBe(valueId);
+    const seq = h.state.seq;
+    expect(h.run('value:propose', { title: 'Rust', valueId }, a)).toEqual({ ok: true, ids: [] });
+    expect(h.state.seq).toBe(seq);
+    expect(h.run('value:propose', { title: 'Rust', valueId }, b)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const storyId = 's_phone_made_id_0001';
+    expect(h.must('story:add', { valueId, text: 'Omdat', storyId }, a)).toBe(storyId);
+    expect(h.run('story:add', { valueId, text: 'Omdat', storyId }, a)).toEqual({ ok: true, ids: [] });
+    expect(h.run('story:add', { valueId, text: 'Omdat', storyId }, b)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(h.run('story:add', { valueId, text: 'Omdat', storyId: 'short' }, a)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(Object.keys(h.state.stories)).toEqual([storyId]);
+  });
+});

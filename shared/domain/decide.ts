@@ -52,9 +52,13 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
     case 'value:propose': {
       const p = activeParticipant(state, actor);
       if (!p.ok) return p;
+      const wanted = command.payload.valueId;
+      const existing = wanted ? state.values[wanted] : undefined;
+      // A retried send: already stored, acknowledge again and change nothing.
+      if (existing) return existing.proposedBy === p.value.id ? ok([]) : fail('CONFLICT', 'This id is taken');
       const allowed = canProposeValue(state);
       if (!allowed.ok) return allowed;
-      return ok([newValue(ctx, command.payload, 'participant', p.value)]);
+      return ok([newValue(ctx, command.payload, 'participant', p.value, wanted)]);
     }
     case 'value:add':
       return ok([newValue(ctx, command.payload, 'facilitator', null)]);
@@ -81,11 +85,15 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
     case 'story:add': {
       const p = activeParticipant(state, actor);
       if (!p.ok) return p;
+      const wanted = command.payload.storyId;
+      const existing = wanted ? state.stories[wanted] : undefined;
+      // A retried send: already stored, acknowledge again and change nothing.
+      if (existing) return existing.participantId === p.value.id ? ok([]) : fail('CONFLICT', 'This id is taken');
       const allowed = canAddStories(state);
       if (!allowed.ok) return allowed;
       const valueId = command.payload.valueId;
       if (!visibleValueIds(state).includes(valueId)) return fail('NOT_FOUND', 'No such value');
-      const id = ctx.newId();
+      const id = wanted ?? ctx.newId();
       return ok([
         {
           type: 'story:added',
@@ -167,12 +175,13 @@ function newValue(
   payload: { title: string; description: string },
   origin: 'participant' | 'facilitator',
   proposer: Participant | null,
+  id?: string,
 ): DomainEvent {
   return {
     type: 'value:added',
     at: ctx.now,
     value: {
-      id: ctx.newId(),
+      id: id ?? ctx.newId(),
       title: payload.title,
       description: payload.description,
       origin,

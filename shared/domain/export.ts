@@ -12,7 +12,7 @@ import { provenanceOf, withRounds } from './views.js';
 export const EXPORT_SCHEMA_VERSION = 1;
 
 export interface ExportDocument {
-  schemaVersion: number;
+  schemaVersion: typeof EXPORT_SCHEMA_VERSION;
   exportedAt: string;
   workshop: { id: string; code: string; title: string; language: Lang; template: TemplateId | 'custom'; createdAt: string; updatedAt: string; settings: Settings };
   groups: { id: string; name: string; nameNl: string | null; nameEn: string | null }[];

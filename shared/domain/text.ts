@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Maximum lengths of everything a person can type. One place, used by both ends. */
 export const LIMITS = {
   workshopTitle: 120,
-  groupName: 40,
+  groupName: 60,
   groupsMax: 12,
   participantName: 40,
   valueTitle: 60,
@@ -38,3 +38,9 @@ export function textField(max: number, opts: { min?: number; multiline?: boolean
 
 /** Ids are nanoid-shaped: url-safe characters, bounded length. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'Invalid id' });
+
+/**
+ * An id a phone makes for what it creates (a nanoid), so that a send retried after a lost
+ * acknowledgement creates nothing twice. Long enough that guessing another's is hopeless.
+ */
+export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { message: 'Invalid client id' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { answerSchema } from '../domain/answers.js';
-import { LIMITS, idSchema, textField } from '../domain/text.js';
+import { LIMITS, clientIdSchema, idSchema, textField } from '../domain/text.js';
 import { ACTIVITY_KINDS, SCAN_FACTORS, type ActivityKind, type ScanFactor } from '../domain/types.js';
 
 /**
@@ -36,12 +36,14 @@ export const commandSchemas = {
     groupId: idSchema.optional(),
   }),
   'participant:remove': z.object({ participantId: idSchema }),
-  'value:propose': z.object(valueText),
+  /** `valueId`: optional, made by the phone so a retried send is stored once. */
+  'value:propose': z.object({ ...valueText, valueId: clientIdSchema.optional() }),
   'value:add': z.object(valueText),
   'value:edit': z.object({ valueId: idSchema, ...valueText }),
   'value:hide': z.object({ valueId: idSchema, hidden: z.boolean() }),
   'value:merge': z.object({ sourceId: idSchema, targetId: idSchema }),
-  'story:add': z.object({ valueId: idSchema, text: textField(LIMITS.storyText, { multiline: true }) }),
+  /** `storyId`: optional, made by the phone so a retried send is stored once. */
+  'story:add': z.object({ valueId: idSchema, text: textField(LIMITS.storyText, { multiline: true }), storyId: clientIdSchema.optional() }),
   'story:endorse': z.object({ storyId: idSchema }),
   'story:hide': z.object({ storyId: idSchema, hidden: z.boolean() }),
   'settings:update': z.object({

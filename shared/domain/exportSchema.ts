@@ -1,0 +1,278 @@
+import { z } from 'zod';
+import type { ActivityResults, OpenAnswer } from './results.js';
+import type { Summary } from './summary.js';
+import { answerSchema } from './answers.js';
+import { EXPORT_SCHEMA_VERSION, type ExportAnswer, type ExportDocument } from './export.js';
+import { ACTIVITY_KINDS, LANGS, SCAN_FACTORS, TEMPLATE_IDS, type ActivityKind, type Lang, type ScanFactor, type TemplateId } from './types.js';
+import type { RoundComparison, ScanResults, VoteResults } from '../consensus/types.js';
+
+/**
+ * The export document (export.ts) as a zod schema: the source of docs/export.schema.json
+ * (`npm run schema`) and of the field list in docs/export.md. The compile-time checks at the
+ * bottom fail when this schema and the ExportDocument type drift apart; the integration tests
+ * validate real exports against the generated JSON Schema, which forbids unknown fields.
+ */
+const id = z.string().min(1);
+const iso = z.iso.datetime().meta({ id: 'Time', description: 'ISO 8601 time, UTC' });
+const count = z.number().int().min(0);
+const num = z.number();
+const numOrNull = z.number().nullable();
+const factor = z.enum(SCAN_FACTORS as [ScanFactor, ...ScanFactor[]]);
+const voteKind = z.enum(['dots', 'rank', 'points']);
+const valueOrigin = z.enum(['template', 'facilitator', 'participant']);
+
+// ---- results (shared/consensus/types.ts), exactly the numbers the board shows ----
+
+const spreadSchema = z
+  .object({ mean: num, sd: num, min: num, q1: num, median: num, q3: num, max: num })
+  .meta({ id: 'Spread', description: 'Over the per-participant scores of one value: population sd, type-7 quartiles' });
+
+const valueResultSchema = z
+  .object({
+    valueId: id,
+    position: z.number().int().min(1).describe('1-based, standard competition ranking (1, 2, 2, 4)'),
+    score: num.describe('dots: total dots; rank: Borda total; points: mean points'),
+    share: num.describe('score / sum of all scores (0 when that sum is 0)'),
+    spread: spreadSchema,
+    agreement: numOrNull.describe('Tastle–Wierman consensus of the per-participant scores, 0..1; null with fewer than 2 answers'),
+    supporters: count.describe('dots: gave ≥ 1 dot; rank: ranked it in the top K; points: gave more than 100 / number of values'),
+    supportShare: num.describe('supporters / answers'),
+  })
+  .meta({ id: 'ValueResult' });
+
+const kendallWSchema = z
+  .object({
+    w: num.describe("Kendall's W, 0 (no agreement) .. 1 (everyone ranked alike), tie-corrected"),
+    m: count.describe('raters (non-empty rankings)'),
+    n: count.describe('items (values)'),
+    chiSquare: num.describe('m (n − 1) W'),
+    df: count.describe('n − 1'),
+    p: num.describe('upper tail of chi-square(df) at chiSquare'),
+    tieCorrected: z.boolean(),
+  })
+  .meta({ id: 'KendallW' });
+
+const excludedGroupSchema = z.object({ groupId: id, answers: count }).meta({ id: 'ExcludedGroup', description: 'A group left out: fewer answers than minGroupSize' });
+
+const lensCellSchema = z.object({
+  groupId: id,
+  score: num.describe("the group's mean score per member, normalised to 0..1"),
+  support: num.describe('smoothed support (supporters + 1) / (answers + 2)'),
+  supporters: count,
+  answers: count,
+}).meta({ id: 'LensCell' });
+
+const commonGroundSchema = z.object({
+  valueId: id,
+  score: num.describe("geometric mean of the included groups' smoothed support"),
+  lowestGroupId: id,
+  lowestSupport: num,
+}).meta({ id: 'CommonGroundItem' });
+
+const tensionSchema = z.object({
+  valueId: id,
+  spread: num.describe("max − min of the included groups' normalised scores, 0..1"),
+  highGroupId: id,
+  lowGroupId: id,
+}).meta({ id: 'TensionItem' });
+
+const lensSchema = z.object({
+  includedGroupIds: z.array(id),
+  excludedGroups: z.array(excludedGroupSchema),
+  cells: z.record(z.string(), z.array(lensCellSchema)).describe('valueId → one cell per included group'),
+  commonGround: z.array(commonGroundSchema).describe('every value, most common ground first'),
+  tension: z.array(tensionSchema).describe('every value, largest spread first; empty with fewer than 2 included groups'),
+  withinGroupW: z.record(z.string(), kendallWSchema.nullable()).describe("rank only: groupId → Kendall's W within the group"),
+  betweenGroups: z.array(z.object({ a: id, b: id, rho: numOrNull.describe("Spearman's rho between the two groups' scores") })),
+}).meta({ id: 'GroupsLens' });
+
+const voteResultsSchema = z.object({
+  kind: voteKind,
+  answers: count,
+  answersByGroup: z.record(z.string(), count),
+  values: z.array(valueResultSchema).describe('by position'),
+  kendallW: kendallWSchema.nullable().describe('rank, dots and points (the order the scores imply); null with fewer than 2 rankings or values'),
+  agreementLevel: z.enum(['none', 'weak', 'moderate', 'strong', 'very-strong']).nullable(),
+  lens: lensSchema,
+}).meta({ id: 'VoteResults' });
+
+const roundComparisonSchema = z.object({
+  values: z.array(
+    z.object({
+      valueId: id,
+      positionBefore: z.number().int().nullable(),
+      positionAfter: z.number().int(),
+      positionChange: z.number().int().nullable().describe('positive = moved up'),
+      scoreBefore: numOrNull,
+      scoreAfter: num,
+      scoreChange: numOrNull,
+    }),
+  ),
+  wBefore: numOrNull,
+  wAfter: numOrNull,
+  wChange: numOrNull,
+}).meta({ id: 'RoundComparison' });
+
+const scanResultsSchema = z.object({
+  answers: count,
+  factors: z.array(
+    z.object({
+      factor,
+      mean: numOrNull,
+      sd: numOrNull,
+      answers: count,
+      agreement: numOrNull,
+      byGroup: z.array(z.object({ groupId: id, mean: numOrNull, answers: count })),
+    }),
+  ),
+  statements: z.array(z.object({ statementId: id, mean: numOrNull, sd: numOrNull, answers: count })),
+  includedGroupIds: z.array(id),
+  excludedGroups: z.array(excludedGroupSchema),
+}).meta({ id: 'ScanResults' });
+
+const openAnswerSchema = z.object({
+  id: z.string().describe('"<answerId>:wentWell" or "<answerId>:couldBeBetter"'),
+  field: z.enum(['wentWell', 'couldBeBetter']),
+  text: z.string(),
+  endorsements: count,
+  at: num.describe('milliseconds since the epoch (results are the board’s object, unchanged)'),
+}).meta({ id: 'OpenAnswer' });
+
+export const activityResultsSchema = z.object({
+  activityId: id,
+  kind: z.enum(['dots', 'rank', 'points', 'scan']),
+  vote: voteResultsSchema.nullable(),
+  previousRound: z.object({ activityId: id, comparison: roundComparisonSchema }).nullable(),
+  scan: scanResultsSchema.nullable(),
+  openAnswers: z.array(openAnswerSchema),
+}).meta({ id: 'ActivityResults' });
+
+export const summarySchema = z.object({
+  voteActivityId: id.nullable(),
+  topValues: z.array(z.object({ valueId: id, position: z.number().int(), score: num, share: num })),
+  commonGround: z.array(commonGroundSchema),
+  tensions: z.array(tensionSchema),
+  kendallW: numOrNull,
+  scanActivityId: id.nullable(),
+  scan: z.array(z.object({ factor, mean: numOrNull })),
+  strongestFactor: factor.nullable(),
+  weakestFactor: factor.nullable(),
+  participants: count,
+}).meta({ id: 'Summary' });
+
+// ---- the document ----
+
+const settingsSchema = z.object({ allowProposals: z.boolean(), allowNames: z.boolean(), minGroupSize: z.number().int().min(1) });
+
+const activityConfigSchema = z.object({
+  valueIds: z.array(id).nullable().describe('the values that take part (fixed when a vote opens); null = every visible value'),
+  timerSeconds: z.number().int().nullable(),
+  dotsPerParticipant: z.number().int(),
+  dotsMaxPerValue: z.number().int(),
+  rankK: z.number().int().nullable().describe('top K; null = rank all'),
+  statements: z.array(z.object({ id, factor, text: z.object({ nl: z.string(), en: z.string() }) })).describe('scan only'),
+}).meta({ id: 'ActivityConfig' });
+
+export const exportAnswerSchema = z.object({
+  participantId: id,
+  groupId: z.string(),
+  answerId: id.describe('made by the phone; the id of the submission that counts'),
+  answer: answerSchema.meta({ id: 'Answer' }),
+  submittedAt: iso,
+  revisions: z.number().int().min(1).describe('1 = never changed'),
+  counted: z.boolean().describe('false for a removed participant: kept, but not in the results'),
+}).meta({ id: 'ExportAnswer' });
+
+const activitySchema = z.object({
+  id,
+  kind: z.enum(ACTIVITY_KINDS as [ActivityKind, ...ActivityKind[]]),
+  title: z.string().nullable().describe("the facilitator's question; null = the kind's default question"),
+  config: activityConfigSchema,
+  status: z.enum(['pending', 'open', 'locked', 'closed']),
+  revealed: z.boolean(),
+  round: z.number().int().min(1).describe('1 for the first activity of its kind, 2 for the next …'),
+  openedAt: iso.nullable(),
+  answers: z.array(exportAnswerSchema).describe('every participant’s last answer, in the order given'),
+  results: activityResultsSchema.nullable().describe('the numbers the board shows; null for explore'),
+}).meta({ id: 'Activity' });
+
+export const exportDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+    exportedAt: iso,
+    workshop: z.object({
+      id,
+      code: z.string(),
+      title: z.string(),
+      language: z.enum(LANGS as [Lang, ...Lang[]]),
+      template: z.enum(['custom', ...TEMPLATE_IDS] as [TemplateId | 'custom', ...(TemplateId | 'custom')[]]),
+      createdAt: iso,
+      updatedAt: iso,
+      settings: settingsSchema,
+    }),
+    groups: z.array(z.object({ id, name: z.string(), nameNl: z.string().nullable(), nameEn: z.string().nullable() })),
+    participants: z.array(z.object({ id, groupId: id, name: z.string().nullable().describe('only if they gave one'), joinedAt: iso, removed: z.boolean() })),
+    values: z.array(
+      z.object({
+        id,
+        title: z.string(),
+        description: z.string(),
+        origin: valueOrigin,
+        proposedBy: id.nullable(),
+        groupId: id.nullable(),
+        hidden: z.boolean(),
+        mergedInto: id.nullable(),
+        mergedFrom: z.array(id),
+        provenance: z.array(z.object({ valueId: id, title: z.string(), origin: valueOrigin, groupId: id.nullable() })),
+        createdAt: iso,
+        updatedAt: iso,
+      }),
+    ),
+    stories: z.array(
+      z.object({
+        id,
+        valueId: id,
+        originalValueId: id,
+        participantId: id,
+        text: z.string(),
+        hidden: z.boolean(),
+        createdAt: iso,
+        endorsements: z.array(z.object({ participantId: id })),
+      }),
+    ),
+    activities: z.array(activitySchema),
+    openAnswerEndorsements: z.record(z.string(), z.array(id)).describe('"<answerId>:<field>" → participant ids who endorsed it'),
+    summary: summarySchema,
+    summaryPublishedAt: iso.nullable(),
+  })
+  .meta({
+    title: 'Raakvlak workshop export',
+    description: `The complete record of one workshop (schemaVersion ${EXPORT_SCHEMA_VERSION}). See docs/export.md.`,
+  });
+
+/** docs/export.schema.json, as `npm run schema` writes it. */
+export function exportJsonSchema(): Record<string, unknown> {
+  // Named parts (meta ids) become $defs; other shapes used twice are inlined.
+  return z.toJSONSchema(exportDocumentSchema, { target: 'draft-2020-12', reused: 'inline' }) as Record<string, unknown>;
+}
+
+/** The file's exact text: two-space indentation and a final newline. */
+export function exportJsonSchemaText(schema: Record<string, unknown>): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+// ---- compile-time: the schema and the hand-written types describe the same JSON ----
+// Deep flattens intersections (Omit<Activity, …> & {…}) so the identity check compares shapes.
+type Deep<T> = T extends (infer U)[] ? Deep<U>[] : T extends object ? { [K in keyof T]: Deep<T[K]> } : T;
+type Same<A, B> = (<T>() => T extends Deep<A> ? 1 : 2) extends <T>() => T extends Deep<B> ? 1 : 2 ? true : false;
+const checks: [
+  Same<z.output<typeof exportDocumentSchema>, ExportDocument>,
+  Same<z.output<typeof exportAnswerSchema>, ExportAnswer>,
+  Same<z.output<typeof activityResultsSchema>, ActivityResults>,
+  Same<z.output<typeof voteResultsSchema>, VoteResults>,
+  Same<z.output<typeof roundComparisonSchema>, RoundComparison>,
+  Same<z.output<typeof scanResultsSchema>, ScanResults>,
+  Same<z.output<typeof openAnswerSchema>, OpenAnswer>,
+  Same<z.output<typeof summarySchema>, Summary>,
+] = [true, true, true, true, true, true, true, true];
+void checks;
