@@ -8,6 +8,7 @@ import { consoleLogger, type Logger } from './logger.js';
 import { attachSockets } from './sockets/index.js';
 import type { AppServer } from './sockets/types.js';
 import type { WorkshopStore } from './store/types.js';
+import { ActivityTimers, realTimers, type TimerApi } from './timers.js';
 import { WorkshopRegistry } from './workshops.js';
 
 export interface Limits {
@@ -39,6 +40,8 @@ export interface AppConfig {
   limits?: Partial<Limits>;
   /** Broadcast coalescing window; tests may shorten it. */
   coalesceMs?: number;
+  /** The timers that lock activities when their time is up; tests pass fake ones with a fake clock. */
+  timers?: TimerApi;
   logger?: Logger;
 }
 
@@ -53,6 +56,7 @@ export interface RaakvlakApp {
   httpServer: http.Server;
   io: AppServer;
   registry: WorkshopRegistry;
+  timers: ActivityTimers;
   /** Disconnects every socket and stops the HTTP server. The store stays open: its owner closes it. */
   close(): Promise<void>;
 }
@@ -94,13 +98,18 @@ export function createApp({ store, clock = Date.now, config = {} }: AppDeps): Ra
     rate: { perSecond: limits.commandsPerSecond, burst: limits.commandBurst },
     ...(config.coalesceMs !== undefined ? { coalesceMs: config.coalesceMs } : {}),
   });
+  const timers = new ActivityTimers({ registry, clock, logger, timers: config.timers ?? realTimers, onLocked: (workshopId) => sockets.changed(workshopId) });
+  registry.onCommit((workshop) => timers.reschedule(workshop));
+  timers.restore();
 
   return {
     app,
     httpServer,
     io,
     registry,
+    timers,
     async close() {
+      timers.close();
       sockets.close();
       const closed = io.close();
       // Idle keep-alive HTTP connections would otherwise hold close() open for seconds.

@@ -24,6 +24,9 @@ export interface LiveWorkshop {
   readonly participantByTokenHash: Map<string, string>;
 }
 
+/** Told about every accepted command after it is stored and applied (the activity timers listen). */
+export type CommitListener = (workshop: LiveWorkshop, events: readonly DomainEvent[]) => void;
+
 /** Codes tried before giving up; with 31^6 codes a collision is rare, ten in a row is a bug. */
 const JOIN_CODE_ATTEMPTS = 10;
 
@@ -36,6 +39,7 @@ const JOIN_CODE_ATTEMPTS = 10;
 export class WorkshopRegistry {
   private readonly byId = new Map<string, LiveWorkshop>();
   private readonly idByCode = new Map<string, string>();
+  private readonly listeners: CommitListener[] = [];
 
   constructor(
     private readonly store: WorkshopStore,
@@ -64,6 +68,15 @@ export class WorkshopRegistry {
 
   get size(): number {
     return this.byId.size;
+  }
+
+  /** Every live workshop. */
+  all(): IterableIterator<LiveWorkshop> {
+    return this.byId.values();
+  }
+
+  onCommit(listener: CommitListener): void {
+    this.listeners.push(listener);
   }
 
   byCode(code: string): LiveWorkshop | undefined {
@@ -120,6 +133,14 @@ export class WorkshopRegistry {
     }
     for (const event of events) {
       if (event.type === 'participant:joined') workshop.participantByTokenHash.set(event.participant.tokenHash, event.participant.id);
+    }
+    for (const listener of this.listeners) {
+      // Stored and applied: a failing listener must not turn an accepted command into an error.
+      try {
+        listener(workshop, events);
+      } catch (err) {
+        this.logger.error(`Workshop ${workshop.state.code}: a commit listener failed after ${command.type}`, err);
+      }
     }
     return ok(events);
   }

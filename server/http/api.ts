@@ -1,8 +1,12 @@
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import QRCode from 'qrcode';
 import {
+  CSV_SEPARATORS,
   createWorkshopSchema,
+  exportCsvRows,
   exportWorkshop,
+  toCsv,
+  type CsvSeparator,
   isJoinCode,
   normaliseJoinCode,
   type CreateWorkshopResponse,
@@ -66,19 +70,42 @@ export function apiRouter({ registry, clock, publicUrl, createLimit }: ApiOption
     res.setHeader('Cache-Control', 'no-store').json(body);
   });
 
-  router.get('/workshops/:code/export', (req, res) => {
+  /** The workshop this request's host token opens; otherwise the error is sent and undefined returned. */
+  const asHost = (req: Request<{ code: string }>, res: Response): LiveWorkshop | undefined => {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1];
     if (!token) {
       res.setHeader('WWW-Authenticate', 'Bearer');
-      return sendError(res, 401, 'UNAUTHORIZED', 'Send the host token as "Authorization: Bearer <hostToken>"');
+      sendError(res, 401, 'UNAUTHORIZED', 'Send the host token as "Authorization: Bearer <hostToken>"');
+      return undefined;
     }
     const w = find(req.params.code);
-    if (!w) return sendError(res, 404, 'NOT_FOUND', 'No such workshop');
-    if (!registry.isHostToken(w, token)) return sendError(res, 403, 'FORBIDDEN', 'This token does not open this workshop');
+    if (!w) sendError(res, 404, 'NOT_FOUND', 'No such workshop');
+    else if (!registry.isHostToken(w, token)) sendError(res, 403, 'FORBIDDEN', 'This token does not open this workshop');
+    else return w;
+    return undefined;
+  };
+
+  router.get('/workshops/:code/export', (req, res) => {
+    const w = asHost(req, res);
+    if (!w) return;
     res
       .setHeader('Cache-Control', 'no-store')
       .setHeader('Content-Disposition', `attachment; filename="raakvlak-${w.state.code}.json"`)
       .json(exportWorkshop(w.state, clock()));
+  });
+
+  // One row per answered item (docs/export.md, "CSV"); `?sep=;` for Excel with a Dutch locale.
+  router.get('/workshops/:code/export.csv', (req, res) => {
+    const w = asHost(req, res);
+    if (!w) return;
+    const sep = typeof req.query.sep === 'string' ? req.query.sep : req.query.sep === undefined ? ',' : null;
+    if (sep === null || !CSV_SEPARATORS.includes(sep as CsvSeparator)) return sendError(res, 400, 'BAD_REQUEST', 'sep must be "," or ";"');
+    const csv = toCsv(exportCsvRows(exportWorkshop(w.state, clock())), sep as CsvSeparator);
+    res
+      .type('text/csv; charset=utf-8')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('Content-Disposition', `attachment; filename="raakvlak-${w.state.code}.csv"`)
+      .send(csv);
   });
 
   router.get('/workshops/:code/qr.svg', async (req, res) => {

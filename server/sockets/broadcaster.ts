@@ -12,6 +12,8 @@ export const BROADCAST_COALESCE_MS = 100;
 interface Pending {
   timer: ReturnType<typeof setTimeout>;
   participants: Set<string>;
+  /** Every participant's self view may have changed. */
+  everyone: boolean;
 }
 
 /**
@@ -31,10 +33,11 @@ export class Broadcaster {
     private readonly delayMs = BROADCAST_COALESCE_MS,
   ) {}
 
-  /** The state changed; these participants' own views may have changed too. */
-  changed(workshopId: string, participantIds: readonly string[] = []): void {
+  /** The state changed; these participants' own views (or everyone's: 'all') may have changed too. */
+  changed(workshopId: string, participantIds: readonly string[] | 'all' = []): void {
     const pending = this.schedule(workshopId);
-    for (const id of participantIds) pending.participants.add(id);
+    if (participantIds === 'all') pending.everyone = true;
+    else for (const id of participantIds) pending.participants.add(id);
   }
 
   /** Connections changed: the hosts' presence may have. */
@@ -51,7 +54,7 @@ export class Broadcaster {
   private schedule(workshopId: string): Pending {
     let pending = this.pending.get(workshopId);
     if (!pending) {
-      pending = { timer: setTimeout(() => this.flush(workshopId), this.delayMs), participants: new Set() };
+      pending = { timer: setTimeout(() => this.flush(workshopId), this.delayMs), participants: new Set(), everyone: false };
       this.pending.set(workshopId, pending);
     }
     return pending;
@@ -70,7 +73,8 @@ export class Broadcaster {
       // Views are only derived for rooms someone is in: results and duplicates cost real time.
       if (occupied(rooms.all(workshopId))) this.io.to(rooms.all(workshopId)).emit('workshop:public', publicView(state));
       if (occupied(hostRoom)) this.io.to(hostRoom).emit('workshop:host', hostView(state));
-      for (const participantId of pending.participants) {
+      const selves = pending.everyone ? Object.keys(state.participants) : pending.participants;
+      for (const participantId of selves) {
         const room = rooms.participant(workshopId, participantId);
         const view = occupied(room) ? selfView(state, participantId) : null;
         if (view) this.io.to(room).emit('participant:self', view);

@@ -25,6 +25,11 @@ export interface CommandRow<K extends CommandName> {
   issuesToken?: boolean;
   /** The ack data, from the events the command stored (empty for an idempotent retry). */
   data(events: readonly DomainEvent[], payload: CommandPayload<K>, issued: IssuedToken | null): CommandResults[K];
+  /**
+   * Whose `participant:self` the command can change: the sender's (default), or every
+   * participant's (agenda:remove deletes everyone's answers to the removed activity).
+   */
+  selfViews?: 'sender' | 'everyone';
   /** Runs after the ack. */
   after?(effects: SocketEffects, socket: AppSocket, events: readonly DomainEvent[]): void;
 }
@@ -54,12 +59,13 @@ export const commandTable: CommandTable = {
     data: nothing,
     after: (fx, socket, events) => fx.removeParticipant(socket.data.workshopId, eventOf(events, 'participant:removed').participantId),
   },
-  'value:propose': { data: (events) => ({ valueId: eventOf(events, 'value:added').value.id }) },
+  // With a phone-made id, a retried send stores nothing and acknowledges that same id.
+  'value:propose': { data: (events, payload) => ({ valueId: events.length ? eventOf(events, 'value:added').value.id : (payload.valueId ?? '') }) },
   'value:add': { data: (events) => ({ valueId: eventOf(events, 'value:added').value.id }) },
   'value:edit': { data: nothing },
   'value:hide': { data: nothing },
   'value:merge': { data: nothing },
-  'story:add': { data: (events) => ({ storyId: eventOf(events, 'story:added').story.id }) },
+  'story:add': { data: (events, payload) => ({ storyId: events.length ? eventOf(events, 'story:added').story.id : (payload.storyId ?? '') }) },
   'story:endorse': { data: nothing },
   'story:hide': { data: nothing },
   'settings:update': { data: nothing },
@@ -68,7 +74,7 @@ export const commandTable: CommandTable = {
   'answer:submit': { data: (events, payload) => ({ answerId: payload.answerId, duplicate: events.length === 0 }) },
   'agenda:add': { data: (events) => ({ activityId: eventOf(events, 'agenda:added').activity.id }) },
   'agenda:move': { data: nothing },
-  'agenda:remove': { data: nothing },
+  'agenda:remove': { data: nothing, selfViews: 'everyone' },
   'agenda:duplicate': { data: (events) => ({ activityId: eventOf(events, 'agenda:added').activity.id }) },
   'agenda:goto': { data: nothing },
   'activity:extend': { data: nothing },

@@ -94,7 +94,10 @@ function handle<K extends CommandName>(name: K, args: unknown[], socket: AppSock
     const events = result.value;
     reply({ ok: true, data: row.data(events, payload, issued) });
     row.after?.(deps.effects, socket, events);
-    if (events.length > 0) deps.broadcaster.changed(workshop.id, actor.role === 'participant' ? [actor.participantId] : []);
+    if (events.length > 0) {
+      const selves = row.selfViews === 'everyone' ? 'all' : actor.role === 'participant' ? [actor.participantId] : [];
+      deps.broadcaster.changed(workshop.id, selves);
+    }
   } catch (err) {
     deps.logger.error(`${name} failed`, err);
     if (!replied) refuse({ code: 'INTERNAL', message: 'Something went wrong on the server' });

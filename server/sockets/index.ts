@@ -16,12 +16,18 @@ export interface SocketDeps {
   coalesceMs?: number;
 }
 
+export interface AttachedSockets {
+  /** The state changed outside a socket command (a timer): broadcast as after a command. */
+  changed(workshopId: string): void;
+  close(): void;
+}
+
 /**
  * Wires the workshop protocol onto a socket.io server: the handshake, a full snapshot on
  * every (re)connect (STYLE.md #4), the command table, presence, and coalesced broadcasts.
- * Returns what the app needs to shut it down.
+ * Returns what the app needs to broadcast a change of its own and to shut it down.
  */
-export function attachSockets(io: AppServer, { registry, clock, logger, rate, coalesceMs }: SocketDeps): { close(): void } {
+export function attachSockets(io: AppServer, { registry, clock, logger, rate, coalesceMs }: SocketDeps): AttachedSockets {
   const presence = new PresenceTracker();
   const broadcaster = new Broadcaster(io, registry, presence, coalesceMs);
 
@@ -85,5 +91,5 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
     });
   });
 
-  return { close: () => broadcaster.close() };
+  return { changed: (workshopId) => broadcaster.changed(workshopId), close: () => broadcaster.close() };
 }

@@ -136,9 +136,9 @@ export interface VoteResults {
   answersByGroup: Record<GroupId, number>;
   /** Sorted by position (ties: valueIds order). */
   values: ValueResult[];
-  /** rank only; null for other kinds, fewer than 2 answers or fewer than 2 values. */
+  /** Over the orders participants gave (rank) or their scores imply (dots, points); null with fewer than 2 non-empty orders or fewer than 2 values. */
   kendallW: KendallW | null;
-  /** rank: from kendallW.w; dots/points: from the mean per-value agreement. */
+  /** From kendallW.w (null when W is). */
   agreementLevel: AgreementLevel | null;
   lens: GroupsLens;
 }

@@ -146,14 +146,14 @@ describe('the board', () => {
   });
 });
 
-describe('the export endpoint', () => {
+describe('the export endpoints (JSON and CSV)', () => {
   const start = serverPool();
 
-  it('answers 401 without a token and 403 with a wrong one, with nothing about the workshop', async () => {
+  it.each(['export', 'export.csv', 'export.csv?sep=;'])('%s answers 401 without a token and 403 with a wrong one, with nothing about the workshop', async (path) => {
     const server = await start();
     const w = await createWorkshop(server, { title: 'Geheime workshop' });
     const other = await createWorkshop(server, { title: 'Andere' });
-    const url = `${server.url}/api/workshops/${w.code}/export`;
+    const url = `${server.url}/api/workshops/${w.code}/${path}`;
     const cases: [Record<string, string>, number][] = [
       [{}, 401],
       [{ Authorization: 'Basic abc' }, 401],
@@ -169,7 +169,27 @@ describe('the export endpoint', () => {
       expect(Object.keys(body)).toEqual(['error']);
       expect(JSON.stringify(body)).not.toMatch(/Geheime|participants|values/);
     }
-    expect((await fetch(`${server.url}/api/workshops/ZZZZZZ/export`, { headers: { Authorization: `Bearer ${w.hostToken}` } })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/workshops/ZZZZZZ/${path}`, { headers: { Authorization: `Bearer ${w.hostToken}` } })).status).toBe(404);
     expect((await fetch(url, { headers: { Authorization: `bearer ${w.hostToken}` } })).status).toBe(200);
+  });
+
+  it('serves the CSV as an Excel-friendly download, and refuses another separator', async () => {
+    const server = await start();
+    const w = await createWorkshop(server, { title: 'CSV' });
+    const auth = { headers: { Authorization: `Bearer ${w.hostToken}` } };
+    const res = await fetch(`${server.url}/api/workshops/${w.code}/export.csv?sep=%3B`, auth);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="raakvlak-${w.code}.csv"`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes.slice(3))).toMatch(/^workshop_code;activity_id;.*;text\r\n$/);
+    for (const sep of ['%09', 'x', ';;']) {
+      const bad = await fetch(`${server.url}/api/workshops/${w.code}/export.csv?sep=${sep}`, auth);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('BAD_REQUEST');
+    }
+    expect((await fetch(`${server.url}/api/workshops/${w.code}/export.csv?sep=a&sep=b`, auth)).status).toBe(400);
   });
 });
