@@ -66,7 +66,8 @@ export function apiRouter({ registry, clock, publicUrl, createLimit }: ApiOption
     const w = find(req.params.code);
     if (!w) return sendError(res, 404, 'NOT_FOUND', 'No such workshop');
     const { code, title, language, groups, settings } = w.state;
-    const body: WorkshopSummary = { code, title, language, groups, settings };
+    // The board shows this address as text beside the QR code, so both name the same origin.
+    const body: WorkshopSummary = { code, title, language, groups, settings, joinUrl: origin(req) + paths.join(code) };
     res.setHeader('Cache-Control', 'no-store').json(body);
   });
 

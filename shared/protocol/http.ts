@@ -24,6 +24,8 @@ export interface WorkshopSummary {
   language: Lang;
   groups: Group[];
   settings: Settings;
+  /** Absolute join URL (PUBLIC_URL or the request's origin), the one in the QR code. */
+  joinUrl: string;
 }
 
 /** Every 4xx/5xx body. `issues` only for a body that failed validation. */

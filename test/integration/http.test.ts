@@ -35,13 +35,17 @@ describe('HTTP', () => {
     const s = (await summary.json()) as WorkshopSummary;
     expect(s).toMatchObject({ code: body.code, title: 'Wijk Zuid', language: 'en', settings: { allowNames: false, allowProposals: true } });
     expect(s.groups.map((g) => g.name)).toEqual(['Residents', 'Wijkraad']);
-    expect(Object.keys(s).sort()).toEqual(['code', 'groups', 'language', 'settings', 'title']);
+    expect(s.joinUrl).toBe(`${server.url}/j/${body.code}`);
+    expect(Object.keys(s).sort()).toEqual(['code', 'groups', 'joinUrl', 'language', 'settings', 'title']);
   });
 
   it('uses PUBLIC_URL for the join URL', async () => {
     const server = await start({ config: { publicUrl: 'https://raakvlak.example/' } });
     const w = await createWorkshop(server, { title: 'x' });
     expect(w.joinUrl).toBe(`https://raakvlak.example/j/${w.code}`);
+    // The board reads the same address from the summary to show beside its QR code.
+    const s = (await (await fetch(`${server.url}/api/workshops/${w.code}`)).json()) as WorkshopSummary;
+    expect(s.joinUrl).toBe(`https://raakvlak.example/j/${w.code}`);
   });
 
   it('refuses invalid bodies with 400 and the issues', async () => {
