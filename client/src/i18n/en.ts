@@ -122,6 +122,7 @@ export const en: Strings<typeof nl> = {
     rejected: 'This phone was no longer recognised. Please join again.',
     removed: 'The facilitator removed you from the workshop. You can join again.',
     welcomeBack: 'Welcome back…',
+    profile: { change: 'Change', heading: 'Your name and group' },
     you: 'You',
     anonymous: 'Anonymous',
     yourGroup: 'Group: {{group}}',

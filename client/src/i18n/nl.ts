@@ -122,6 +122,7 @@ export const nl = {
     rejected: 'Deze telefoon werd niet meer herkend. Doe opnieuw mee.',
     removed: 'De begeleider heeft je uit de workshop gehaald. Je kunt opnieuw meedoen.',
     welcomeBack: 'Welkom terug…',
+    profile: { change: 'Wijzigen', heading: 'Je naam en groep' },
     you: 'Jij',
     anonymous: 'Anoniem',
     yourGroup: 'Groep: {{group}}',

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { groupName, LIMITS, type Group } from '../../../../shared/index.js';
+import { LIMITS, type Group } from '../../../../shared/index.js';
 import { TextField } from '../../components/TextField.js';
-import { useLang } from '../../i18n/index.js';
 import { send } from '../../net/send.js';
 import { setParticipantToken } from '../../net/socket.js';
 import { useStore } from '../../store/index.js';
+import { GroupPicker } from './GroupPicker.js';
 
 // A constant, not a fresh [] per call: zustand re-renders when a selector's result changes identity.
 const NO_GROUPS: Group[] = [];
@@ -13,7 +13,6 @@ const NO_GROUPS: Group[] = [];
 /** Optional name (only when names are allowed), a group as big buttons, and "join". */
 export function JoinForm() {
   const { t } = useTranslation();
-  const lang = useLang();
   const groups = useStore((s) => s.pub?.groups ?? NO_GROUPS);
   const allowNames = useStore((s) => s.pub?.settings.allowNames ?? false);
   const lostReason = useStore((s) => s.lostReason);
@@ -62,15 +61,7 @@ export function JoinForm() {
           max={LIMITS.participantName}
         />
       ) : null}
-      <fieldset className="group-picker">
-        <legend>{t('phone.groupLegend')}</legend>
-        {groups.map((g) => (
-          <label key={g.id} className="group-choice">
-            <input type="radio" name="group" value={g.id} checked={groupId === g.id} onChange={() => setGroupId(g.id)} />
-            <span>{groupName(g, lang)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <GroupPicker groups={groups} value={groupId} onChange={setGroupId} name="group" />
       {error ? (
         <p role="alert" className="form-problems">
           {error}
