@@ -4,6 +4,7 @@ import { ConsolePage } from './views/console/ConsolePage.js';
 import { HomePage } from './views/home/HomePage.js';
 import { JoinCodePage } from './views/join/JoinCodePage.js';
 import { ParticipantPage } from './views/participant/ParticipantPage.js';
+import { ReportPage } from './views/report/ReportPage.js';
 
 export function App() {
   return (
@@ -17,6 +18,7 @@ export function App() {
       <Route path="/j/:code">{(p) => <ParticipantPage code={p.code} />}</Route>
       <Route path="/f/:code">{(p) => <ConsolePage code={p.code} />}</Route>
       <Route path="/b/:code">{(p) => <BoardPage code={p.code} />}</Route>
+      <Route path="/r/:code">{(p) => <ReportPage code={p.code} />}</Route>
       <Route>
         <JoinCodePage />
       </Route>

@@ -1,10 +1,14 @@
 import type { nl } from './nl.js';
+import { agendaEn } from './agenda.en.js';
+import { voteEn } from './vote.en.js';
 
 /** The shape of a language: the same keys as Dutch, any strings. A missing or extra key fails to compile. */
 export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 export const en: Strings<typeof nl> = {
   app: { name: 'Raakvlak', tagline: 'Where values meet' },
+  agenda: agendaEn,
+  vote: voteEn,
   common: {
     language: 'Language',
     languageNames: { nl: 'Nederlands', en: 'English' },

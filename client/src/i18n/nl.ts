@@ -1,3 +1,6 @@
+import { agendaNl } from './agenda.nl.js';
+import { voteNl } from './vote.nl.js';
+
 /**
  * Dutch: the source of truth for every string in the UI. en.ts is typed from this object, so a
  * key missing (or extra) in English fails to compile; i18n.test.ts checks the same at run time.
@@ -5,6 +8,8 @@
  */
 export const nl = {
   app: { name: 'Raakvlak', tagline: 'Waar waarden elkaar raken' },
+  agenda: agendaNl,
+  vote: voteNl,
   common: {
     language: 'Taal',
     languageNames: { nl: 'Nederlands', en: 'English' },

@@ -13,6 +13,11 @@ import { useStore } from '../../store/index.js';
 import { BoardWall } from './BoardWall.js';
 import { GroupCounts } from './GroupCounts.js';
 import { JoinPanel } from './JoinPanel.js';
+import { VoteBoard } from './results/VoteBoard.js';
+import { isVoteActivity } from './results/voteText.js';
+import { TimerBar } from '../../components/TimerBar.js';
+import { BoardSummary } from '../summary/BoardSummary.js';
+import { BoardScan } from './scan/BoardScan.js';
 import './board.css';
 
 /** /b/:code — the projector: 1920×1080, read from the back of the room. */
@@ -59,8 +64,11 @@ function BoardBody({ code }: { code: string }) {
   const text = useActivityText();
   const title = useStore((s) => s.pub?.title ?? '');
   const activity = useStore((s) => currentPublicActivity(s.pub));
-  const live = activity !== null && (activity.status === 'open' || activity.status === 'locked');
+  // A revealed vote stays up after it closes, so the room can talk about the result.
+  const live = activity !== null && (activity.status === 'open' || activity.status === 'locked' || (activity.revealed && (isVoteActivity(activity) || activity.kind === 'scan')));
+  const summary = useStore((s) => s.pub?.summaryPublished === true);
 
+  if (summary) return <BoardSummary code={code} />;
   if (!live) {
     return (
       <main className="board-waiting">
@@ -83,11 +91,18 @@ function BoardBody({ code }: { code: string }) {
             <span className="board-workshop-inline">{title}</span>
           </p>
           <h1>{text.question(activity)}</h1>
+          {activity.status === 'open' ? <TimerBar openedAt={activity.openedAt} endsAt={activity.endsAt} className="board-timer" /> : null}
         </div>
         <JoinPanel code={code} variant="compact" />
       </header>
-      <GroupCounts />
-      {activity.kind === 'explore' ? <BoardWall /> : <p className="board-notyet">{t('board.notYet')}</p>}
+      {isVoteActivity(activity) ? (
+        <VoteBoard activityId={activity.id} />
+      ) : (
+        <>
+          <GroupCounts />
+          {activity.kind === 'explore' ? <BoardWall /> : activity.kind === 'scan' ? <BoardScan activity={activity} /> : <p className="board-notyet">{t('board.notYet')}</p>}
+        </>
+      )}
     </main>
   );
 }

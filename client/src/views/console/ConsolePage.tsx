@@ -11,6 +11,9 @@ import { useWorkshopConnection } from '../../net/useWorkshopConnection.js';
 import { useStore } from '../../store/index.js';
 import { AddValueForm } from './AddValueForm.js';
 import { AgendaPanel } from './AgendaPanel.js';
+import { ClosePanel } from './agenda/ClosePanel.js';
+import { RunBar } from './agenda/RunBar.js';
+import { VotePanel } from './results/VotePanel.js';
 import { ConsoleHeader } from './ConsoleHeader.js';
 import { DuplicatesPanel } from './DuplicatesPanel.js';
 import { ModerationWall } from './ModerationWall.js';
@@ -58,10 +61,13 @@ export function ConsolePage({ code: raw }: { code: string }) {
           <aside className="console-side">
             <ParticipationPanel />
             <AgendaPanel />
+            <ClosePanel code={code} hostToken={hostToken} />
             <SettingsPanel />
             <AddValueForm />
           </aside>
           <main className="console-main">
+            <RunBar />
+            <VotePanel />
             <DuplicatesPanel />
             <ModerationWall />
           </main>

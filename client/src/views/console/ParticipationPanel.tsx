@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { groupName, type Group } from '../../../../shared/index.js';
 import { useLang } from '../../i18n/index.js';
 import { useStore } from '../../store/index.js';
+import { ParticipantList } from './agenda/ParticipantList.js';
 
 const NO_GROUPS: Group[] = [];
 
@@ -37,6 +38,7 @@ export function ParticipationPanel() {
           ))}
         </tbody>
       </table>
+      <ParticipantList />
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { TextField } from '../../components/TextField.js';
 import { useLang } from '../../i18n/index.js';
 import { rememberWorkshop } from '../../lib/myWorkshops.js';
 import { createWorkshop, HttpError } from '../../net/api.js';
+import { MyTemplatesPicker } from '../console/agenda/MyTemplatesPicker.js';
+import type { MyTemplate } from '../console/agenda/myTemplates.js';
 import { GroupsEditor } from './GroupsEditor.js';
 import { createProblems, isDefaultGroups } from './validateCreate.js';
 
@@ -17,6 +19,8 @@ export function CreateForm() {
   const [, navigate] = useLocation();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<TemplateId>('heat-transition');
+  // One of the facilitator's own templates, chosen instead of a built-in one.
+  const [custom, setCustom] = useState<MyTemplate | null>(null);
   const [language, setLanguageChoice] = useState<Lang>(uiLang);
   const [groups, setGroups] = useState<string[]>(() => defaultGroups(uiLang));
   const [groupsEdited, setGroupsEdited] = useState(false);
@@ -43,7 +47,7 @@ export function CreateForm() {
     try {
       const created = await createWorkshop({
         title: title.trim(),
-        template,
+        ...(custom ? { custom: custom.file } : { template }),
         language,
         ...(isDefaultGroups(groups, language) ? {} : { groups: groups.map((g) => g.trim()) }),
         allowNames,
@@ -68,7 +72,16 @@ export function CreateForm() {
           const cards = tpl.cards.length;
           return (
             <label key={id} className="choice-card">
-              <input type="radio" name="template" value={id} checked={template === id} onChange={() => setTemplate(id)} />
+              <input
+                type="radio"
+                name="template"
+                value={id}
+                checked={!custom && template === id}
+                onChange={() => {
+                  setTemplate(id);
+                  setCustom(null);
+                }}
+              />
               <span className="choice-title">{tpl.name[uiLang]}</span>
               <span className="choice-desc">
                 {tpl.description[uiLang]}
@@ -77,6 +90,17 @@ export function CreateForm() {
             </label>
           );
         })}
+        <MyTemplatesPicker
+          selectedId={custom?.id ?? null}
+          onSelect={(entry) => {
+            setCustom(entry);
+            if (!entry) return;
+            // The template's own language and groups, unless the facilitator already edited the groups.
+            setLanguageChoice(entry.file.language);
+            if (entry.file.groups && !groupsEdited) setGroups(entry.file.groups);
+            else if (!groupsEdited) setGroups(defaultGroups(entry.file.language));
+          }}
+        />
       </fieldset>
 
       <fieldset className="segmented">

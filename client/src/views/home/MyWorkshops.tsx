@@ -48,6 +48,9 @@ export function MyWorkshops() {
                 <Link href={`/f/${w.code}#${w.hostToken}`} className="btn-primary" aria-label={t('home.mine.openLabel', { title: w.title })}>
                   {t('home.mine.open')}
                 </Link>
+                <a href={`/r/${w.code}#${w.hostToken}`} className="btn-secondary" aria-label={t('agenda.report.openLabel', { title: w.title })}>
+                  {t('agenda.report.title')}
+                </a>
                 <button type="button" className="btn-secondary" aria-label={t('home.mine.forgetLabel', { title: w.title })} onClick={() => setConfirming(w.code)}>
                   {t('home.mine.forget')}
                 </button>

@@ -1,0 +1,156 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useStore } from '../../../store/index.js';
+import { CODE, connectStore } from '../../../test/fixtures.js';
+import { rankScenario, voteWorkshop } from '../../../test/voteFixtures.js';
+import { BoardPage } from '../BoardPage.js';
+import { BOARD_THROTTLE_MS } from './useThrottled.js';
+
+vi.mock('../../../net/send.js', () => ({ send: vi.fn() }));
+vi.mock('../../../net/socket.js', () => ({ connectWorkshop: vi.fn(() => () => {}), setParticipantToken: vi.fn(), activeSocket: () => null }));
+vi.mock('../../../net/api.js', () => ({ getWorkshop: vi.fn(() => new Promise(() => {})), qrUrl: (code: string) => `/api/workshops/${code}/qr.svg` }));
+
+beforeEach(() => connectStore());
+
+function show(w: { pub: () => ReturnType<ReturnType<typeof voteWorkshop>['pub']> }) {
+  useStore.getState().receivePublic(w.pub());
+  render(<BoardPage code={CODE} />);
+}
+
+function rowTitles(): string[] {
+  const list = screen.getByRole('list', { name: 'Priority' });
+  return within(list)
+    .getAllByRole('listitem')
+    .map((li) => li.querySelector('.vt-title')?.textContent ?? '');
+}
+
+function row(title: string): HTMLElement {
+  const list = screen.getByRole('list', { name: 'Priority' });
+  const li = within(list)
+    .getAllByRole('listitem')
+    .find((x) => x.querySelector('.vt-title')?.textContent === title);
+  if (!li) throw new Error(`no row ${title}`);
+  return li;
+}
+
+describe('board: a vote before the reveal', () => {
+  it('shows the question and only how many answered, per group — no results', () => {
+    const w = rankScenario({ reveal: false });
+    show(w);
+    expect(screen.getByRole('heading', { level: 1, name: 'Put the values in order of importance.' })).toBeInTheDocument();
+    expect(screen.getByText('answers in')).toBeInTheDocument();
+    expect(screen.getByText('of 8 participants')).toBeInTheDocument();
+    const residents = screen.getByText('Residents').closest('li') as HTMLElement;
+    expect(residents).toHaveTextContent('4 of 4');
+    const business = screen.getByText('Business').closest('li') as HTMLElement;
+    expect(business).toHaveTextContent('1 of 1');
+    expect(screen.getByText('Voting is locked. The result follows.')).toBeInTheDocument();
+    // Nothing of the result leaks: no priority list, no value names, no agreement.
+    expect(screen.queryByRole('list', { name: 'Priority' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Affordability')).not.toBeInTheDocument();
+    expect(screen.queryByText(/agreement/i)).not.toBeInTheDocument();
+  });
+
+  it('counts answers live while the vote is open, with the timer once', () => {
+    const w = voteWorkshop('dots', { timerSeconds: 300 }, { open: false });
+    w.h.must('activity:control', { activityId: w.activityId, action: 'open' }, { role: 'host' });
+    show(w);
+    expect(screen.getByText('The result appears when the facilitator reveals it.')).toBeInTheDocument();
+    expect(screen.getAllByRole('timer')).toHaveLength(1);
+    expect(screen.getByText('0')).toHaveClass('vw-n');
+    w.answer(w.me, { kind: 'dots', dots: { [w.affordability]: 2 } });
+    act(() => useStore.getState().receivePublic(w.pub()));
+    return waitFor(() => expect(screen.getByText('1')).toHaveClass('vw-n'));
+  });
+});
+
+describe('board: the consensus board after the reveal', () => {
+  it('orders the priority bars by Borda score, with score, share and the spread', () => {
+    const w = rankScenario();
+    show(w);
+    expect(rowTitles()).toEqual(['Affordability', 'Sustainability', 'Social fairness', 'Comfort']);
+    const first = row('Affordability');
+    expect(first).toHaveTextContent('19 points');
+    expect(first).toHaveTextContent('40%'); // 19 / (19 + 11 + 10 + 8)
+    // Affordability per person: 3,3,3,3, 2,1,2, 2 → mean 2.375, quartiles 2 and 3, range 1–3.
+    expect(within(first).getByRole('img')).toHaveAccessibleName('Average 2.4 per person; middle half 2 to 3; from 1 to 3');
+    expect(row('Comfort')).toHaveTextContent('8 points');
+  });
+
+  it('says how much the room agrees, in words, with W and p small', () => {
+    const w = rankScenario();
+    show(w);
+    const vote = w.pub().results[w.activityId]!.vote!;
+    const card = screen.getByRole('region', { name: 'Agreement in the room' });
+    const words = { none: 'No agreement', weak: 'Weak agreement', moderate: 'Moderate agreement', strong: 'Strong agreement', 'very-strong': 'Very strong agreement' };
+    expect(within(card).getByText(words[vote.agreementLevel!])).toBeInTheDocument();
+    expect(within(card).getByText(new RegExp(`Kendall's W = ${vote.kendallW!.w.toFixed(2)}`))).toBeInTheDocument();
+    expect(within(card).getByText("Over everyone's order.")).toBeInTheDocument();
+  });
+
+  it('shows the groups lens with a cell per included group and names the excluded groups', () => {
+    const w = rankScenario();
+    show(w);
+    const a = row('Affordability');
+    expect(within(a).getByLabelText('Residents: 100')).toHaveTextContent('100');
+    expect(within(a).getByLabelText('Municipality: 56')).toBeInTheDocument();
+    expect(within(row('Sustainability')).getByLabelText('Residents: 8')).toBeInTheDocument();
+    // Business answered once: too few to show, and named as such.
+    expect(within(a).queryByLabelText(/Business/)).not.toBeInTheDocument();
+    expect(screen.getByText('Business: too few answers to show')).toBeInTheDocument();
+    expect(screen.getByText(/^No answers from Housing association, /)).toBeInTheDocument();
+  });
+
+  it('calls out common ground with the lowest group, and tension with the high and low group', () => {
+    const w = rankScenario();
+    show(w);
+    const common = screen.getByRole('region', { name: 'Common ground' });
+    const items = within(common).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual(['Affordabilitylowest: Municipality (3 of 3)', 'Social fairnesslowest: Municipality (2 of 3)']);
+    const tension = screen.getByRole('region', { name: 'Tension' });
+    expect(within(tension).getAllByRole('listitem')[0]).toHaveTextContent('SustainabilityMunicipality high (100), Residents low (8)');
+    expect(within(tension).getAllByRole('listitem')[1]).toHaveTextContent('AffordabilityResidents high (100), Municipality low (56)');
+  });
+
+  it('puts the most endorsed story beside the top value', () => {
+    const w = rankScenario();
+    show(w);
+    const stories = screen.getByRole('region', { name: 'In their words' });
+    expect(within(stories).getByText('Our energy bill doubled last winter.')).toBeInTheDocument();
+    expect(within(stories).getByLabelText('2 people recognise this')).toHaveTextContent('+2');
+  });
+
+  it('shows what moved since the previous round, and how W changed', () => {
+    const w = rankScenario({ round2: true });
+    show(w);
+    // Round 2: Sustainability 18, Affordability 16, Social fairness 7, Comfort 1.
+    expect(rowTitles()).toEqual(['Sustainability', 'Affordability', 'Social fairness', 'Comfort']);
+    expect(within(row('Sustainability')).getByLabelText('Up 1 place since the previous round')).toHaveTextContent('▲ 1');
+    expect(within(row('Affordability')).getByLabelText('Down 1 place since the previous round')).toHaveTextContent('▼ 1');
+    expect(within(row('Comfort')).getByLabelText('Same place as in the previous round')).toBeInTheDocument();
+    const cmp = w.pub().results[w.round2Id!]!.previousRound!.comparison;
+    expect(screen.getByText(new RegExp(`Round 1: W ${cmp.wBefore!.toFixed(2)} → now ${cmp.wAfter!.toFixed(2)}`))).toBeInTheDocument();
+  });
+
+  it('redraws at most a few times a second: a burst of views is coalesced', () => {
+    vi.useFakeTimers();
+    try {
+      const w = rankScenario();
+      show(w);
+      // The facilitator hides the result, then reveals it again, within one throttle window.
+      w.control('hide');
+      act(() => useStore.getState().receivePublic(w.pub()));
+      expect(screen.getByRole('list', { name: 'Priority' })).toBeInTheDocument();
+      w.control('reveal');
+      act(() => useStore.getState().receivePublic(w.pub()));
+      act(() => vi.advanceTimersByTime(BOARD_THROTTLE_MS));
+      expect(screen.getByRole('list', { name: 'Priority' })).toBeInTheDocument();
+      w.control('hide');
+      act(() => useStore.getState().receivePublic(w.pub()));
+      act(() => vi.advanceTimersByTime(BOARD_THROTTLE_MS));
+      expect(screen.queryByRole('list', { name: 'Priority' })).not.toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import type { PublicView } from '../../../../../shared/index.js';
+import { useStore } from '../../../store/index.js';
+import { BOARD_PAGE_MS } from '../BoardWall.js';
+import { usePaging } from '../usePaging.js';
+import { AgreementCard } from './AgreementCard.js';
+import { HEAT_GRADIENT } from './heat.js';
+import { CommonGround, ExcludedGroups, Tension } from './LensCallouts.js';
+import { PriorityTable } from './PriorityTable.js';
+import { TopStories } from './TopStories.js';
+import { useThrottled } from './useThrottled.js';
+import { VoteWaiting } from './VoteWaiting.js';
+import { isVoteActivity } from './voteText.js';
+import './results.css';
+
+/** At most this many values per page: 12 rows fit 1080 px at a size readable from 10 m. */
+export const VALUES_PER_PAGE = 12;
+
+/** Fixed row heights by how many rows a page has; the activity's value list is frozen, so it never changes mid-vote. */
+function density(rows: number): 'large' | 'medium' | 'compact' {
+  return rows <= 6 ? 'large' : rows <= 9 ? 'medium' : 'compact';
+}
+
+/**
+ * The board for a dots, rank or points activity: until the reveal only the answer counts,
+ * after it the consensus board. Renders from a throttled copy of the view, so a burst of
+ * answers redraws a few times a second at most.
+ */
+export function VoteBoard({ activityId }: { activityId: string }) {
+  const live = useStore((s) => s.pub);
+  const pub = useThrottled(live);
+  const activity = pub?.activities.find((a) => a.id === activityId);
+  if (!pub || !isVoteActivity(activity)) return null;
+  const results = pub.results[activity.id];
+  if (!activity.revealed || !results?.vote) return <VoteWaiting activity={activity} pub={pub} />;
+  return <VoteResultsBoard pub={pub} activityId={activity.id} round={activity.round} />;
+}
+
+function VoteResultsBoard({ pub, activityId, round }: { pub: PublicView; activityId: string; round: number }) {
+  const { t } = useTranslation();
+  const results = pub.results[activityId];
+  const vote = results?.vote;
+  const count = vote?.values.length ?? 0;
+  const { page, pages } = usePaging(count, VALUES_PER_PAGE, BOARD_PAGE_MS);
+  if (!results || !vote) return null;
+  const perPage = Math.min(VALUES_PER_PAGE, count);
+  const rows = vote.values.slice(page * VALUES_PER_PAGE, (page + 1) * VALUES_PER_PAGE);
+  const comparison = results.previousRound?.comparison ?? null;
+
+  return (
+    <section className="vr" aria-label={t('vote.board.priority')}>
+      <div className="vr-main" style={{ ['--rows' as string]: perPage }}>
+        <PriorityTable vote={vote} comparison={comparison} titles={pub.valueTitles} groups={pub.groups} variant="board" rows={rows} density={density(perPage)} />
+        <div className="vr-foot">
+          <p className="vr-legend">
+            <span className="vr-legend-bar" aria-hidden="true">
+              <span className="vt-fill" />
+              <span className="vt-iqr" />
+            </span>
+            {t('vote.board.priorityLegend')}
+          </p>
+          {vote.lens.includedGroupIds.length ? (
+            <p className="vr-legend">
+              <span className="vr-legend-heat" aria-hidden="true" style={{ background: HEAT_GRADIENT }} />
+              <span>0–100: {t(`vote.board.lensLegend.${vote.kind}`)}</span>
+            </p>
+          ) : null}
+          {pages > 1 ? <p className="vr-page">{t('vote.board.page', { page: page + 1, pages })}</p> : null}
+          <ExcludedGroups lens={vote.lens} groups={pub.groups} />
+        </div>
+      </div>
+      <aside className="vr-side">
+        <AgreementCard vote={vote} comparison={comparison} previousRoundNumber={results.previousRound ? round - 1 : null} />
+        <CommonGround lens={vote.lens} titles={pub.valueTitles} groups={pub.groups} />
+        <Tension lens={vote.lens} titles={pub.valueTitles} groups={pub.groups} />
+        <TopStories vote={vote} values={pub.values} titles={pub.valueTitles} />
+      </aside>
+    </section>
+  );
+}

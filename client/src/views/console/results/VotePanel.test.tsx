@@ -1,0 +1,120 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { send } from '../../../net/send.js';
+import { useStore } from '../../../store/index.js';
+import { connectStore } from '../../../test/fixtures.js';
+import { rankScenario, voteWorkshop } from '../../../test/voteFixtures.js';
+import { VotePanel } from './VotePanel.js';
+import { VoteSettings } from './VoteSettings.js';
+
+vi.mock('../../../net/send.js', () => ({ send: vi.fn() }));
+const sendMock = vi.mocked(send);
+
+beforeEach(() => {
+  sendMock.mockReset();
+  sendMock.mockResolvedValue({ ok: true, data: {} } as never);
+  connectStore();
+});
+
+function load(w: { pub: () => never; host: () => never } | ReturnType<typeof voteWorkshop>) {
+  act(() => {
+    useStore.getState().receivePublic(w.pub());
+    useStore.getState().receiveHost(w.host());
+  });
+}
+
+describe('console: vote panel', () => {
+  it('always shows the live results to the facilitator, before the room sees them', () => {
+    const w = rankScenario({ reveal: false });
+    render(<VotePanel />);
+    load(w);
+    const panel = screen.getByRole('tabpanel');
+    expect(within(panel).getByText('Only you see this')).toBeInTheDocument();
+    expect(within(panel).getByText('8 of 8 answered')).toBeInTheDocument();
+    const rows = within(within(panel).getByRole('list', { name: 'Priority' })).getAllByRole('listitem');
+    expect(rows.map((r) => r.querySelector('.vt-title')?.textContent)).toEqual(['Affordability', 'Sustainability', 'Social fairness', 'Comfort']);
+    expect(rows[0]).toHaveTextContent('8/8 chose it');
+    expect(within(panel).getByText('Business: too few answers to show')).toBeInTheDocument();
+    expect(within(panel).getByRole('region', { name: 'Common ground' })).toHaveTextContent('Affordability');
+  });
+
+  it('reveals and hides, locks and unlocks the vote it shows', async () => {
+    const w = rankScenario({ reveal: false });
+    render(<VotePanel />);
+    load(w);
+    await userEvent.click(screen.getByRole('button', { name: 'Reveal results to the room: Rank' }));
+    expect(sendMock).toHaveBeenLastCalledWith('activity:control', { activityId: w.activityId, action: 'reveal' });
+    await userEvent.click(screen.getByRole('button', { name: 'Unlock answers: Rank' }));
+    expect(sendMock).toHaveBeenLastCalledWith('activity:control', { activityId: w.activityId, action: 'unlock' });
+
+    w.control('reveal');
+    w.control('unlock');
+    load(w);
+    expect(screen.getByText('Visible to the room')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Hide results from the room: Rank' }));
+    expect(sendMock).toHaveBeenLastCalledWith('activity:control', { activityId: w.activityId, action: 'hide' });
+    await userEvent.click(screen.getByRole('button', { name: 'Lock answers: Rank' }));
+    expect(sendMock).toHaveBeenLastCalledWith('activity:control', { activityId: w.activityId, action: 'lock' });
+  });
+
+  it('has a tab per vote and shows the current one first', async () => {
+    const w = rankScenario({ round2: true });
+    render(<VotePanel />);
+    load(w);
+    const tabs = screen.getAllByRole('tab');
+    // The template's own second rank becomes round 3 once the first is repeated.
+    expect(tabs.map((t) => t.textContent)).toEqual(['Dots Not started', 'Rank Paused', 'Rank · round 2 Paused', 'Rank · round 3 Not started']);
+    expect(screen.getByRole('tab', { selected: true })).toHaveTextContent('Rank · round 2');
+    await userEvent.click(tabs[0]!);
+    expect(screen.getByRole('tab', { selected: true })).toHaveTextContent('Dots');
+    expect(screen.getByRole('group', { name: 'Vote settings' })).toBeInTheDocument();
+  });
+});
+
+describe('console: vote settings', () => {
+  it('sets K and the values that take part before the vote opens', async () => {
+    const w = voteWorkshop('rank', {}, { open: false });
+    load(w);
+    const activity = w.pub().activities.find((a) => a.id === w.activityId)!;
+    render(<VoteSettings activity={activity} host={w.host()} />);
+    expect(screen.getByRole('checkbox', { name: 'Rank all values' })).not.toBeChecked();
+    const k = screen.getByRole('spinbutton', { name: 'How many values to rank' });
+    expect(k).toHaveValue(5);
+    await userEvent.clear(k);
+    await userEvent.type(k, '3');
+    await userEvent.click(screen.getByRole('checkbox', { name: /All visible values/ }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Trust' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Comfort' }));
+    expect(screen.getByText('10 of 12 chosen')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    const ids = w.h.state.valueOrder.filter((id) => id !== w.comfort && id !== w.h.state.valueOrder[8]);
+    expect(sendMock).toHaveBeenCalledWith('activity:configure', { activityId: w.activityId, rankK: 3, valueIds: ids });
+  });
+
+  it('sets dots N and the most per value', async () => {
+    const w = voteWorkshop('dots', {}, { open: false });
+    load(w);
+    const activity = w.pub().activities.find((a) => a.id === w.activityId)!;
+    render(<VoteSettings activity={activity} host={w.host()} />);
+    const n = screen.getByRole('spinbutton', { name: 'Dots per participant' });
+    await userEvent.clear(n);
+    await userEvent.type(n, '8');
+    const max = screen.getByRole('spinbutton', { name: 'At most per value' });
+    await userEvent.clear(max);
+    await userEvent.type(max, '4');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(sendMock).toHaveBeenCalledWith('activity:configure', { activityId: w.activityId, dotsPerParticipant: 8, dotsMaxPerValue: 4 });
+  });
+
+  it('is locked once answers are in: a change would be a new round', () => {
+    const w = voteWorkshop('dots');
+    w.answer(w.me, { kind: 'dots', dots: { [w.affordability]: 1 } });
+    load(w);
+    const activity = w.pub().activities.find((a) => a.id === w.activityId)!;
+    render(<VoteSettings activity={activity} host={w.host()} />);
+    expect(screen.getByText(/Answers are in: these settings are fixed/)).toBeInTheDocument();
+    expect(screen.getByRole('spinbutton', { name: 'Dots per participant' })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Save settings' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,61 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { HOST } from '../../../../shared/domain/testing.js';
+import { i18n } from '../../i18n/index.js';
+import { useStore } from '../../store/index.js';
+import { CODE, connectStore } from '../../test/fixtures.js';
+import { BoardPage } from '../board/BoardPage.js';
+import { ParticipantPage } from '../participant/ParticipantPage.js';
+import { fullWorkshop } from '../report/workshop.fixture.js';
+
+vi.mock('../../net/send.js', () => ({ send: vi.fn() }));
+vi.mock('../../net/socket.js', () => ({ connectWorkshop: vi.fn(() => () => {}), setParticipantToken: vi.fn(), activeSocket: () => null }));
+
+beforeEach(() => connectStore());
+
+function phone(w: ReturnType<typeof fullWorkshop>) {
+  act(() => {
+    useStore.getState().receivePublic(w.pub());
+    useStore.getState().setParticipantToken('tok');
+    useStore.getState().receiveSelf(w.self(w.people[0]!));
+  });
+}
+
+describe('"what we found together"', () => {
+  it('is not on the phone until the facilitator sends it', () => {
+    const w = fullWorkshop({ upTo: 'scan-revealed' });
+    phone(w);
+    render(<ParticipantPage code={CODE} />);
+    expect(screen.queryByRole('region', { name: 'What we found together' })).not.toBeInTheDocument();
+  });
+
+  it('shows the top values, common ground, tensions and the scan headline on the phone, in its language', async () => {
+    const w = fullWorkshop();
+    phone(w);
+    await act(() => i18n.changeLanguage('nl'));
+    render(<ParticipantPage code={CODE} />);
+    const summary = screen.getByRole('region', { name: 'Wat we samen vonden' });
+    expect(within(summary).getByText('Met 7 deelnemers')).toBeInTheDocument();
+    const top = within(summary).getByText('Wat het zwaarst weegt').nextElementSibling as HTMLElement;
+    // The template cards have both languages: the phone reads them in Dutch.
+    expect(within(top).getAllByRole('listitem')[0]).toHaveTextContent(/^1Betaalbaarheid\d+%$/);
+    expect(within(summary).getByText(/^Overeenstemming in de zaal: /)).toBeInTheDocument();
+    expect(within(summary).getByText('Raakvlak: hier staan alle groepen achter')).toBeInTheDocument();
+    expect(within(summary).getByText('Spanning: hier verschillen de groepen')).toBeInTheDocument();
+    const s = w.pub().summary!;
+    const nl = { motivation: 'Motivatie', organisation: 'Organisatie', interaction: 'Interactie', result: 'Resultaat' };
+    expect(within(summary).getByText(`Het sterkst: ${nl[s.strongestFactor!]}. Het meest te winnen: ${nl[s.weakestFactor!]}.`)).toBeInTheDocument();
+    // At the end the summary replaces "wait for the next step".
+    expect(screen.queryByText('Deze stap is afgesloten. Wacht op de volgende.')).not.toBeInTheDocument();
+  });
+
+  it('is on the board too, and goes away when taken back', () => {
+    const w = fullWorkshop();
+    act(() => useStore.getState().receivePublic(w.pub()));
+    render(<BoardPage code={CODE} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'What we found together' })).toBeInTheDocument();
+    w.h.must('summary:publish', { published: false }, HOST);
+    act(() => useStore.getState().receivePublic(w.pub()));
+    expect(screen.queryByRole('heading', { name: 'What we found together' })).not.toBeInTheDocument();
+  });
+});
