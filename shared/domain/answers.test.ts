@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainHarness, HOST, VISITOR } from './testing.js';
 import { dotsLeft, pointsLeft, validateAnswer } from './answers.js';
 import { newActivity } from './create.js';
+import { activityResults } from './results.js';
 
 function vote(kind: 'dots' | 'rank' | 'points', config: Record<string, unknown> | ((values: string[]) => Record<string, unknown>) = {}) {
   // The heat-transition agenda has dots and rank; the social-domain one has points.
@@ -129,5 +130,15 @@ describe('validateAnswer (the phone’s submit button)', () => {
     expect(validateAnswer(rank, ['a', 'b', 'c'], { kind: 'rank', order: ['a'] }).ok).toBe(false);
     // K larger than the values taking part means: rank them all.
     expect(validateAnswer(rank, ['a'], { kind: 'rank', order: ['a'] }).ok).toBe(true);
+  });
+});
+
+describe('a value hidden while a vote runs', () => {
+  it('leaves the ballot: "rank all" means all that are left, and it is gone from the results', () => {
+    const { h, a, activityId, v, submit } = vote('rank', (values) => ({ rankK: null, valueIds: values.slice(0, 3) }));
+    h.must('value:hide', { valueId: v[2], hidden: true }, HOST);
+    expect(submit(a, { kind: 'rank', order: [v[0], v[1], v[2]] })).toMatchObject({ ok: false, error: { message: 'A value does not take part in this activity' } });
+    expect(submit(a, { kind: 'rank', order: [v[1], v[0]] }).ok).toBe(true);
+    expect(activityResults(h.state, activityId)?.vote?.values.map((x) => x.valueId)).toEqual([v[1], v[0]]);
   });
 });

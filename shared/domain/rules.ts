@@ -44,7 +44,11 @@ export function resolveValueId(state: Pick<WorkshopState, 'values'>, valueId: st
   return id;
 }
 
-/** The values a vote activity is about: the facilitator's choice, or every visible value. */
+/**
+ * The values a vote activity is about: the facilitator's choice (frozen when it opens), or every
+ * visible value — less any the facilitator hid since: hidden means hidden from the ballot and the
+ * results too, and "rank all" then means all that are left.
+ */
 export function activityValueIds(state: Pick<WorkshopState, 'values' | 'valueOrder'>, activity: Pick<Activity, 'config'>): string[] {
-  return activity.config.valueIds ?? visibleValueIds(state);
+  return (activity.config.valueIds ?? visibleValueIds(state)).filter((id) => state.values[id]?.hidden !== true);
 }

@@ -14,9 +14,9 @@ export interface VoteItem {
 const NO_VALUES: PublicValue[] = [];
 
 /**
- * The values a vote is about, in the reader's language: `ids` are all of them (what
- * validateAnswer checks against), `items` those this phone can show (a value hidden after the
- * vote opened has no title any more and is left out).
+ * The values a vote is about, in the reader's language. A value hidden after the vote opened
+ * has no title any more and leaves the ballot, as the server's activityValueIds has it, so
+ * `ids` (what validateAnswer checks against) are exactly the `items` shown.
  */
 export function useVoteValues(activity: VoteActivity): { ids: string[]; items: VoteItem[] } {
   const lang = useLang();
@@ -32,7 +32,7 @@ export function useVoteValues(activity: VoteActivity): { ids: string[]; items: V
       const title = titles ? valueTitle(titles, id, lang) : '';
       return title ? [{ id, title, description: '' }] : [];
     });
-    return { ids, items };
+    return { ids: items.map((i) => i.id), items };
     // activity.config is read only for valueIds, which is a dependency.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [configured, values, titles, lang]);
