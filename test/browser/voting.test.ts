@@ -145,6 +145,11 @@ describe('voting in the browser', () => {
     await screenshot(anna, 'voting-phone-result');
     await bram.getByText('You put Social fairness at place 3; the room put it at place 3.').waitFor();
     await screenshot(laptop, 'voting-console');
+    // The facilitator also sees agreement within and between the groups, below the table.
+    const groupsCard = laptop.getByRole('region', { name: 'Within and between the groups' });
+    await groupsCard.scrollIntoViewIfNeeded();
+    await expect.poll(() => groupsCard.textContent()).toContain('Residents and Municipality');
+    await screenshot(laptop, 'voting-console-groups');
 
     for (const p of sockets) p.socket.disconnect();
     hostSocket.disconnect();

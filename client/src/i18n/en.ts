@@ -196,6 +196,8 @@ export const en: Strings<typeof nl> = {
       allowProposals: 'Participants may propose values',
       allowNames: 'Show names',
       allowNamesHint: 'Names then appear with stories on the board.',
+      minGroupSize: 'Smallest group shown in the groups lens',
+      minGroupSizeHint: 'Groups with fewer answers are left out and named: too few to mean much, and showing them would reveal individuals.',
     },
     wall: {
       heading: 'Values',

@@ -197,6 +197,8 @@ export const nl = {
       allowProposals: 'Deelnemers mogen waarden voorstellen',
       allowNames: 'Namen tonen',
       allowNamesHint: 'Namen verschijnen dan bij verhalen op het scherm.',
+      minGroupSize: 'Kleinste groep in de groepenlens',
+      minGroupSizeHint: 'Groepen met minder antwoorden blijven weg en worden genoemd: te weinig om iets te zeggen, en tonen zou individuen herkenbaar maken.',
     },
     wall: {
       heading: 'Waarden',

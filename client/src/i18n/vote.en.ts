@@ -160,6 +160,14 @@ export const voteEn: Strings<typeof voteNl> = {
     pEquals: '= {{p}}',
   },
   console: {
+    groups: {
+      heading: 'Within and between the groups',
+      within: 'How alike each group ranked:',
+      between: 'How alike two groups order the values:',
+      pair: '{{a}} and {{b}}:',
+      undefined: 'not enough answers',
+      rhoHint: 'ρ (Spearman) runs from −1, opposite orders, through 0 to 1, the same order.',
+    },
     heading: 'Votes',
     tabsLabel: 'Choose a vote',
     answered: '{{count}} of {{total}} answered',

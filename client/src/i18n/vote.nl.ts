@@ -161,6 +161,14 @@ export const voteNl = {
     pEquals: '= {{p}}',
   },
   console: {
+    groups: {
+      heading: 'Binnen en tussen de groepen',
+      within: 'Hoe eensgezind elke groep rangschikte:',
+      between: 'Hoe gelijk twee groepen de waarden ordenen:',
+      pair: '{{a}} en {{b}}:',
+      undefined: 'te weinig antwoorden',
+      rhoHint: 'ρ (Spearman) loopt van −1, tegengestelde volgorde, via 0 naar 1, dezelfde volgorde.',
+    },
     heading: 'Stemmingen',
     tabsLabel: 'Kies een stemming',
     answered: '{{count}} van {{total}} beantwoord',

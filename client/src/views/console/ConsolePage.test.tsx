@@ -141,6 +141,20 @@ describe('facilitator console', () => {
     expect(sendMock).toHaveBeenCalledWith('value:add', { title: 'Heritage', description: '' });
   });
 
+  it('sets the smallest group the groups lens shows, and ignores a number out of range', async () => {
+    const w = exploreWorkshop();
+    render(<ConsolePage code={CODE} />);
+    load(w);
+    const input = screen.getByRole('spinbutton', { name: 'Smallest group shown in the groups lens' });
+    expect(input).toHaveValue(3);
+    await userEvent.clear(input);
+    await userEvent.type(input, '0{Enter}');
+    expect(sendMock).not.toHaveBeenCalledWith('settings:update', expect.anything());
+    await userEvent.clear(input);
+    await userEvent.type(input, '5{Enter}');
+    expect(sendMock).toHaveBeenCalledWith('settings:update', { minGroupSize: 5 });
+  });
+
   it('shows the reason when the server refuses a command', async () => {
     const w = exploreWorkshop();
     sendMock.mockResolvedValueOnce({ ok: false, error: { code: 'CONFLICT', message: 'merged' } });

@@ -39,6 +39,24 @@ describe('console: vote panel', () => {
     expect(within(panel).getByRole('region', { name: 'Common ground' })).toHaveTextContent('Affordability');
   });
 
+  it('shows how alike each group ranked and how alike two groups order the values', () => {
+    const w = rankScenario({ reveal: false });
+    render(<VotePanel />);
+    load(w);
+    const card = screen.getByRole('region', { name: 'Within and between the groups' });
+    // Kendall's W within a group (n = 4 values, unranked = rank 4; see rankScenario's ballots):
+    //   Residents   A F C · A F S · A C F · A F C → rank sums A 4, F 9, C 12, S 15; mean 10;
+    //               S = 36 + 1 + 4 + 25 = 66; W = 12·66 / (4²·(4³ − 4)) = 792 / 960 = 0.825
+    //   Municipality S A F · S F A · S A C → rank sums S 3, A 7, F 9, C 11; mean 7.5;
+    //               S = 20.25 + 0.25 + 2.25 + 12.25 = 35; W = 420 / 540 = 0.78
+    expect(card).toHaveTextContent('Residents: very strong agreement (W = 0.8');
+    expect(card).toHaveTextContent('Municipality: very strong agreement (W = 0.78)');
+    // Spearman between the group scores: Residents order A F C S, Municipality S A F C;
+    // d = −1, −1, −1, 3 → Σd² = 12; ρ = 1 − 6·12 / (4·15) = −0.2. Business (1 answer) is left out.
+    expect(card).toHaveTextContent('Residents and Municipality: ρ = -0.20');
+    expect(card).not.toHaveTextContent('Business');
+  });
+
   it('reveals and hides, locks and unlocks the vote it shows', async () => {
     const w = rankScenario({ reveal: false });
     render(<VotePanel />);

@@ -7,6 +7,7 @@ import { useStore } from '../../../store/index.js';
 import { AgreementCard } from '../../board/results/AgreementCard.js';
 import { CommonGround, ExcludedGroups, Tension } from '../../board/results/LensCallouts.js';
 import { PriorityTable } from '../../board/results/PriorityTable.js';
+import { GroupsAgreement } from './GroupsAgreement.js';
 import { isVoteActivity, type VoteActivity } from '../../board/results/voteText.js';
 import '../../board/results/results.css';
 import { useCommand } from '../useCommand.js';
@@ -128,6 +129,7 @@ function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: H
             <AgreementCard vote={vote} comparison={comparison} previousRoundNumber={results?.previousRound ? activity.round - 1 : null} />
             <CommonGround lens={vote.lens} titles={host.valueTitles} groups={host.groups} />
             <Tension lens={vote.lens} titles={host.valueTitles} groups={host.groups} />
+            <GroupsAgreement lens={vote.lens} groups={host.groups} />
           </div>
         </div>
       ) : (
