@@ -1,4 +1,4 @@
-import { hostView, publicView, selfView } from '../../shared/index.js';
+import { allResults, hostView, publicView, selfView } from '../../shared/index.js';
 import type { WorkshopRegistry } from '../workshops.js';
 import type { PresenceTracker } from './presence.js';
 import { rooms, type AppServer } from './types.js';
@@ -71,8 +71,10 @@ export class Broadcaster {
     if (this.lastSeq.get(workshopId) !== state.seq) {
       this.lastSeq.set(workshopId, state.seq);
       // Views are only derived for rooms someone is in: results and duplicates cost real time.
-      if (occupied(rooms.all(workshopId))) this.io.to(rooms.all(workshopId)).emit('workshop:public', publicView(state));
-      if (occupied(hostRoom)) this.io.to(hostRoom).emit('workshop:host', hostView(state));
+      // Results are the costly part of a view: with a host listening, compute them once for both rooms.
+      const all = occupied(hostRoom) ? allResults(state) : undefined;
+      if (occupied(rooms.all(workshopId))) this.io.to(rooms.all(workshopId)).emit('workshop:public', publicView(state, all));
+      if (all) this.io.to(hostRoom).emit('workshop:host', hostView(state, all));
       const selves = pending.everyone ? Object.keys(state.participants) : pending.participants;
       for (const participantId of selves) {
         const room = rooms.participant(workshopId, participantId);

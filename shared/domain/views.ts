@@ -150,7 +150,15 @@ export function withRounds(activities: Activity[]): PublicActivity[] {
   });
 }
 
-export function publicView(state: WorkshopState): PublicView {
+/**
+ * Results of every vote and scan activity. The costly part of a view: a caller building several
+ * views of one state (the broadcaster: room and host) computes them once and passes them in.
+ */
+export function allResults(state: WorkshopState): Record<string, ActivityResults> {
+  return resultsOf(state, state.activities.map((a) => a.id));
+}
+
+export function publicView(state: WorkshopState, all?: Record<string, ActivityResults>): PublicView {
   const stories = Object.values(state.stories).filter((s) => !s.hidden && !state.participants[s.participantId]?.removed);
   const values = visibleValueIds(state).map((id): PublicValue => {
     const v = state.values[id] as Value;
@@ -179,7 +187,7 @@ export function publicView(state: WorkshopState): PublicView {
     };
   });
   const revealed = state.activities.filter((a) => a.revealed).map((a) => a.id);
-  const results = resultsOf(state, revealed);
+  const results = all ? Object.fromEntries(revealed.flatMap((id) => (all[id] ? [[id, all[id]]] : []))) : resultsOf(state, revealed);
   return {
     protocol: PROTOCOL_VERSION,
     seq: state.seq,
@@ -195,7 +203,7 @@ export function publicView(state: WorkshopState): PublicView {
     currentActivityId: state.currentActivityId,
     answerCounts: Object.fromEntries(state.activities.filter((a) => a.kind !== 'explore').map((a) => [a.id, answerCounts(state, a.id)])),
     results,
-    summary: state.summaryPublishedAt === null ? null : summaryOf(state, resultsOf(state, state.activities.map((a) => a.id))),
+    summary: state.summaryPublishedAt === null ? null : summaryOf(state, all ?? allResults(state)),
     summaryPublished: state.summaryPublishedAt !== null,
   };
 }
@@ -240,8 +248,8 @@ export function selfView(state: WorkshopState, participantId: string): SelfView 
   };
 }
 
-export function hostView(state: WorkshopState): HostView {
-  const base = publicView(state);
+export function hostView(state: WorkshopState, all: Record<string, ActivityResults> = allResults(state)): HostView {
+  const base = publicView(state, all);
   const allStories = Object.values(state.stories)
     .map((s): HostStory => ({ ...s, endorsements: s.endorsements.length, author: authorOf(state, s, true), groupId: state.participants[s.participantId]?.groupId ?? null }))
     .sort((a, b) => a.createdAt - b.createdAt);
@@ -250,11 +258,10 @@ export function hostView(state: WorkshopState): HostView {
     if (!v) return [];
     return [{ ...v, provenance: provenanceOf(state, v), storyCount: allStories.filter((s) => s.valueId === id && !s.hidden).length }];
   });
-  const results = resultsOf(state, state.activities.map((a) => a.id));
   return {
     ...base,
-    results,
-    summary: summaryOf(state, results),
+    results: all,
+    summary: summaryOf(state, all),
     allValues,
     allStories,
     participants: Object.values(state.participants).map(({ id, name, groupId, joinedAt, removed }) => ({ id, name, groupId, joinedAt, removed })),
