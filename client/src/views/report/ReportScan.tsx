@@ -5,6 +5,7 @@ import { formatNumber } from '../summary/format.js';
 import type { SummaryNames } from '../summary/SummaryContent.js';
 import { ScaleSvg } from './charts.js';
 import { swatch, type ExportActivity } from './reportData.js';
+import { ExcludedGroupsNote } from './ExcludedGroupsNote.js';
 
 type Names = SummaryNames & { groupIndex: (id: string) => number };
 
@@ -16,7 +17,6 @@ export function ReportScan({ activity, results, names, lang, minGroupSize }: { a
   const { t } = useTranslation();
   const scan = results.scan;
   const n1 = (x: number | null) => (x === null ? '–' : formatNumber(x, lang, 1));
-  const excluded = scan.excludedGroups.filter((g) => g.answers > 0).map((g) => names.group(g.groupId));
   const statementText = new Map(activity.config.statements.map((s) => [s.id, { text: s.text[lang], factor: s.factor }]));
 
   return (
@@ -71,7 +71,7 @@ export function ReportScan({ activity, results, names, lang, minGroupSize }: { a
             ))}
           </tbody>
         </table>
-        {excluded.length > 0 ? <p className="r-hint">{t('agenda.report.excluded', { min: minGroupSize, list: excluded.join(', ') })}</p> : null}
+        <ExcludedGroupsNote excluded={scan.excludedGroups} groupName={names.group} minGroupSize={minGroupSize} />
       </figure>
 
       <figure className="r-figure">

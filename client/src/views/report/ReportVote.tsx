@@ -5,6 +5,7 @@ import { formatNumber, formatPercent } from '../summary/format.js';
 import { BarSvg, SpreadSvg } from './charts.js';
 import { scaleMax, swatch, type ExportActivity } from './reportData.js';
 import type { SummaryNames } from '../summary/SummaryContent.js';
+import { ExcludedGroupsNote } from './ExcludedGroupsNote.js';
 
 type Names = SummaryNames & { groupIndex: (id: string) => number };
 
@@ -26,7 +27,6 @@ export function ReportVote({ activity, results, names, lang, minGroupSize }: { a
   const unchosen = vote.values.filter((v) => v.score <= 0).map((v) => names.value(v.valueId));
   const max = scaleMax(activity, vote.values.length);
   const lens = vote.lens;
-  const excluded = lens.excludedGroups.filter((g) => g.answers > 0).map((g) => names.group(g.groupId));
   const w = vote.kendallW;
   const level = (x: number | null) => (x === null ? '–' : t(`agenda.levels.${agreementLevel(x)}`));
   const scoreText = (score: number): string => {
@@ -132,7 +132,7 @@ export function ReportVote({ activity, results, names, lang, minGroupSize }: { a
             </tbody>
           </table>
         )}
-        {excluded.length > 0 ? <p className="r-hint">{t('agenda.report.excluded', { min: minGroupSize, list: excluded.join(', ') })}</p> : null}
+        <ExcludedGroupsNote excluded={lens.excludedGroups} groupName={names.group} minGroupSize={minGroupSize} />
       </figure>
 
       <div className="r-columns r-keep">
