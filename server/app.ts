@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { apiRouter } from './http/api.js';
 import { serveClient } from './http/client.js';
 import { errorHandler } from './http/errors.js';
+import { compressResponses } from './http/static.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { attachSockets } from './sockets/index.js';
 import type { AppServer } from './sockets/types.js';
@@ -74,6 +75,7 @@ export function createApp({ store, clock = Date.now, config = {} }: AppDeps): Ra
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy ?? false);
+  app.use(compressResponses());
   app.get('/healthz', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store').json({ ok: true });
   });

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { connectHost, createWorkshop, serverPool, tempDataDir, waitFor } from './harness.js';
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** The bytes as they came over the wire (still compressed). */
+  body: Buffer;
+}
+
+/** A GET that does not decode the body, so the test sees what the server really sent. */
+function rawGet(url: string, headers: Record<string, string>): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+function decode(res: RawResponse): Buffer {
+  switch (res.headers['content-encoding']) {
+    case 'br':
+      return zlib.brotliDecompressSync(res.body);
+    case 'gzip':
+      return zlib.gunzipSync(res.body);
+    default:
+      return res.body;
+  }
+}
+
+/** A client directory like vite's output: index.html and one content-hashed script of ~40 KB. */
+function fakeClientDir(): { dir: string; script: string; asset: string } {
+  const dir = tempDataDir();
+  fs.mkdirSync(path.join(dir, 'assets'));
+  const asset = '/assets/index-Ab12Cd34.js';
+  const script = Array.from({ length: 800 }, (_, i) => `export const value${i} = "the phone page, line ${i}";`).join('\n');
+  fs.writeFileSync(path.join(dir, asset), script);
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html><head><script type="module" src="${asset}"></script></head><body><div id="root"></div></body></html>`);
+  return { dir, script, asset };
+}
+
+describe('HTTP compression', () => {
+  const start = serverPool();
+
+  it('sends a hashed script brotli-compressed when br is accepted, gzip otherwise, and cached as immutable', async () => {
+    const client = fakeClientDir();
+    const server = await start({ config: { clientDir: client.dir } });
+
+    const br = await rawGet(`${server.url}${client.asset}`, { 'accept-encoding': 'gzip, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(decode(br).toString('utf8')).toBe(client.script);
+    // 800 near-identical lines: compressed to well under a tenth.
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(client.script) / 10);
+
+    const gzip = await rawGet(`${server.url}${client.asset}`, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(decode(gzip).toString('utf8')).toBe(client.script);
+
+    const plain = await rawGet(`${server.url}${client.asset}`, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(client.script);
+  });
+
+  it('serves index.html (and the SPA routes) with no-cache', async () => {
+    const client = fakeClientDir();
+    const server = await start({ config: { clientDir: client.dir } });
+    const page = await rawGet(`${server.url}/j/ABCDEF`, { 'accept-encoding': 'gzip, br' });
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(decode(page).toString('utf8')).toContain(client.asset);
+  });
+
+  it('compresses /api JSON', async () => {
+    const server = await start();
+    const w = await createWorkshop(server, { title: 'Wijk Zuid', language: 'nl', groups: ['Bewoners', 'Wijkraad'], template: 'heat-transition' });
+    const res = await rawGet(`${server.url}/api/workshops/${w.code}/export`, { 'accept-encoding': 'gzip, br', authorization: `Bearer ${w.hostToken}` });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const body = JSON.parse(decode(res).toString('utf8')) as { workshop: { code: string; title: string } };
+    expect(body.workshop).toMatchObject({ code: w.code, title: 'Wijk Zuid' });
+
+    const gzip = await rawGet(`${server.url}/api/workshops/${w.code}/export`, { 'accept-encoding': 'gzip', authorization: `Bearer ${w.hostToken}` });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    // Same document apart from the export time.
+    const again = JSON.parse(decode(gzip).toString('utf8')) as typeof body & { exportedAt: string };
+    expect({ ...again, exportedAt: '' }).toEqual({ ...body, exportedAt: '' });
+  });
+
+  it('leaves socket.io alone: the polling handshake and a websocket host both work', async () => {
+    const client = fakeClientDir();
+    const server = await start({ config: { clientDir: client.dir } });
+    const w = await createWorkshop(server, { title: 'Wijk Zuid' });
+
+    const handshake = await rawGet(`${server.url}/socket.io/?EIO=4&transport=polling`, { 'accept-encoding': 'gzip, br' });
+    expect(handshake.status).toBe(200);
+    // Engine.io's open packet: type 0 and the session.
+    expect(decode(handshake).toString('utf8')).toMatch(/^0\{"sid":"[^"]+"/);
+
+    const host = await connectHost(server, w);
+    const view = await waitFor(host, 'workshop:host');
+    expect(view.code).toBe(w.code);
+  });
+});
