@@ -5,6 +5,7 @@ import type { DomainEvent } from './events.js';
 import { decideAgenda } from './agenda.js';
 import { validateAnswer } from './answers.js';
 import { activityValueIds, canAddStories, canProposeValue, visibleValueIds } from './rules.js';
+import { actionRefusal } from './permissions.js';
 import type { Participant, WorkshopState } from './types.js';
 
 export type Actor = { role: 'host' } | { role: 'participant'; participantId: string } | { role: 'visitor' };
@@ -199,30 +200,11 @@ function newValue(
 function controlActivity(state: WorkshopState, payload: CommandPayload<'activity:control'>, at: number): Result<DomainEvent[]> {
   const activity = state.activities.find((a) => a.id === payload.activityId);
   if (!activity) return fail('NOT_FOUND', 'No such activity');
-  const event: DomainEvent = { type: 'activity:controlled', at, activityId: activity.id, action: payload.action };
-  switch (payload.action) {
-    case 'open':
-      // Opening makes it the current activity; reopening a locked or closed one is allowed.
-      if (activity.status === 'open' && state.currentActivityId === activity.id) return fail('CONFLICT', 'The activity is already open');
-      return ok([event]);
-    case 'lock':
-      if (activity.status !== 'open') return fail('NOT_ALLOWED', 'Only an open activity can be locked');
-      return ok([event]);
-    case 'unlock':
-      if (activity.status !== 'locked') return fail('NOT_ALLOWED', 'Only a locked activity can be unlocked');
-      return ok([event]);
-    case 'close':
-      if (activity.status === 'closed') return fail('CONFLICT', 'The activity is already closed');
-      return ok([event]);
-    case 'reveal':
-      if (activity.revealed) return fail('CONFLICT', 'Results are already revealed');
-      return ok([event]);
-    case 'hide':
-      if (!activity.revealed) return fail('CONFLICT', 'Results are already hidden');
-      return ok([event]);
-    default:
-      return assertNever(payload.action);
-  }
+  // The console offers exactly the actions activityActions lists: both read this one rule.
+  // What already holds (opening the open current step, revealing what is revealed) records nothing.
+  const refusal = actionRefusal(state, activity, payload.action);
+  if (refusal) return refusal.unchanged ? ok([]) : fail(refusal.code, refusal.message);
+  return ok([{ type: 'activity:controlled', at, activityId: activity.id, action: payload.action }]);
 }
 
 /** Settings that change what a valid answer is can't change once answers are in: that is a new round. */

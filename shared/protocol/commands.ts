@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerSchema } from '../domain/answers.js';
 import { LIMITS, clientIdSchema, idSchema, textField } from '../domain/text.js';
+import { VOTE_LIMITS } from '../domain/permissions.js';
 import { ACTIVITY_KINDS, SCAN_FACTORS, type ActivityKind, type ScanFactor } from '../domain/types.js';
 
 /**
@@ -56,12 +57,12 @@ export const commandSchemas = {
     activityId: idSchema,
     /** The question; an empty string or null restores the default question. */
     title: textField(LIMITS.activityTitle, { min: 0 }).nullable().optional(),
-    valueIds: z.array(idSchema).min(1).max(200).nullable().optional(),
-    timerSeconds: z.number().int().min(10).max(3 * 3600).nullable().optional(),
-    dotsPerParticipant: z.number().int().min(1).max(50).optional(),
-    dotsMaxPerValue: z.number().int().min(1).max(50).optional(),
-    rankK: z.number().int().min(1).max(200).nullable().optional(),
-    statements: z.array(statementSchema).min(1).max(30).optional(),
+    valueIds: z.array(idSchema).min(1).max(VOTE_LIMITS.valueIds.max).nullable().optional(),
+    timerSeconds: z.number().int().min(VOTE_LIMITS.timerSeconds.min).max(VOTE_LIMITS.timerSeconds.max).nullable().optional(),
+    dotsPerParticipant: z.number().int().min(VOTE_LIMITS.dotsPerParticipant.min).max(VOTE_LIMITS.dotsPerParticipant.max).optional(),
+    dotsMaxPerValue: z.number().int().min(VOTE_LIMITS.dotsMaxPerValue.min).max(VOTE_LIMITS.dotsMaxPerValue.max).optional(),
+    rankK: z.number().int().min(VOTE_LIMITS.rankK.min).max(VOTE_LIMITS.rankK.max).nullable().optional(),
+    statements: z.array(statementSchema).min(VOTE_LIMITS.statements.min).max(VOTE_LIMITS.statements.max).optional(),
   }),
   'agenda:add': z.object({
     kind: z.enum(ACTIVITY_KINDS as [ActivityKind, ...ActivityKind[]]),
@@ -75,7 +76,7 @@ export const commandSchemas = {
   /** Make this the current activity (next / previous); a pending one opens, the open one it leaves locks. */
   'agenda:goto': z.object({ activityId: idSchema }),
   /** Adds time to the activity's timer; reopens it if it had locked. */
-  'activity:extend': z.object({ activityId: idSchema, seconds: z.number().int().min(10).max(3600) }),
+  'activity:extend': z.object({ activityId: idSchema, seconds: z.number().int().min(VOTE_LIMITS.extendSeconds.min).max(VOTE_LIMITS.extendSeconds.max) }),
   /** Sends the summary ("what we found together") to every phone; `published: false` takes it back. */
   'summary:publish': z.object({ published: z.boolean() }),
   'open-answer:endorse': z.object({ openAnswerId: z.string().regex(/^[A-Za-z0-9_-]{1,64}:(wentWell|couldBeBetter)$/) }),
