@@ -1,11 +1,27 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+/** A TypeScript source file of shared/ (ids are absolute paths, with / or \\ as separator). */
+const SHARED_SOURCE = /[\\/]shared[\\/].*\.ts$/;
+
 // One config for the client build (vite) and every test project (vitest).
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    // .vite/manifest.json: which chunks and stylesheets each route loads (scripts/bundle-size.ts reads it).
+    manifest: true,
+    rolldownOptions: {
+      treeshake: {
+        // shared/ is pure (types, rules, zod schemas, constants): a module whose exports a page does
+        // not use is left out even when it is reached through the shared/index.ts barrel, so
+        // zod's schemas stay out of the phone's bundle.
+        moduleSideEffects: (id: string) => !SHARED_SOURCE.test(id),
+      },
+    },
+  },
   server: {
     proxy: {
       '/api': 'http://localhost:3000',

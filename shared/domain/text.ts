@@ -1,18 +1,6 @@
 import { z } from 'zod';
 
-/** Maximum lengths of everything a person can type. One place, used by both ends. */
-export const LIMITS = {
-  workshopTitle: 120,
-  groupName: 60,
-  groupsMax: 12,
-  participantName: 40,
-  valueTitle: 60,
-  valueDescription: 280,
-  storyText: 500,
-  activityTitle: 200,
-  openAnswer: 500,
-  statementText: 200,
-} as const;
+export { LIMITS } from './limits.js';
 
 // C0/C1 control characters, except tab and newline in multi-line fields.
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f]/;

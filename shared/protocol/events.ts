@@ -44,12 +44,4 @@ export const handshakeSchema = z.object({
 });
 export type Handshake = z.input<typeof handshakeSchema>;
 
-/** The `message` of a refused connection (`connect_error`), so clients can react to each. */
-export const CONNECT_ERRORS = {
-  badHandshake: 'BAD_HANDSHAKE',
-  protocol: 'PROTOCOL_MISMATCH',
-  notFound: 'WORKSHOP_NOT_FOUND',
-  badHostToken: 'BAD_HOST_TOKEN',
-  badParticipantToken: 'BAD_PARTICIPANT_TOKEN',
-} as const;
-export type ConnectErrorCode = (typeof CONNECT_ERRORS)[keyof typeof CONNECT_ERRORS];
+export { CONNECT_ERRORS, type ConnectErrorCode } from './connectErrors.js';

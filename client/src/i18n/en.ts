@@ -13,6 +13,7 @@ export const en: Strings<typeof nl> = {
     language: 'Language',
     languageNames: { nl: 'Nederlands', en: 'English' },
     connecting: 'Connecting…',
+    loading: 'Loading the page…',
     reconnecting: 'Reconnecting…',
     cancel: 'Cancel',
     save: 'Save',

@@ -14,6 +14,7 @@ export const nl = {
     language: 'Taal',
     languageNames: { nl: 'Nederlands', en: 'English' },
     connecting: 'Verbinden…',
+    loading: 'Pagina laden…',
     reconnecting: 'Verbinding herstellen…',
     cancel: 'Annuleren',
     save: 'Opslaan',

@@ -1,0 +1,11 @@
+// Zod-free, so the phone's bundle can name connect errors without pulling in zod.
+
+/** The `message` of a refused connection (`connect_error`), so clients can react to each. */
+export const CONNECT_ERRORS = {
+  badHandshake: 'BAD_HANDSHAKE',
+  protocol: 'PROTOCOL_MISMATCH',
+  notFound: 'WORKSHOP_NOT_FOUND',
+  badHostToken: 'BAD_HOST_TOKEN',
+  badParticipantToken: 'BAD_PARTICIPANT_TOKEN',
+} as const;
+export type ConnectErrorCode = (typeof CONNECT_ERRORS)[keyof typeof CONNECT_ERRORS];
