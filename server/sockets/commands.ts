@@ -61,7 +61,7 @@ export const commandTable: CommandTable = {
   },
   // With a phone-made id, a retried send stores nothing and acknowledges that same id.
   'value:propose': { data: (events, payload) => ({ valueId: events.length ? eventOf(events, 'value:added').value.id : (payload.valueId ?? '') }) },
-  'value:add': { data: (events) => ({ valueId: eventOf(events, 'value:added').value.id }) },
+  'value:add': { data: (events, payload) => ({ valueId: events.length ? eventOf(events, 'value:added').value.id : (payload.valueId ?? '') }) },
   'value:edit': { data: nothing },
   'value:hide': { data: nothing },
   'value:merge': { data: nothing },

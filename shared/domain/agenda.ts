@@ -8,6 +8,8 @@ import type { Activity, WorkshopState } from './types.js';
 /**
  * The facilitator's agenda: adding, moving, duplicating (a new round), removing and stepping
  * through activities, before and during the workshop. decide* return events; apply* build state.
+ * Activities are found in the `activities` array by id (never in a record), so a built-in
+ * property name as an id finds nothing.
  */
 export function decideAgenda(
   state: WorkshopState,
@@ -38,7 +40,8 @@ export function decideAgenda(
   switch (command.type) {
     case 'agenda:move': {
       const toIndex = Math.min(command.payload.toIndex, state.activities.length - 1);
-      if (toIndex === index) return fail('CONFLICT', 'The activity is already there');
+      // Already there: what the command asks for holds, so nothing is stored.
+      if (toIndex === index) return ok([]);
       return ok([{ type: 'agenda:moved', at, activityId: activity.id, toIndex }]);
     }
     case 'agenda:remove':
@@ -49,7 +52,8 @@ export function decideAgenda(
       return ok([{ type: 'agenda:added', at, activity: copy, index: index + 1 }]);
     }
     case 'agenda:goto':
-      if (state.currentActivityId === activity.id) return fail('CONFLICT', 'This is already the current activity');
+      // The current activity already: nothing is stored.
+      if (state.currentActivityId === activity.id) return ok([]);
       return ok([{ type: 'agenda:current', at, activityId: activity.id }]);
     case 'activity:extend': {
       if (activity.status === 'pending' || activity.status === 'closed') return fail('NOT_ALLOWED', 'Only an open or locked activity can get more time');

@@ -4,9 +4,11 @@ import { assertNever } from './assert.js';
 import type { DomainEvent } from './events.js';
 import { decideAgenda } from './agenda.js';
 import { validateAnswer } from './answers.js';
+import { getOwn } from './own.js';
+import { parseOpenAnswerId, type OpenAnswerField } from './results.js';
 import { activityValueIds, canAddStories, canProposeValue, visibleValueIds } from './rules.js';
 import { actionRefusal } from './permissions.js';
-import type { Participant, WorkshopState } from './types.js';
+import type { Activity, ActivityConfig, Participant, Value, WorkshopState } from './types.js';
 
 export type Actor = { role: 'host' } | { role: 'participant'; participantId: string } | { role: 'visitor' };
 
@@ -20,6 +22,13 @@ export interface DecideContext {
 /**
  * Decides whether a validated command is allowed for this actor in this state, and if so
  * which events record it. Pure: no I/O, no clock, no randomness except through ctx.
+ *
+ * Every id from the payload is looked up as an own key (getOwn), so a built-in property name
+ * such as `constructor` is `NOT_FOUND`. A command that asks for what already holds (hide what
+ * is hidden, set a setting to its value, endorse again, send a stored client-made id again…)
+ * is accepted with no events: nothing is stored or broadcast and the ack is the normal `ok`,
+ * so a retry after a lost ack is answered like the first send. An update that names nothing
+ * to change is `BAD_REQUEST`.
  */
 export function decide(state: WorkshopState, command: Command, actor: Actor, ctx: DecideContext): Result<DomainEvent[]> {
   if (commandRoles[command.type] !== actor.role) {
@@ -33,50 +42,58 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
       const p = activeParticipant(state, actor);
       if (!p.ok) return p;
       const { name, groupId } = command.payload;
+      if (name === undefined && groupId === undefined) return fail('BAD_REQUEST', 'Nothing to change');
       if (groupId !== undefined && !state.groups.some((g) => g.id === groupId)) return fail('NOT_FOUND', 'No such group');
-      if (name && !state.settings.allowNames) return fail('NOT_ALLOWED', 'Names are not allowed in this workshop');
-      return ok([
-        {
-          type: 'participant:updated',
-          at,
-          participantId: p.value.id,
-          name: name === undefined ? p.value.name : name || null,
-          groupId: groupId ?? p.value.groupId,
-        },
-      ]);
+      const nextName = name === undefined ? p.value.name : name || null;
+      const nextGroup = groupId ?? p.value.groupId;
+      if (nextName === p.value.name && nextGroup === p.value.groupId) return ok([]);
+      if (name && nextName !== p.value.name && !state.settings.allowNames) return fail('NOT_ALLOWED', 'Names are not allowed in this workshop');
+      return ok([{ type: 'participant:updated', at, participantId: p.value.id, name: nextName, groupId: nextGroup }]);
     }
     case 'participant:remove': {
-      const p = state.participants[command.payload.participantId];
-      if (!p || p.removed) return fail('NOT_FOUND', 'No such participant');
+      const p = getOwn(state.participants, command.payload.participantId);
+      if (!p) return fail('NOT_FOUND', 'No such participant');
+      // Removed already: what the command asks for holds.
+      if (p.removed) return ok([]);
       return ok([{ type: 'participant:removed', at, participantId: p.id }]);
     }
     case 'value:propose': {
       const p = activeParticipant(state, actor);
       if (!p.ok) return p;
       const wanted = command.payload.valueId;
-      const existing = wanted ? state.values[wanted] : undefined;
+      const existing = wanted ? getOwn(state.values, wanted) : undefined;
       // A retried send: already stored, acknowledge again and change nothing.
-      if (existing) return existing.proposedBy === p.value.id ? ok([]) : fail('CONFLICT', 'This id is taken');
+      if (existing) return existing.origin === 'participant' && existing.proposedBy === p.value.id ? ok([]) : fail('CONFLICT', 'This id is taken');
       const allowed = canProposeValue(state);
       if (!allowed.ok) return allowed;
       return ok([newValue(ctx, command.payload, 'participant', p.value, wanted)]);
     }
-    case 'value:add':
-      return ok([newValue(ctx, command.payload, 'facilitator', null)]);
+    case 'value:add': {
+      const wanted = command.payload.valueId;
+      const existing = wanted ? getOwn(state.values, wanted) : undefined;
+      // A retried send from the console: already stored, acknowledge again and change nothing.
+      if (existing) return existing.origin === 'facilitator' ? ok([]) : fail('CONFLICT', 'This id is taken');
+      return ok([newValue(ctx, command.payload, 'facilitator', null, wanted)]);
+    }
     case 'value:edit': {
       const v = liveValue(state, command.payload.valueId);
       if (!v.ok) return v;
       const { title, description } = command.payload;
-      return ok([{ type: 'value:edited', at, valueId: v.value, title, description }]);
+      if (v.value.title === title && v.value.description === description) return ok([]);
+      return ok([{ type: 'value:edited', at, valueId: v.value.id, title, description }]);
     }
     case 'value:hide': {
       const v = liveValue(state, command.payload.valueId);
       if (!v.ok) return v;
-      return ok([{ type: 'value:hidden', at, valueId: v.value, hidden: command.payload.hidden }]);
+      if (v.value.hidden === command.payload.hidden) return ok([]);
+      return ok([{ type: 'value:hidden', at, valueId: v.value.id, hidden: command.payload.hidden }]);
     }
     case 'value:merge': {
       const { sourceId, targetId } = command.payload;
       if (sourceId === targetId) return fail('BAD_REQUEST', 'A value cannot be merged into itself');
+      // Merged into this target already (a retried merge): what the command asks for holds.
+      const merged = getOwn(state.values, sourceId);
+      if (merged?.mergedInto === targetId && getOwn(state.values, targetId)) return ok([]);
       const source = liveValue(state, sourceId);
       if (!source.ok) return source;
       const target = liveValue(state, targetId);
@@ -87,7 +104,7 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
       const p = activeParticipant(state, actor);
       if (!p.ok) return p;
       const wanted = command.payload.storyId;
-      const existing = wanted ? state.stories[wanted] : undefined;
+      const existing = wanted ? getOwn(state.stories, wanted) : undefined;
       // A retried send: already stored, acknowledge again and change nothing.
       if (existing) return existing.participantId === p.value.id ? ok([]) : fail('CONFLICT', 'This id is taken');
       const allowed = canAddStories(state);
@@ -108,21 +125,25 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
       if (!p.ok) return p;
       const allowed = canAddStories(state);
       if (!allowed.ok) return allowed;
-      const story = state.stories[command.payload.storyId];
+      const story = getOwn(state.stories, command.payload.storyId);
       if (!story || story.hidden) return fail('NOT_FOUND', 'No such story');
       if (story.participantId === p.value.id) return fail('NOT_ALLOWED', 'You cannot endorse your own story');
-      if (story.endorsements.includes(p.value.id)) return fail('CONFLICT', 'You already endorsed this story');
+      // Endorsed already (the natural key is story + participant): what the command asks for holds.
+      if (story.endorsements.includes(p.value.id)) return ok([]);
       return ok([{ type: 'story:endorsed', at, storyId: story.id, participantId: p.value.id }]);
     }
     case 'story:hide': {
-      const story = state.stories[command.payload.storyId];
+      const story = getOwn(state.stories, command.payload.storyId);
       if (!story) return fail('NOT_FOUND', 'No such story');
+      if (story.hidden === command.payload.hidden) return ok([]);
       return ok([{ type: 'story:hidden', at, storyId: story.id, hidden: command.payload.hidden }]);
     }
     case 'settings:update': {
-      const settings = Object.fromEntries(Object.entries(command.payload).filter(([, v]) => v !== undefined));
-      if (Object.keys(settings).length === 0) return fail('BAD_REQUEST', 'Nothing to change');
-      return ok([{ type: 'settings:changed', at, settings }]);
+      const given = (Object.keys(command.payload) as (keyof typeof command.payload)[]).filter((k) => command.payload[k] !== undefined);
+      if (given.length === 0) return fail('BAD_REQUEST', 'Nothing to change');
+      const changed = given.filter((k) => command.payload[k] !== state.settings[k]);
+      if (changed.length === 0) return ok([]);
+      return ok([{ type: 'settings:changed', at, settings: Object.fromEntries(changed.map((k) => [k, command.payload[k]])) }]);
     }
     case 'activity:control':
       return controlActivity(state, command.payload, at);
@@ -138,7 +159,8 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
     case 'activity:extend':
       return decideAgenda(state, command, ctx);
     case 'summary:publish':
-      if ((state.summaryPublishedAt !== null) === command.payload.published) return fail('CONFLICT', command.payload.published ? 'The summary is already sent' : 'The summary is not sent');
+      // Sent already (or not sent, for `false`): what the command asks for holds.
+      if ((state.summaryPublishedAt !== null) === command.payload.published) return ok([]);
       return ok([{ type: 'summary:published', at, published: command.payload.published }]);
     case 'open-answer:endorse':
       return endorseOpenAnswer(state, command.payload.openAnswerId, actor, at);
@@ -158,17 +180,17 @@ function join(state: WorkshopState, payload: CommandPayload<'participant:join'>,
 
 function activeParticipant(state: WorkshopState, actor: Actor): Result<Participant> {
   if (actor.role !== 'participant') return fail('FORBIDDEN', 'Only participants can do this');
-  const p = state.participants[actor.participantId];
+  const p = getOwn(state.participants, actor.participantId);
   if (!p || p.removed) return fail('UNAUTHORIZED', 'You are no longer part of this workshop');
   return ok(p);
 }
 
 /** A value that exists and has not been merged away. */
-function liveValue(state: WorkshopState, valueId: string): Result<string> {
-  const v = state.values[valueId];
+function liveValue(state: WorkshopState, valueId: string): Result<Value> {
+  const v = getOwn(state.values, valueId);
   if (!v) return fail('NOT_FOUND', 'No such value');
   if (v.mergedInto) return fail('CONFLICT', 'This value was merged into another');
-  return ok(v.id);
+  return ok(v);
 }
 
 function newValue(
@@ -214,21 +236,36 @@ function configureActivity(state: WorkshopState, payload: CommandPayload<'activi
   const activity = state.activities.find((a) => a.id === payload.activityId);
   if (!activity) return fail('NOT_FOUND', 'No such activity');
   const { activityId: _id, title, ...config } = payload;
-  const changes = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
-  if (Object.keys(changes).length === 0 && title === undefined) return fail('BAD_REQUEST', 'Nothing to change');
-  const answered = Object.keys(state.answers[activity.id] ?? {}).length > 0;
-  if (answered && ANSWER_SHAPING.some((k) => k in changes)) {
-    return fail('NOT_ALLOWED', 'Answers are already in; duplicate the activity to start a new round with other settings');
-  }
+  const given = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) as Partial<ActivityConfig>;
+  if (Object.keys(given).length === 0 && title === undefined) return fail('BAD_REQUEST', 'Nothing to change');
   if (payload.valueIds) {
     if (new Set(payload.valueIds).size !== payload.valueIds.length) return fail('BAD_REQUEST', 'A value is listed twice');
-    const unknown = payload.valueIds.filter((id) => !state.values[id] || state.values[id]?.mergedInto);
+    const unknown = payload.valueIds.filter((id) => {
+      const v = getOwn(state.values, id);
+      return !v || v.mergedInto;
+    });
     if (unknown.length) return fail('NOT_FOUND', 'A listed value does not exist or was merged');
   }
   if (payload.statements && new Set(payload.statements.map((s) => s.id)).size !== payload.statements.length) {
     return fail('BAD_REQUEST', 'Statement ids must differ');
   }
-  return ok([{ type: 'activity:configured', at, activityId: activity.id, ...(title !== undefined ? { title: title || null } : {}), config: changes }]);
+  // Only what differs from the activity now is a change; asking for the current settings stores nothing.
+  const changes = Object.fromEntries(
+    (Object.keys(given) as (keyof ActivityConfig)[]).filter((k) => !sameJson(given[k], activity.config[k])).map((k) => [k, given[k]]),
+  ) as Partial<ActivityConfig>;
+  const newTitle = title === undefined ? undefined : title || null;
+  const titleChanges = newTitle !== undefined && newTitle !== activity.title;
+  if (Object.keys(changes).length === 0 && !titleChanges) return ok([]);
+  const answered = Object.keys(getOwn(state.answers, activity.id) ?? {}).length > 0;
+  if (answered && ANSWER_SHAPING.some((k) => k in changes)) {
+    return fail('NOT_ALLOWED', 'Answers are already in; duplicate the activity to start a new round with other settings');
+  }
+  return ok([{ type: 'activity:configured', at, activityId: activity.id, ...(titleChanges ? { title: newTitle } : {}), config: changes }]);
+}
+
+/** Equal as stored: settings are plain JSON (numbers, null, arrays of ids, statements). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function submitAnswer(state: WorkshopState, payload: CommandPayload<'answer:submit'>, actor: Actor, at: number): Result<DomainEvent[]> {
@@ -236,7 +273,7 @@ function submitAnswer(state: WorkshopState, payload: CommandPayload<'answer:subm
   if (!p.ok) return p;
   const activity = state.activities.find((a) => a.id === payload.activityId);
   if (!activity) return fail('NOT_FOUND', 'No such activity');
-  const previous = state.answers[activity.id]?.[p.value.id];
+  const previous = getOwn(getOwn(state.answers, activity.id) ?? {}, p.value.id);
   // A retried send is acknowledged again, whatever happened since, and changes nothing.
   if (previous?.answerIds.includes(payload.answerId)) return ok([]);
   if (activity.kind === 'explore') return fail('BAD_REQUEST', 'Explore takes values and stories, not answers');
@@ -252,21 +289,28 @@ function submitAnswer(state: WorkshopState, payload: CommandPayload<'answer:subm
 function endorseOpenAnswer(state: WorkshopState, openAnswerId: string, actor: Actor, at: number): Result<DomainEvent[]> {
   const p = activeParticipant(state, actor);
   if (!p.ok) return p;
-  const [answerId, field] = openAnswerId.split(':') as [string, 'wentWell' | 'couldBeBetter'];
-  const owner = findOpenAnswer(state, answerId, field);
+  const owner = findOpenAnswer(state, openAnswerId);
   if (!owner) return fail('NOT_FOUND', 'No such answer');
   if (owner === p.value.id) return fail('NOT_ALLOWED', 'You cannot endorse your own answer');
-  if (state.openAnswerEndorsements[openAnswerId]?.includes(p.value.id)) return fail('CONFLICT', 'You already endorsed this answer');
+  // Endorsed already (the natural key is answer + participant): what the command asks for holds.
+  if (getOwn(state.openAnswerEndorsements, openAnswerId)?.includes(p.value.id)) return ok([]);
   return ok([{ type: 'open-answer:endorsed', at, openAnswerId, participantId: p.value.id }]);
 }
 
-/** The participant whose current scan answer has this id and a non-empty text in that field. */
-function findOpenAnswer(state: WorkshopState, answerId: string, field: 'wentWell' | 'couldBeBetter'): string | null {
-  for (const activity of state.activities) {
-    if (activity.kind !== 'scan') continue;
-    for (const [participantId, stored] of Object.entries(state.answers[activity.id] ?? {})) {
-      if (stored.answerId === answerId && stored.answer.kind === 'scan' && stored.answer[field]) return participantId;
-    }
-  }
-  return null;
+/**
+ * The participant whose current answer to a scan activity is the one this open-answer id
+ * names (activity, participant, that submission's answerId) and has a non-empty text in the
+ * field; null otherwise.
+ */
+function findOpenAnswer(state: WorkshopState, openAnswerId: string): string | null {
+  const parsed = parseOpenAnswerId(openAnswerId);
+  if (!parsed) return null;
+  const activity: Activity | undefined = state.activities.find((a) => a.id === parsed.activityId);
+  if (activity?.kind !== 'scan') return null;
+  const stored = getOwn(getOwn(state.answers, activity.id) ?? {}, parsed.participantId);
+  if (!stored || stored.answerId !== parsed.answerId || stored.answer.kind !== 'scan') return null;
+  // A removed participant's answers leave the wall.
+  if (getOwn(state.participants, parsed.participantId)?.removed !== false) return null;
+  const field: OpenAnswerField = parsed.field;
+  return stored.answer[field] ? parsed.participantId : null;
 }

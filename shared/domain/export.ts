@@ -1,4 +1,5 @@
 import type { Answer } from './answers.js';
+import { getOwn } from './own.js';
 import { activityResults, type ActivityResults } from './results.js';
 import { buildSummary, type Summary } from './summary.js';
 import type { Activity, Group, Lang, Settings, TemplateId, ValueOrigin, WorkshopState } from './types.js';
@@ -49,7 +50,7 @@ export interface ExportDocument {
     /** The same numbers the board shows; null for explore. */
     results: ActivityResults | null;
   })[];
-  /** Scan open answers ("answerId:field") → who endorsed them. */
+  /** Scan open answers (`<activityId>:<participantId>:<answerId>:<field>`, the `id` in `openAnswers`) → who endorsed them. */
   openAnswerEndorsements: Record<string, string[]>;
   summary: Summary;
   summaryPublishedAt: string | null;
@@ -89,7 +90,7 @@ export function exportWorkshop(state: WorkshopState, now: number): ExportDocumen
       .sort((a, b) => a.joinedAt - b.joinedAt)
       .map((p) => ({ id: p.id, groupId: p.groupId, name: p.name, joinedAt: iso(p.joinedAt), removed: p.removed })),
     values: state.valueOrder.flatMap((id) => {
-      const v = state.values[id];
+      const v = getOwn(state.values, id);
       if (!v) return [];
       return [
         {
@@ -136,9 +137,9 @@ export function exportWorkshop(state: WorkshopState, now: number): ExportDocumen
 }
 
 function exportAnswers(state: WorkshopState, activityId: string): ExportAnswer[] {
-  return Object.entries(state.answers[activityId] ?? {})
+  return Object.entries(getOwn(state.answers, activityId) ?? {})
     .map(([participantId, a]) => {
-      const p = state.participants[participantId];
+      const p = getOwn(state.participants, participantId);
       return { participantId, groupId: p?.groupId ?? '', answerId: a.answerId, answer: a.answer, at: a.at, revisions: a.revisions, counted: !!p && !p.removed };
     })
     .sort((x, y) => x.at - y.at)

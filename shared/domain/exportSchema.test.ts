@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import committed from '../../docs/export.schema.json';
 import { exportWorkshop } from './export.js';
 import { exportDocumentSchema, exportJsonSchema, exportJsonSchemaText } from './exportSchema.js';
+import { openAnswerId } from './results.js';
 import { DomainHarness, HOST } from './testing.js';
 
 function validator() {
@@ -29,7 +30,7 @@ function fullWorkshop() {
   }
   h.must('agenda:goto', { activityId: scan }, HOST);
   people.forEach((p, i) => h.must('answer:submit', { activityId: scan, answerId: `s${i}`, answer: { kind: 'scan', scores: { m1: 1 + (i % 5), o2: 3 }, wentWell: i === 0 ? 'Listening' : '' } }, p));
-  h.must('open-answer:endorse', { openAnswerId: 's0:wentWell' }, people[2]!);
+  h.must('open-answer:endorse', { openAnswerId: openAnswerId(scan, people[0]!.participantId, 's0', 'wentWell') }, people[2]!);
   h.must('activity:control', { activityId: rank2, action: 'reveal' }, HOST);
   h.must('participant:remove', { participantId: people[5]!.participantId }, HOST);
   h.must('summary:publish', { published: true }, HOST);

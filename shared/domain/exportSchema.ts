@@ -131,7 +131,7 @@ const scanResultsSchema = z.object({
 }).meta({ id: 'ScanResults' });
 
 const openAnswerSchema = z.object({
-  id: z.string().describe('"<answerId>:wentWell" or "<answerId>:couldBeBetter"'),
+  id: z.string().describe('"<activityId>:<participantId>:<answerId>:wentWell" or "…:couldBeBetter": what open-answer:endorse takes'),
   field: z.enum(['wentWell', 'couldBeBetter']),
   text: z.string(),
   endorsements: count,
@@ -241,7 +241,7 @@ export const exportDocumentSchema = z
       }),
     ),
     activities: z.array(activitySchema),
-    openAnswerEndorsements: z.record(z.string(), z.array(id)).describe('"<answerId>:<field>" → participant ids who endorsed it'),
+    openAnswerEndorsements: z.record(z.string(), z.array(id)).describe('"<activityId>:<participantId>:<answerId>:<field>" → participant ids who endorsed it'),
     summary: summarySchema,
     summaryPublishedAt: iso.nullable(),
   })

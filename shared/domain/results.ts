@@ -1,6 +1,7 @@
 import { compareRounds, computeScanResults, computeVoteResults } from '../consensus/index.js';
 import type { RoundComparison, ScanResults, VoteAnswer, VoteResults } from '../consensus/index.js';
 import type { Answer } from './answers.js';
+import { getOwn } from './own.js';
 import { activityValueIds } from './rules.js';
 import type { Activity, StoredAnswer, WorkshopState } from './types.js';
 
@@ -8,10 +9,31 @@ import type { Activity, StoredAnswer, WorkshopState } from './types.js';
  * The results of one activity, computed from the state with the consensus math. The board,
  * the console, the phones and the export all show these numbers, so they are computed here only.
  */
+export type OpenAnswerField = 'wentWell' | 'couldBeBetter';
+export const OPEN_ANSWER_FIELDS: readonly OpenAnswerField[] = ['wentWell', 'couldBeBetter'];
+
+/**
+ * The id of one open answer on the scan wall, what `open-answer:endorse` takes:
+ * `<activityId>:<participantId>:<answerId>:<field>`. The participant id makes it unique in the
+ * room (answer ids are made by the phone and unique only per participant), the activity id
+ * keeps two scans apart, and the answer id names the submission: when a participant changes
+ * their answer it is a new entry, so an endorsement always counts for the text it was given
+ * to (the earlier one's endorsements stay in `openAnswerEndorsements` but count no more).
+ */
+export function openAnswerId(activityId: string, participantId: string, answerId: string, field: OpenAnswerField): string {
+  return `${activityId}:${participantId}:${answerId}:${field}`;
+}
+
+export function parseOpenAnswerId(id: string): { activityId: string; participantId: string; answerId: string; field: OpenAnswerField } | null {
+  const m = /^([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_-]{1,64}):(wentWell|couldBeBetter)$/.exec(id);
+  if (!m) return null;
+  return { activityId: m[1] as string, participantId: m[2] as string, answerId: m[3] as string, field: m[4] as OpenAnswerField };
+}
+
 export interface OpenAnswer {
-  /** `<answerId>:wentWell` or `<answerId>:couldBeBetter`: what `open-answer:endorse` takes. */
+  /** `<activityId>:<participantId>:<answerId>:<field>` (openAnswerId): what `open-answer:endorse` takes. */
   id: string;
-  field: 'wentWell' | 'couldBeBetter';
+  field: OpenAnswerField;
   text: string;
   endorsements: number;
   at: number;
@@ -35,8 +57,8 @@ export interface AnswerCounts {
 
 /** Answers that count: the latest of each participant who was not removed, with their group now. */
 function countedAnswers(state: WorkshopState, activityId: string): { participantId: string; groupId: string; stored: StoredAnswer }[] {
-  return Object.entries(state.answers[activityId] ?? {}).flatMap(([participantId, stored]) => {
-    const p = state.participants[participantId];
+  return Object.entries(getOwn(state.answers, activityId) ?? {}).flatMap(([participantId, stored]) => {
+    const p = getOwn(state.participants, participantId);
     return p && !p.removed ? [{ participantId, groupId: p.groupId, stored }] : [];
   });
 }
@@ -48,7 +70,11 @@ export function answerCounts(state: WorkshopState, activityId: string): AnswerCo
   return { total: answers.length, byGroup };
 }
 
-function voteResults(state: WorkshopState, activity: Activity & { kind: 'dots' | 'rank' | 'points' }): VoteResults {
+export type VoteActivity = Activity & { kind: 'dots' | 'rank' | 'points' };
+/** Computes (or, in the server's cache, looks up) one vote activity's results. */
+export type VoteOf = (state: WorkshopState, activity: VoteActivity) => VoteResults;
+
+export function voteResults(state: WorkshopState, activity: VoteActivity): VoteResults {
   const responses = countedAnswers(state, activity.id).flatMap(({ participantId, groupId, stored }) =>
     isVote(stored.answer) ? [{ participantId, groupId, answer: stored.answer }] : [],
   );
@@ -74,15 +100,15 @@ function isVoteActivity(a: Activity): a is Activity & { kind: 'dots' | 'rank' | 
 }
 
 /** Results of a vote or scan activity; null for explore or an unknown id. */
-export function activityResults(state: WorkshopState, activityId: string): ActivityResults | null {
+export function activityResults(state: WorkshopState, activityId: string, voteOf: VoteOf = voteResults): ActivityResults | null {
   const index = state.activities.findIndex((a) => a.id === activityId);
   const activity = state.activities[index];
   if (!activity || activity.kind === 'explore') return null;
   if (isVoteActivity(activity)) {
-    const vote = voteResults(state, activity);
+    const vote = voteOf(state, activity);
     const previous = state.activities.slice(0, index).reverse().find((a) => a.kind === activity.kind);
     const previousRound =
-      previous && isVoteActivity(previous) ? { activityId: previous.id, comparison: compareRounds(voteResults(state, previous), vote) } : null;
+      previous && isVoteActivity(previous) ? { activityId: previous.id, comparison: compareRounds(voteOf(state, previous), vote) } : null;
     return { activityId, kind: activity.kind, vote, previousRound, scan: null, openAnswers: [] };
   }
   const answers = countedAnswers(state, activity.id);
@@ -95,12 +121,12 @@ export function activityResults(state: WorkshopState, activityId: string): Activ
     minGroupSize: state.settings.minGroupSize,
   });
   const openAnswers = answers
-    .flatMap(({ stored }): OpenAnswer[] => {
+    .flatMap(({ participantId, stored }): OpenAnswer[] => {
       const a = stored.answer;
       if (a.kind !== 'scan') return [];
-      return (['wentWell', 'couldBeBetter'] as const).flatMap((field) => {
-        const id = `${stored.answerId}:${field}`;
-        return a[field] ? [{ id, field, text: a[field], endorsements: state.openAnswerEndorsements[id]?.length ?? 0, at: stored.at }] : [];
+      return OPEN_ANSWER_FIELDS.flatMap((field) => {
+        const id = openAnswerId(activity.id, participantId, stored.answerId, field);
+        return a[field] ? [{ id, field, text: a[field], endorsements: getOwn(state.openAnswerEndorsements, id)?.length ?? 0, at: stored.at }] : [];
       });
     })
     .sort((x, y) => y.endorsements - x.endorsements || x.at - y.at);

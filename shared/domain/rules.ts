@@ -1,5 +1,12 @@
 import { fail, ok, type Result } from '../protocol/errors.js';
-import type { Activity, WorkshopState } from './types.js';
+import { getOwn } from './own.js';
+import type { Activity, Value, WorkshopState } from './types.js';
+
+/** What the value rules read: each value's hidden and merged flags, and the display order. A view can supply these too. */
+export interface ValueFlags {
+  values: Readonly<Record<string, Pick<Value, 'hidden' | 'mergedInto'>>>;
+  valueOrder: readonly string[];
+}
 
 /**
  * Workshop rules that both the server (in decide) and the phones (to show or hide a button)
@@ -26,9 +33,9 @@ export function canProposeValue(state: Pick<WorkshopState, 'activities' | 'curre
 }
 
 /** Values shown to the room: not hidden, not merged away, in display order. */
-export function visibleValueIds(state: Pick<WorkshopState, 'values' | 'valueOrder'>): string[] {
+export function visibleValueIds(state: ValueFlags): string[] {
   return state.valueOrder.filter((id) => {
-    const v = state.values[id];
+    const v = getOwn(state.values, id);
     return v !== undefined && !v.hidden && v.mergedInto === null;
   });
 }
@@ -37,7 +44,7 @@ export function visibleValueIds(state: Pick<WorkshopState, 'values' | 'valueOrde
 export function resolveValueId(state: Pick<WorkshopState, 'values'>, valueId: string): string {
   let id = valueId;
   for (let guard = 0; guard < 1000; guard++) {
-    const next = state.values[id]?.mergedInto;
+    const next = getOwn(state.values, id)?.mergedInto;
     if (!next) return id;
     id = next;
   }
@@ -49,6 +56,9 @@ export function resolveValueId(state: Pick<WorkshopState, 'values'>, valueId: st
  * visible value — less any the facilitator hid since: hidden means hidden from the ballot and the
  * results too, and "rank all" then means all that are left.
  */
-export function activityValueIds(state: Pick<WorkshopState, 'values' | 'valueOrder'>, activity: Pick<Activity, 'config'>): string[] {
-  return (activity.config.valueIds ?? visibleValueIds(state)).filter((id) => state.values[id]?.hidden !== true);
+export function activityValueIds(state: ValueFlags, activity: Pick<Activity, 'config'>): string[] {
+  return (activity.config.valueIds ?? visibleValueIds(state)).filter((id) => {
+    const v = getOwn(state.values, id);
+    return v !== undefined && !v.hidden;
+  });
 }

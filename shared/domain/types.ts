@@ -154,7 +154,7 @@ export interface WorkshopState {
   currentActivityId: string | null;
   /** activityId → participantId → latest answer. */
   answers: Record<string, Record<string, StoredAnswer>>;
-  /** Scan open answers ("answerId:wentWell") → participant ids who endorsed them. */
+  /** Scan open answers (`<activityId>:<participantId>:<answerId>:<field>`, see openAnswerId) → participant ids who endorsed them. */
   openAnswerEndorsements: Record<string, string[]>;
   /** When the facilitator sent the summary to the phones; null when not (or taken back). */
   summaryPublishedAt: number | null;

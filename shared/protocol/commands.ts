@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerSchema } from '../domain/answers.js';
+import { isBuiltInName } from '../domain/own.js';
 import { LIMITS, clientIdSchema, idSchema, textField } from '../domain/text.js';
 import { VOTE_LIMITS } from '../domain/permissions.js';
 import { ACTIVITY_KINDS, SCAN_FACTORS, type ActivityKind, type ScanFactor } from '../domain/types.js';
@@ -13,6 +14,15 @@ import { ACTIVITY_KINDS, SCAN_FACTORS, type ActivityKind, type ScanFactor } from
  */
 export type Role = 'host' | 'participant' | 'visitor';
 
+/**
+ * An id a client makes for what its command creates. A name every plain object inherits
+ * (`constructor`, `__proto__`, `toString`…, see BUILT_IN_NAMES) is refused (`BAD_REQUEST`),
+ * so no stored id can ever be mistaken for, or overwrite, a built-in property.
+ */
+const newId = <T extends z.ZodString>(schema: T) => schema.refine((id) => !isBuiltInName(id), { message: 'This id is a reserved name' });
+const phoneMadeId = newId(clientIdSchema);
+const madeId = newId(idSchema);
+
 const valueText = {
   title: textField(LIMITS.valueTitle),
   description: textField(LIMITS.valueDescription, { min: 0, multiline: true }).default(''),
@@ -22,7 +32,7 @@ export const activityActionSchema = z.enum(['open', 'lock', 'unlock', 'close', '
 export type ActivityAction = z.infer<typeof activityActionSchema>;
 
 const statementSchema = z.object({
-  id: idSchema,
+  id: madeId,
   factor: z.enum(SCAN_FACTORS as [ScanFactor, ...ScanFactor[]]),
   text: z.object({ nl: textField(LIMITS.statementText), en: textField(LIMITS.statementText) }),
 });
@@ -38,13 +48,14 @@ export const commandSchemas = {
   }),
   'participant:remove': z.object({ participantId: idSchema }),
   /** `valueId`: optional, made by the phone so a retried send is stored once. */
-  'value:propose': z.object({ ...valueText, valueId: clientIdSchema.optional() }),
-  'value:add': z.object(valueText),
+  'value:propose': z.object({ ...valueText, valueId: phoneMadeId.optional() }),
+  /** `valueId`: optional, made by the console so a retried send is stored once. */
+  'value:add': z.object({ ...valueText, valueId: phoneMadeId.optional() }),
   'value:edit': z.object({ valueId: idSchema, ...valueText }),
   'value:hide': z.object({ valueId: idSchema, hidden: z.boolean() }),
   'value:merge': z.object({ sourceId: idSchema, targetId: idSchema }),
   /** `storyId`: optional, made by the phone so a retried send is stored once. */
-  'story:add': z.object({ valueId: idSchema, text: textField(LIMITS.storyText, { multiline: true }), storyId: clientIdSchema.optional() }),
+  'story:add': z.object({ valueId: idSchema, text: textField(LIMITS.storyText, { multiline: true }), storyId: phoneMadeId.optional() }),
   'story:endorse': z.object({ storyId: idSchema }),
   'story:hide': z.object({ storyId: idSchema, hidden: z.boolean() }),
   'settings:update': z.object({
@@ -79,11 +90,12 @@ export const commandSchemas = {
   'activity:extend': z.object({ activityId: idSchema, seconds: z.number().int().min(VOTE_LIMITS.extendSeconds.min).max(VOTE_LIMITS.extendSeconds.max) }),
   /** Sends the summary ("what we found together") to every phone; `published: false` takes it back. */
   'summary:publish': z.object({ published: z.boolean() }),
-  'open-answer:endorse': z.object({ openAnswerId: z.string().regex(/^[A-Za-z0-9_-]{1,64}:(wentWell|couldBeBetter)$/) }),
+  /** `openAnswerId`: the `id` of an entry in a scan's `openAnswers`, `<activityId>:<participantId>:<answerId>:<field>`. */
+  'open-answer:endorse': z.object({ openAnswerId: z.string().regex(/^[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_-]{1,64}){2}:(wentWell|couldBeBetter)$/) }),
   'answer:submit': z.object({
     activityId: idSchema,
     /** Made by the phone; a retried send with the same id is acknowledged but counted once. */
-    answerId: idSchema,
+    answerId: madeId,
     answer: answerSchema,
   }),
 } as const;

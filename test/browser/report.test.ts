@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportDocument, PublicView } from '../../shared/index.js';
+import { openAnswerId, type ExportDocument, type PublicView } from '../../shared/index.js';
 import { connectHost, createWorkshop, joinAs, mustAck, waitFor, type ClientSocket, type TestParticipant, type TestServer } from '../integration/harness.js';
 import { BOARD, LAPTOP, PHONE, SCREENS_DIR, launchBrowser, screenshot, startAppServer, type TestBrowser } from './harness.js';
 
@@ -114,9 +114,9 @@ describe('the printable report', () => {
       });
     }
     await mustAck(host, 'activity:control', { activityId: scan, action: 'reveal' });
-    await mustAck(phones[1]!.socket, 'open-answer:endorse', { openAnswerId: 'scan-2:wentWell' });
-    await mustAck(phones[4]!.socket, 'open-answer:endorse', { openAnswerId: 'scan-2:wentWell' });
-    await mustAck(phones[2]!.socket, 'open-answer:endorse', { openAnswerId: 'scan-3:couldBeBetter' });
+    await mustAck(phones[1]!.socket, 'open-answer:endorse', { openAnswerId: openAnswerId(scan, phones[2]!.participantId, 'scan-2', 'wentWell') });
+    await mustAck(phones[4]!.socket, 'open-answer:endorse', { openAnswerId: openAnswerId(scan, phones[2]!.participantId, 'scan-2', 'wentWell') });
+    await mustAck(phones[2]!.socket, 'open-answer:endorse', { openAnswerId: openAnswerId(scan, phones[3]!.participantId, 'scan-3', 'couldBeBetter') });
 
     // The board shows the chart and the wall; the phone shows what the group says.
     await board.getByRole('table', { name: /Average and spread per factor/ }).waitFor();

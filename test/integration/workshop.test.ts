@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, parseCsv, restoreFormula, type AnswerInput, type CsvRow, type ExportDocument } from '../../shared/index.js';
+import { CSV_COLUMNS, openAnswerId, parseCsv, restoreFormula, type AnswerInput, type CsvRow, type ExportDocument } from '../../shared/index.js';
 import { fetchCsv, fetchExport } from './exports.js';
 import { FakeTime } from './fakeTime.js';
 import { connectHost, connectVisitor, createWorkshop, emitAck, joinAs, mustAck, serverPool, waitFor, type TestParticipant } from './harness.js';
@@ -124,13 +124,14 @@ describe('a complete workshop from the default template, 8 participants in 3 gro
       const scores = { m1: 1 + (i % 5), m2: 4, o1: 2 + (i % 3), i1: 5 - (i % 2), r1: 3 };
       await answer(phone, scan, `scan-${i + 1}`, { kind: 'scan', scores, ...open[i + 1] });
     }
-    await mustAck(p2.socket, 'open-answer:endorse', { openAnswerId: 'scan-1:wentWell' });
-    await mustAck(p5.socket, 'open-answer:endorse', { openAnswerId: 'scan-1:wentWell' });
-    await mustAck(p7.socket, 'open-answer:endorse', { openAnswerId: 'scan-4:couldBeBetter' });
-    expect(await emitAck(p1.socket, 'open-answer:endorse', { openAnswerId: 'scan-1:wentWell' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    const wallId = (p: TestParticipant, answerId: string, field: 'wentWell' | 'couldBeBetter') => openAnswerId(scan, p.participantId, answerId, field);
+    await mustAck(p2.socket, 'open-answer:endorse', { openAnswerId: wallId(p1, 'scan-1', 'wentWell') });
+    await mustAck(p5.socket, 'open-answer:endorse', { openAnswerId: wallId(p1, 'scan-1', 'wentWell') });
+    await mustAck(p7.socket, 'open-answer:endorse', { openAnswerId: wallId(p4, 'scan-4', 'couldBeBetter') });
+    expect(await emitAck(p1.socket, 'open-answer:endorse', { openAnswerId: wallId(p1, 'scan-1', 'wentWell') })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
     await mustAck(host, 'activity:control', { activityId: scan, action: 'reveal' });
     const wall = (await waitFor(board, 'workshop:public', (p) => p.results[scan] !== undefined)).results[scan]?.openAnswers;
-    expect(wall?.map((o) => [o.id, o.endorsements])).toEqual([['scan-1:wentWell', 2], ['scan-4:couldBeBetter', 1], ['scan-6:wentWell', 0], ['scan-6:couldBeBetter', 0]]);
+    expect(wall?.map((o) => [o.id, o.endorsements])).toEqual([[wallId(p1, 'scan-1', 'wentWell'), 2], [wallId(p4, 'scan-4', 'couldBeBetter'), 1], [wallId(p6, 'scan-6', 'wentWell'), 0], [wallId(p6, 'scan-6', 'couldBeBetter'), 0]]);
 
     // ---- Rank again (round 2), then the summary to every phone.
     await mustAck(host, 'agenda:goto', { activityId: rankAgain });

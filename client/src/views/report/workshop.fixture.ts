@@ -1,5 +1,5 @@
 import { DomainHarness, HOST } from '../../../../shared/domain/testing.js';
-import { exportWorkshop, hostView, publicView, selfView, type Actor } from '../../../../shared/index.js';
+import { exportWorkshop, hostView, openAnswerId, publicView, selfView, type Actor } from '../../../../shared/index.js';
 
 type P = Actor & { role: 'participant' };
 
@@ -65,8 +65,9 @@ export function fullWorkshop(opts: { upTo?: 'scan-open' | 'scan-revealed' | 'don
       );
     });
     h.must('activity:control', { activityId: scan, action: 'reveal' }, HOST);
-    h.must('open-answer:endorse', { openAnswerId: `${scanAnswers[people[2]!.participantId]}:wentWell` }, people[1]!);
-    h.must('open-answer:endorse', { openAnswerId: `${scanAnswers[people[2]!.participantId]}:wentWell` }, people[4]!);
+    const wallId = openAnswerId(scan, people[2]!.participantId, scanAnswers[people[2]!.participantId]!, 'wentWell');
+    h.must('open-answer:endorse', { openAnswerId: wallId }, people[1]!);
+    h.must('open-answer:endorse', { openAnswerId: wallId }, people[4]!);
   }
   if (upTo === 'done') {
     h.must('activity:control', { activityId: scan, action: 'close' }, HOST);

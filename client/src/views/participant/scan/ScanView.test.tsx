@@ -1,6 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { openAnswerId } from '../../../../../shared/domain/results.js';
 import { HOST } from '../../../../../shared/domain/testing.js';
 import { i18n } from '../../../i18n/index.js';
 import { send } from '../../../net/send.js';
@@ -131,7 +132,7 @@ describe('the scan on the phone', () => {
     expect(within(items[0]!).getByText(/Recognised/)).toBeInTheDocument();
 
     await userEvent.click(within(wentWell).getByRole('button', { name: 'I recognise this: We listen to each other (0)' }));
-    expect(sendMock).toHaveBeenCalledWith('open-answer:endorse', { openAnswerId: `${w.scanAnswers[w.people[0]!.participantId]}:wentWell` });
+    expect(sendMock).toHaveBeenCalledWith('open-answer:endorse', { openAnswerId: openAnswerId(w.ids.scan, w.people[0]!.participantId, w.scanAnswers[w.people[0]!.participantId]!, 'wentWell') });
   });
 
   it('marks one’s own open answer instead of offering to endorse it', () => {
