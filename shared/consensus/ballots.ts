@@ -65,10 +65,20 @@ function isKind<K extends VoteKind>(kind: K) {
  *   number), raised to the most dots anyone actually gave one value if that is higher; with
  *   neither, the most dots any participant spent in total (the observed budget); 0 when no dots
  *   were given at all;
- * - rank: K = resolveTopK; score = Borda points (bordaScores); supports = ranked in the top K;
+ * - rank: K = resolveTopK; score = Borda points (bordaScores); supports = ranked in the upper
+ *   half of the ballot: at a position ≤ ⌈n/2⌉ of the n values (position r has Borda points
+ *   K − r + 1, so: points ≥ K + 1 − ⌈n/2⌉ and > 0). With K ≤ ⌈n/2⌉ that is "in the top K" as
+ *   before; with K above it (rank all, or K ≥ n) each participant still supports only the better
+ *   half, so support tells values apart — "in the top K" would make everyone support every value
+ *   in a rank-all vote, and common ground would be the first cards in display order. ⌈ ⌉ rather
+ *   than ⌊ ⌋ so that the middle value of an odd ballot and the only value of a one-value ballot
+ *   count as supported;
  *   scaleMax = K;
- * - points: score = points given; supports = points > 100 / (number of values), i.e. more than an
- *   equal share (with one value nobody can give more than 100, so nobody "supports" it);
+ * - points: score = points given; supports = points ≥ 100 / n, at least an equal share
+ *   (compared as points · n ≥ 100, exactly). An equal share is what a participant with no
+ *   preference gives every value, so at least that much means "I would not take points from it";
+ *   and with one value, 100 points is support (a "more than an equal share" rule would leave
+ *   nobody supporting the only value even at 100);
  *   scaleMax = 100 (or more if someone gave more, so scores stay on the scale).
  */
 export function collectBallots(input: VoteInput): BallotBox {
@@ -81,9 +91,11 @@ export function collectBallots(input: VoteInput): BallotBox {
     const responses = lastPerParticipant(input.responses.filter(isKind('rank')));
     const orderOf = (r: Response<RankAnswer>): ValueId[] => (Array.isArray(r.answer.order) ? r.answer.order : []);
     const topK = resolveTopK(responses.map(orderOf), valueIds, input.topK);
+    // Position r ≤ ⌈n/2⌉ ⟺ Borda points K − r + 1 ≥ K + 1 − ⌈n/2⌉; unranked (0 points) never.
+    const minPoints = Math.max(1, topK + 1 - Math.ceil(n / 2));
     const ballots = responses.map((r) => {
       const scores = bordaScores(orderOf(r), valueIds, topK);
-      return { participantId: r.participantId, groupId: r.groupId, scores, supports: scores.map((s) => s > 0) };
+      return { participantId: r.participantId, groupId: r.groupId, scores, supports: scores.map((s) => s >= minPoints) };
     });
     return { ...base, ballots, scaleMax: topK, topK };
   }
@@ -111,9 +123,8 @@ export function collectBallots(input: VoteInput): BallotBox {
     return { ...base, ballots, scaleMax: declared === null ? maxTotal : Math.max(declared, maxSingle), topK: 0 };
   }
 
-  const equalShare = n > 0 ? 100 / n : 100;
   const responses = lastPerParticipant(input.responses.filter(isKind('points')));
-  const ballots = responses.map((r) => toBallot(r, r.answer.points, (s) => s > equalShare));
+  const ballots = responses.map((r) => toBallot(r, r.answer.points, (s) => s > 0 && s * Math.max(1, n) >= 100));
   return { ...base, ballots, scaleMax: Math.max(100, maxSingle), topK: 0 };
 }
 

@@ -4,10 +4,12 @@
  */
 export type * from './types.js';
 export { computeVoteResults } from './vote.js';
-export { computeGroupsLens, smoothedSupport } from './lens.js';
+export { computeGroupsLens, smoothedSupport, COMMON_GROUND_MIN_SUPPORT, TENSION_MIN_SPREAD } from './lens.js';
+export { EPSILON, nearlyEqual, compareScores, atLeast } from './compare.js';
 export { collectBallots, rankingsForW, type Ballot, type BallotBox } from './ballots.js';
 export { bordaScores, cleanOrder, resolveTopK } from './borda.js';
 export { kendallW } from './kendall.js';
+export { exactKendallP, exactApplies, EXACT_MAX_RATERS } from './kendallExact.js';
 export { tastleWiermanConsensus, agreementLevel } from './agreement.js';
 export { spearmanRho } from './spearman.js';
 export { spread, mean, sum, populationSd, quantileSorted, midRanks, tieTerm } from './stats.js';

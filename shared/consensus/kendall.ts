@@ -3,6 +3,7 @@
  * chi-square test.
  */
 import { chiSquareUpperTail } from './chiSquare.js';
+import { exactApplies, exactKendallP } from './kendallExact.js';
 import { tieTerm } from './stats.js';
 import type { KendallW } from './types.js';
 
@@ -16,7 +17,19 @@ import type { KendallW } from './types.js';
  *   S   = Σ_i (R_i − R̄)²
  *   T_j = Σ (t³ − t) over the groups of t tied ranks in rater j's ranking
  *   W   = 12 S / (m²(n³ − n) − m Σ_j T_j)          (Kendall & Gibbons 1990; Legendre 2005)
- *   χ²  = m (n − 1) W,  df = n − 1,  p = P(χ²_df ≥ χ²)   (the Friedman statistic, tie-corrected)
+ *   χ²  = m (n − 1) W,  df = n − 1                      (the Friedman statistic, tie-corrected)
+ *
+ * p is the probability of a W at least this large when every rater's order is random
+ * (uniform over the n! orders, independently):
+ * - exact (`pMethod: 'exact'`) when every ranking is complete and untied (ΣT = 0) and the room is
+ *   small: m ≤ EXACT_MAX_RATERS[n] (n = 2: 60, 3: 20, 4: 10, 5: 5; never for n ≥ 6), i.e. where
+ *   m·n is small and χ² is far off (m = 4, n = 3, rank sums 8, 7, 9: W = 1/16, χ² = 0.5,
+ *   P(χ²₂ ≥ 0.5) = 0.78, exact 0.931). The distribution is enumerated by dynamic programming over
+ *   the raters (see exactKendallP), not sampled, so it is the same on every machine;
+ * - otherwise P(χ²_df ≥ χ²) (`pMethod: 'chi-square'`). Rankings with ties — a top-K whose unranked
+ *   values share the remaining ranks, or the orders dots and points imply — always take χ²: under
+ *   ties the null distribution depends on each rater's tie pattern, and the tie-corrected χ² is
+ *   the standard answer for them.
  *
  * Without ties ΣT = 0 and this is the textbook 12S / (m²(n³ − n)); `tieCorrected` says
  * whether any T_j was non-zero. W runs from 0 (no agreement: every item has the same rank sum)
@@ -61,5 +74,7 @@ export function kendallW(rankings: readonly (readonly number[])[]): KendallW | n
   const w = Math.min(1, Math.max(0, (12 * s) / denominator));
   const df = n - 1;
   const chiSquare = m * df * w;
-  return { w, m, n, chiSquare, df, p: chiSquareUpperTail(chiSquare, df), tieCorrected: ties > 0 };
+  const exact = ties === 0 && exactApplies(m, n) && rankings.every((row) => row.every((r) => Number.isInteger(r)));
+  const p = exact ? exactKendallP(m, n, rankSums) : chiSquareUpperTail(chiSquare, df);
+  return { w, m, n, chiSquare, df, p, pMethod: exact ? 'exact' : 'chi-square', tieCorrected: ties > 0 };
 }

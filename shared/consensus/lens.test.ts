@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Response, VoteAnswer } from './types.js';
 import { computeVoteResults } from './vote.js';
-import { smoothedSupport } from './lens.js';
+import { COMMON_GROUND_MIN_SUPPORT, smoothedSupport, TENSION_MIN_SPREAD } from './lens.js';
 
 const dots = (participantId: string, groupId: string, d: Record<string, number>): Response<VoteAnswer> => ({
   participantId,
@@ -188,11 +188,12 @@ describe('groups lens — rank: within-group W and groups in opposite order', ()
   it('within-group W for included groups only', () => {
     // g1: identical rankings → W = 1
     // g2: ranks (A B C) 3 2 1 / 2 3 1 / 3 2 1 → R = 8 7 3, mean 6, S = 4 + 1 + 9 = 14
-    //     W = 12·14 / (9·24) = 168/216 = 7/9; χ² = 3·2·7/9 = 14/3; df 2 → p = e^(−7/3)
+    //     W = 12·14 / (9·24) = 168/216 = 7/9; χ² = 3·2·7/9 = 14/3 (χ² p would be e^(−7/3) = 0.097);
+    //     m = 3, n = 3, untied → exact: 42 of the 6³ = 216 rooms have Σ R² ≥ 8² + 7² + 3² → 7/36
     expect(Object.keys(lens.withinGroupW)).toEqual(['g1', 'g2']);
     expect(lens.withinGroupW['g1']?.w).toBeCloseTo(1, 12);
     expect(lens.withinGroupW['g2']?.w).toBeCloseTo(7 / 9, 12);
-    expect(lens.withinGroupW['g2']?.p).toBeCloseTo(Math.exp(-7 / 3), 12);
+    expect(lens.withinGroupW['g2']?.p).toBeCloseTo(7 / 36, 12);
     expect(lens.excludedGroups).toEqual([{ groupId: 'g3', answers: 1 }]);
   });
 
@@ -214,14 +215,20 @@ describe('groups lens — rank: within-group W and groups in opposite order', ()
     expect(lens.tension.map((t) => t.spread)).toEqual([expect.closeTo(2 / 3, 12), expect.closeTo(5 / 9, 12), expect.closeTo(1 / 9, 12)]);
   });
 
-  it('common ground ties keep display order', () => {
-    // everyone ranks all 3 values → everyone supports everything → 4/5 in both groups
+  it('rank all: support is the upper half (positions ≤ ⌈3/2⌉ = 2), so common ground tells values apart', () => {
+    // Supporters (ranked 1st or 2nd): g1 A 3, B 3, C 0; g2 A 1 (b2), B 2 (b1, b3), C 3.
+    // Smoothed (s + 1)/5: g1 A 4/5, B 4/5, C 1/5; g2 A 2/5, B 3/5, C 4/5.
+    // Geometric means: B √(12/25) = 0.6928, A √(8/25) = 0.5657, C √(4/25) = 0.4.
+    // (Before, "in the top K" made everyone support everything: 4/5 everywhere, A B C in display order.)
     expect(lens.commonGround.map((c) => [c.valueId, c.lowestGroupId])).toEqual([
-      ['A', 'g1'],
-      ['B', 'g1'],
+      ['B', 'g2'],
+      ['A', 'g2'],
       ['C', 'g1'],
     ]);
-    expect(lens.commonGround[0]?.score).toBeCloseTo(0.8, 12);
+    expect(lens.commonGround.map((c) => c.score)).toEqual([expect.closeTo(Math.sqrt(12 / 25), 12), expect.closeTo(Math.sqrt(8 / 25), 12), expect.closeTo(0.4, 12)]);
+    // Called common ground only when at least half of every group supports it: B (3/3, 2/3).
+    // A has 1 of 3 in g2, C 0 of 3 in g1.
+    expect(lens.commonGround.map((c) => c.flagged)).toEqual([true, false, false]);
   });
 });
 
@@ -261,5 +268,125 @@ describe('groups lens — minimum group size', () => {
     expect(r.answers).toBe(1);
     expect(r.answersByGroup).toEqual({ g1: 0 });
     expect(r.lens.includedGroupIds).toEqual([]);
+  });
+});
+
+describe('groups lens — ties compared within EPSILON, thresholds defined once', () => {
+  const points = (participantId: string, groupId: string, p: Record<string, number>): Response<VoteAnswer> => ({
+    participantId,
+    groupId,
+    answer: { kind: 'points', points: p },
+  });
+  //            A   B   C
+  //   g1 ×3   70  20  10
+  //   g2 ×3   50   0  50
+  const results = computeVoteResults({
+    kind: 'points',
+    valueIds: ['A', 'B', 'C'],
+    groupIds: ['g1', 'g2'],
+    responses: [
+      ...['a1', 'a2', 'a3'].map((id) => points(id, 'g1', { A: 70, B: 20, C: 10 })),
+      ...['b1', 'b2', 'b3'].map((id) => points(id, 'g2', { A: 50, C: 50 })),
+    ],
+    minGroupSize: 3,
+  });
+
+  it('equal spreads keep display order: A (0.7 − 0.5, 0.19999999999999996 in floating point) before B (0.2 − 0)', () => {
+    // C: 0.5 − 0.1 = 0.4; A: 0.7 − 0.5 = 0.2; B: 0.2 − 0 = 0.2 → C, then A and B in display order.
+    expect(0.7 - 0.5).toBe(0.19999999999999996);
+    expect(results.lens.tension.map((t) => [t.valueId, t.highGroupId, t.lowGroupId])).toEqual([
+      ['C', 'g2', 'g1'],
+      ['A', 'g1', 'g2'],
+      ['B', 'g1', 'g2'],
+    ]);
+  });
+
+  it('a spread of exactly 0.2 is a tension (TENSION_MIN_SPREAD, within EPSILON)', () => {
+    expect(TENSION_MIN_SPREAD).toBe(0.2);
+    expect(results.lens.tension.map((t) => [t.valueId, t.flagged])).toEqual([
+      ['C', true],
+      ['A', true],
+      ['B', true],
+    ]);
+  });
+
+  it('a spread below 0.2 is not a tension', () => {
+    // g1 60/40, g2 41/59: A 0.6 − 0.41 = 0.19, B 0.59 − 0.4 = 0.19.
+    const r = computeVoteResults({
+      kind: 'points',
+      valueIds: ['A', 'B'],
+      groupIds: ['g1', 'g2'],
+      responses: [...['a1', 'a2', 'a3'].map((id) => points(id, 'g1', { A: 60, B: 40 })), ...['b1', 'b2', 'b3'].map((id) => points(id, 'g2', { A: 41, B: 59 }))],
+      minGroupSize: 3,
+    });
+    expect(r.lens.tension.map((t) => [t.valueId, t.flagged])).toEqual([
+      ['A', false],
+      ['B', false],
+    ]);
+  });
+
+  it('equal common-ground scores keep display order although the geometric means differ in the last bit', () => {
+    // Groups of 3, 4 and 5 members (smoothed support (s + 1)/5, /6, /7). One dot on X from a member
+    // of g2, one dot on Y from a member of g3; nothing else.
+    // X: 1/5 · 2/6 · 1/7 = 2/210; Y: 1/5 · 1/6 · 2/7 = 2/210 → the same geometric mean (2/210)^(1/3) = 0.21197,
+    // computed as 0.21196796658966527 (X) and 0.21196796658966532 (Y).
+    const r = computeVoteResults({
+      kind: 'dots',
+      valueIds: ['X', 'Y'],
+      groupIds: ['g1', 'g2', 'g3'],
+      responses: [
+        ...['a1', 'a2', 'a3'].map((id) => dots(id, 'g1', {})),
+        dots('b1', 'g2', { X: 1 }),
+        ...['b2', 'b3', 'b4'].map((id) => dots(id, 'g2', {})),
+        dots('c1', 'g3', { Y: 1 }),
+        ...['c2', 'c3', 'c4', 'c5'].map((id) => dots(id, 'g3', {})),
+      ],
+      minGroupSize: 3,
+      dotsPerParticipant: 1,
+    });
+    const [first, second] = r.lens.commonGround;
+    expect(first?.score).not.toBe(second?.score);
+    expect(r.lens.commonGround.map((c) => [c.valueId, c.lowestGroupId])).toEqual([
+      ['X', 'g3'],
+      ['Y', 'g2'],
+    ]);
+    expect(first?.score).toBeCloseTo(Math.cbrt(2 / 210), 12);
+  });
+
+  it('common ground is called when at least half of every group supports it (lowestSupport ≥ 0.5), never with one group', () => {
+    expect(COMMON_GROUND_MIN_SUPPORT).toBe(0.5);
+    // Points vote above, supporters = points ≥ 100/3: A g1 3/3, g2 3/3 → called; B g1 0 (20 < 33.3) → not;
+    // C g1 0, g2 3 → not.
+    expect(results.lens.commonGround.map((c) => [c.valueId, c.lowestSupport, c.flagged])).toEqual([
+      ['A', 0.8, true],
+      ['C', 0.2, false],
+      ['B', 0.2, false],
+    ]);
+    // Exactly half: g1 2 of 4 supporters → (2 + 1)/(4 + 2) = 0.5 → called.
+    const half = computeVoteResults({
+      kind: 'dots',
+      valueIds: ['A'],
+      groupIds: ['g1', 'g2'],
+      responses: [
+        dots('a1', 'g1', { A: 1 }),
+        dots('a2', 'g1', { A: 1 }),
+        dots('a3', 'g1', {}),
+        dots('a4', 'g1', {}),
+        ...['b1', 'b2', 'b3'].map((id) => dots(id, 'g2', { A: 1 })),
+      ],
+      minGroupSize: 3,
+      dotsPerParticipant: 1,
+    });
+    expect(half.lens.commonGround.map((c) => [c.lowestGroupId, c.lowestSupport, c.flagged])).toEqual([['g1', 0.5, true]]);
+    // One included group: listed, never called.
+    const one = computeVoteResults({
+      kind: 'dots',
+      valueIds: ['A'],
+      groupIds: ['g1'],
+      responses: ['a1', 'a2', 'a3'].map((id) => dots(id, 'g1', { A: 1 })),
+      minGroupSize: 3,
+      dotsPerParticipant: 1,
+    });
+    expect(one.lens.commonGround.map((c) => [c.score, c.flagged])).toEqual([[0.8, false]]);
   });
 });

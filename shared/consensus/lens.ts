@@ -3,6 +3,7 @@
  * meet (common ground) and where they part (tension).
  */
 import { rankingsForW, type Ballot, type BallotBox } from './ballots.js';
+import { atLeast, compareScores } from './compare.js';
 import { countByGroup, partitionGroups } from './groups.js';
 import { kendallW } from './kendall.js';
 import { indicesByScoreDesc } from './ordering.js';
@@ -10,17 +11,38 @@ import { spearmanRho } from './spearman.js';
 import { mean } from './stats.js';
 import type { CommonGroundItem, GroupsLens, KendallW, LensCell, TensionItem } from './types.js';
 
+/**
+ * A value is called common ground when, with at least 2 included groups, its lowest smoothed
+ * support is at least this: (s + 1)/(a + 2) ≥ 1/2 ⟺ s ≥ a/2, so in every included group at least
+ * half the members support it. The bar is on the weakest group, not on the geometric mean (the
+ * list's sort key): a mean of 0.5 can hide a group where nearly nobody supports the value (supports
+ * 0.9 and 0.3 average 0.52), and "common ground" must hold for each group. One definition for the
+ * board, the console, the phones' summary, the report and the export (CommonGroundItem.flagged).
+ */
+export const COMMON_GROUND_MIN_SUPPORT = 0.5;
+
+/**
+ * A value is called a tension when two included groups' normalised scores differ by at least
+ * this (20 on the lens's 0–100 scale); exactly 0.2 counts, compared within EPSILON (0.7 − 0.5 is
+ * 0.19999999999999996 in floating point). A fifth of the scale is a gap worth naming to the room —
+ * in a top-5 ranking, one group placing the value one place higher on average; in a points vote,
+ * 20 points of 100 more per member — while small enough that real differences between groups of
+ * 3–10 people are not hidden. It is the bar the phones' summary and the export already used; the
+ * board had 0.25, so the board and the summary disagreed about the same vote.
+ */
+export const TENSION_MIN_SPREAD = 0.2;
+
 /** Pol.is-style smoothed support: (supporters + 1) / (answers + 2). Never 0 or 1, so one group can pull a geometric mean down without zeroing it. */
 export function smoothedSupport(supporters: number, answers: number): number {
   return (supporters + 1) / (answers + 2);
 }
 
-/** Index of the first smallest (or largest) number; ties go to the earliest (display order). */
+/** Index of the first smallest (or largest) number; ties (within EPSILON) go to the earliest (display order). */
 function extremeIndex(xs: readonly number[], pick: 'min' | 'max'): number {
   let best = 0;
   xs.forEach((x, i) => {
-    const current = xs[best] ?? x;
-    if (pick === 'min' ? x < current : x > current) best = i;
+    const c = compareScores(x, xs[best] ?? x);
+    if (pick === 'min' ? c < 0 : c > 0) best = i;
   });
   return best;
 }
@@ -35,7 +57,8 @@ function commonGroundOf(valueId: string, cells: readonly LensCell[]): CommonGrou
   const supports = cells.map((c) => c.support);
   const score = Math.exp(mean(supports.map(Math.log)));
   const lowest = cells[extremeIndex(supports, 'min')];
-  return { valueId, score, lowestGroupId: lowest?.groupId ?? '', lowestSupport: lowest?.support ?? 0 };
+  const flagged = cells.length >= 2 && cells.every((c) => atLeast(c.support, COMMON_GROUND_MIN_SUPPORT));
+  return { valueId, score, lowestGroupId: lowest?.groupId ?? '', lowestSupport: lowest?.support ?? 0, flagged };
 }
 
 /** Tension of one value over ≥ 2 included groups' cells: max − min of their normalised scores. */
@@ -43,7 +66,8 @@ function tensionOf(valueId: string, cells: readonly LensCell[]): TensionItem {
   const scores = cells.map((c) => c.score);
   const high = cells[extremeIndex(scores, 'max')];
   const low = cells[extremeIndex(scores, 'min')];
-  return { valueId, spread: (high?.score ?? 0) - (low?.score ?? 0), highGroupId: high?.groupId ?? '', lowGroupId: low?.groupId ?? '' };
+  const spread = (high?.score ?? 0) - (low?.score ?? 0);
+  return { valueId, spread, highGroupId: high?.groupId ?? '', lowGroupId: low?.groupId ?? '', flagged: atLeast(spread, TENSION_MIN_SPREAD) };
 }
 
 /**
@@ -62,13 +86,16 @@ function tensionOf(valueId: string, cells: readonly LensCell[]): TensionItem {
  * - supporters / answers as in ValueResult, support = (supporters + 1) / (answers + 2).
  *
  * commonGround: every value, score = geometric mean of the included groups' smoothed support
- * (see commonGroundOf), sorted by score desc, ties in valueIds order; empty with no included
- * group. With one included group it is just that group's smoothed support.
+ * (see commonGroundOf), sorted by score desc, scores equal within EPSILON (compareScores) in
+ * valueIds order; empty with no included group. With one included group it is just that group's
+ * smoothed support. `flagged` marks the values called common ground (see
+ * COMMON_GROUND_MIN_SUPPORT): never with fewer than 2 included groups.
  *
  * tension: every value, spread = max − min of the included groups' normalised scores, with the
  * highest and lowest group (first in display order on ties, so when all groups score a value the
- * same both name the first group and spread is 0), sorted by spread desc, ties in
- * valueIds order; empty with fewer than 2 included groups (one group cannot disagree with itself).
+ * same both name the first group and spread is 0), sorted by spread desc, spreads equal within
+ * EPSILON in valueIds order; empty with fewer than 2 included groups (one group cannot disagree
+ * with itself). `flagged` marks the values called a tension: spread ≥ TENSION_MIN_SPREAD.
  *
  * withinGroupW: rank only, for each included group Kendall's W of its members' non-empty
  * rankings (see rankingsForW; null with fewer than 2 of them or fewer than 2 values); {} for

@@ -57,13 +57,23 @@ export interface ValueResult {
   position: number;
   /** dots: total dots; rank: Borda total; points: mean points. */
   score: number;
+  /**
+   * The mean score per participant ÷ VoteResults.scaleMax (the most one participant can give one
+   * value), 0..1: 1 = everyone gave it the most they could (rank: everyone ranked it first). The
+   * unit rounds are compared in: it does not grow with turnout or with K. 0 with no answers.
+   */
+  normalizedScore: number;
   /** score / sum of all values' scores (0 when that sum is 0). */
   share: number;
   /** Per participant: dots given / Borda points / points given. */
   spread: Spread;
   /** Tastle–Wierman consensus of the per-participant scores, 0..1; null with fewer than 2 answers. */
   agreement: number | null;
-  /** dots: gave ≥ 1 dot; rank: ranked it in the top K; points: gave more than 100 / (number of values). */
+  /**
+   * Participants who support it (see collectBallots): dots → gave ≥ 1 dot; rank → ranked it in the
+   * upper half of the ballot, position ≤ ⌈n/2⌉ of the n values (and in their top K); points →
+   * gave at least an equal share, points ≥ 100 / n.
+   */
   supporters: number;
   /** supporters / answers (0 when there are no answers). */
   supportShare: number;
@@ -77,7 +87,9 @@ export interface KendallW {
   n: number;
   chiSquare: number;
   df: number;
+  /** P(a W at least this large | random orders): exact for small untied rooms, else χ² (see kendallW). */
   p: number;
+  pMethod: 'exact' | 'chi-square';
   tieCorrected: boolean;
 }
 
@@ -99,6 +111,12 @@ export interface CommonGroundItem {
   score: number;
   lowestGroupId: GroupId;
   lowestSupport: number;
+  /**
+   * Called common ground (the board, the console, the summary, the report and the export all use
+   * this one flag): at least 2 included groups and lowestSupport ≥ COMMON_GROUND_MIN_SUPPORT (0.5),
+   * i.e. in every included group at least half the members support it.
+   */
+  flagged: boolean;
 }
 
 export interface TensionItem {
@@ -107,6 +125,8 @@ export interface TensionItem {
   spread: number;
   highGroupId: GroupId;
   lowGroupId: GroupId;
+  /** Called a tension everywhere: spread ≥ TENSION_MIN_SPREAD (0.2), equality within EPSILON counting. */
+  flagged: boolean;
 }
 
 export interface ExcludedGroup {
@@ -120,9 +140,9 @@ export interface GroupsLens {
   excludedGroups: ExcludedGroup[];
   /** Only included groups, in groupIds order. */
   cells: Record<ValueId, LensCell[]>;
-  /** All values, by score desc (ties: valueIds order); empty when no group is included. */
+  /** All values, by score desc (ties within EPSILON: valueIds order); empty when no group is included. */
   commonGround: CommonGroundItem[];
-  /** By spread desc (ties: valueIds order); empty with fewer than 2 included groups. */
+  /** By spread desc (ties within EPSILON: valueIds order); empty with fewer than 2 included groups. */
   tension: TensionItem[];
   /** rank only ({} for other kinds); included groups only. */
   withinGroupW: Record<GroupId, KendallW | null>;
@@ -134,6 +154,8 @@ export interface VoteResults {
   kind: VoteKind;
   answers: number;
   answersByGroup: Record<GroupId, number>;
+  /** The most one participant can give one value: the top of the agreement scale and the divisor of normalizedScore and the lens scores. */
+  scaleMax: number;
   /** Sorted by position (ties: valueIds order). */
   values: ValueResult[];
   /** Over the orders participants gave (rank) or their scores imply (dots, points); null with fewer than 2 non-empty orders or fewer than 2 values. */
@@ -149,8 +171,11 @@ export interface RoundValueChange {
   positionAfter: number;
   /** Positive = moved up. */
   positionChange: number | null;
+  /** normalizedScore in the previous round (0..1), so a change of K or turnout does not move it. */
   scoreBefore: number | null;
+  /** normalizedScore in this round (0..1). */
   scoreAfter: number;
+  /** scoreAfter − scoreBefore, −1..1. */
   scoreChange: number | null;
 }
 

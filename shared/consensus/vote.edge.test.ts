@@ -58,10 +58,13 @@ describe.each<VoteKind>(['dots', 'rank', 'points'])('computeVoteResults — no a
       kind,
       answers: 0,
       answersByGroup: { g1: 0, g2: 0 },
+      // dots: dotsPerParticipant 5; rank: K = 2; points: 100
+      scaleMax: { dots: 5, rank: 2, points: 100 }[kind],
       values: ['A', 'B', 'C'].map((valueId) => ({
         valueId,
         position: 1,
         score: 0,
+        normalizedScore: 0,
         share: 0,
         spread: ZERO_SPREAD,
         agreement: null,

@@ -46,7 +46,7 @@ describe('computeVoteResults — points, 3 participants, 3 values', () => {
     expect(value(results, 'B').share).toBeCloseTo(0.3, 12);
   });
 
-  it('supporters gave more than an equal share (100/3 = 33.3)', () => {
+  it('supporters gave at least an equal share (points · 3 ≥ 100)', () => {
     // A: p1 (50), p2 (40); B: p2 (40); C: p3 (60)
     expect(results.values.map((v) => [v.valueId, v.supporters])).toEqual([
       ['A', 2],
@@ -96,7 +96,7 @@ describe('computeVoteResults — points, 3 participants, 3 values', () => {
 });
 
 describe('computeVoteResults — points details', () => {
-  it('with one value nobody can give more than an equal share', () => {
+  it('with one value, 100 points is support (an equal share is 100/1)', () => {
     const r = computeVoteResults({
       kind: 'points',
       valueIds: ['A'],
@@ -104,7 +104,24 @@ describe('computeVoteResults — points details', () => {
       responses: [points('p1', 'g', { A: 100 }), points('p2', 'g', { A: 100 })],
       minGroupSize: 3,
     });
-    expect(r.values[0]).toMatchObject({ valueId: 'A', score: 100, share: 1, supporters: 0, agreement: 1 });
+    expect(r.values[0]).toMatchObject({ valueId: 'A', score: 100, normalizedScore: 1, share: 1, supporters: 2, supportShare: 1, agreement: 1 });
+  });
+
+  it('exactly an equal share supports; one point less does not (4 values: 25)', () => {
+    // p1 25 25 25 25 → supports all four; p2 40 24 36 0 → supports A (40) and C (36), not B (24 < 25).
+    const r = computeVoteResults({
+      kind: 'points',
+      valueIds: ['A', 'B', 'C', 'D'],
+      groupIds: [],
+      responses: [points('p1', 'g', { A: 25, B: 25, C: 25, D: 25 }), points('p2', 'g', { A: 40, B: 24, C: 36 })],
+      minGroupSize: 3,
+    });
+    expect(r.values.map((v) => [v.valueId, v.supporters])).toEqual([
+      ['A', 2],
+      ['C', 2],
+      ['B', 1],
+      ['D', 1],
+    ]);
   });
 
   it('a value nobody gave points to scores 0 at the bottom', () => {

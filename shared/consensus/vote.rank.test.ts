@@ -43,7 +43,7 @@ describe('computeVoteResults — rank, top 2 of 4 values, 4 participants', () =>
     expect(value(results, 'D').share).toBe(0);
   });
 
-  it('supporters ranked the value in their top K', () => {
+  it('supporters ranked the value in the upper half (K = 2 ≤ ⌈4/2⌉: the top K)', () => {
     expect(results.values.map((v) => [v.valueId, v.supporters, v.supportShare])).toEqual([
       ['A', 3, 0.75],
       ['B', 2, 0.5],
@@ -151,5 +151,41 @@ describe('computeVoteResults — rank details', () => {
     expect(single.kendallW).toBeNull();
     expect(single.values).toHaveLength(1);
     expect(single.values[0]?.score).toBe(2);
+  });
+});
+
+describe('computeVoteResults — rank all: support is the upper half of the ballot', () => {
+  // 5 values, K = 5 (rank all): supported = position ≤ ⌈5/2⌉ = 3, i.e. Borda ≥ 5 + 1 − 3 = 3.
+  //   p1 A B C D E;  p2 B A D C E;  p3 E D C B A
+  const results = computeVoteResults({
+    kind: 'rank',
+    valueIds: ['A', 'B', 'C', 'D', 'E'],
+    groupIds: ['g1'],
+    responses: [rank('p1', 'g1', ['A', 'B', 'C', 'D', 'E']), rank('p2', 'g1', ['B', 'A', 'D', 'C', 'E']), rank('p3', 'g1', ['E', 'D', 'C', 'B', 'A'])],
+    minGroupSize: 3,
+    topK: 5,
+  });
+
+  it('tells values apart although everyone ranked every value', () => {
+    // Top three: p1 A B C, p2 B A D, p3 E D C → A 2, B 2, C 2, D 2, E 1 (before: 3 for every value).
+    // Borda: A 5+4+1 = 10, B 4+5+2 = 11, C 3+2+3 = 8, D 2+3+4 = 9, E 1+1+5 = 7.
+    expect(results.values.map((v) => [v.valueId, v.score, v.supporters])).toEqual([
+      ['B', 11, 2],
+      ['A', 10, 2],
+      ['D', 9, 2],
+      ['C', 8, 2],
+      ['E', 7, 1],
+    ]);
+  });
+
+  it('K ≥ n behaves like rank all; a single value is supported by its only ranking', () => {
+    const one = computeVoteResults({ kind: 'rank', valueIds: ['A'], groupIds: [], responses: [rank('p1', 'g', ['A'])], minGroupSize: 3, topK: 4 });
+    expect(one.values[0]).toMatchObject({ valueId: 'A', score: 1, supporters: 1 });
+    // 2 values, K 5 → K = 2, supported = position 1 only.
+    const two = computeVoteResults({ kind: 'rank', valueIds: ['A', 'B'], groupIds: [], responses: [rank('p1', 'g', ['B', 'A'])], minGroupSize: 3, topK: 5 });
+    expect(two.values.map((v) => [v.valueId, v.supporters])).toEqual([
+      ['B', 1],
+      ['A', 0],
+    ]);
   });
 });

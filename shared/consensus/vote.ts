@@ -24,6 +24,7 @@ function valueResults(box: BallotBox): ValueResult[] {
       valueId,
       position: positions[i] ?? 1,
       score,
+      normalizedScore: scaleMax > 0 ? mean(xs) / scaleMax : 0,
       share: total > 0 ? score / total : 0,
       spread: spread(xs),
       agreement: tastleWiermanConsensus(xs, 0, scaleMax),
@@ -52,16 +53,21 @@ function roomKendallW(box: BallotBox): KendallW | null {
  * see bordaScores / points given; 0 when they gave it nothing):
  * - score: dots → Σ_p x_p; rank → Σ_p x_p (Borda total); points → (1/N) Σ_p x_p (mean points);
  *   0 with no answers;
- * - position: competition ranking of score (1, 2, 2, 4); values are listed by position, equal
- *   positions in valueIds order;
+ * - normalizedScore: ((1/N) Σ_p x_p) / scaleMax, 0..1 (0 with no answers or scaleMax 0): the
+ *   share of the most the room could have given it; what compareRounds compares;
+ * - position: competition ranking of score (1, 2, 2, 4), scores equal within EPSILON (see
+ *   compareScores) sharing a position; values are listed by position, equal positions in
+ *   valueIds order;
  * - share: score / Σ scores over all values; 0 when that sum is 0;
  * - spread: spread(x) (population sd, type-7 quartiles); all zeros with no answers;
  * - agreement: tastleWiermanConsensus(x, 0, scaleMax) — the Tastle–Wierman consensus on the
  *   scale from 0 to the most one participant can give one value (dots: N, or the per-value cap
  *   when lower; rank: K; points: 100);
  *   null with fewer than 2 answers;
- * - supporters: dots → gave ≥ 1 dot; rank → ranked it in the top K; points → gave more than
- *   100 / (number of values); supportShare = supporters / answers (0 with no answers).
+ * - supporters: dots → gave ≥ 1 dot; rank → ranked it at a position ≤ ⌈n/2⌉ of the n values
+ *   (the upper half, so a rank-all vote still tells values apart); points → gave ≥ 100 / n (an
+ *   equal share or more, so the only value of a one-value vote is supported at 100); the reasons
+ *   are in collectBallots; supportShare = supporters / answers (0 with no answers).
  *
  * For the room:
  * - kendallW: Kendall's W with tie correction over the participants' rankings. For rank, a
@@ -69,10 +75,12 @@ function roomKendallW(box: BallotBox): KendallW | null {
  *   a top-3 of 6 values is the ranking 1, 2, 3, 5, 5, 5); for dots and points, the order their
  *   scores imply (equal scores tied). Empty rankings (no order stated) are left out of W, though
  *   they count in `answers`; m in the result is the number of rankings used. null with fewer
- *   than 2 non-empty rankings or fewer than 2 values;
+ *   than 2 non-empty rankings or fewer than 2 values. p is exact for small rooms of complete,
+ *   untied rankings and χ² otherwise (see kendallW);
  * - agreementLevel: agreementLevel(kendallW.w), null when kendallW is null. Not the mean of the
  *   per-value agreements: in a dots vote most people give most values 0, so those read "very
  *   strong" even for random votes (20 random voters on 12 values: mean 0.83, W 0.02);
+ * - scaleMax: the most one participant can give one value (see collectBallots);
  * - answersByGroup: answers per group in groupIds (0 included); answers from groups not in
  *   groupIds count in `answers` only;
  * - lens: computeGroupsLens.
@@ -92,6 +100,7 @@ export function computeVoteResults(input: VoteInput): VoteResults {
     kind: box.kind,
     answers: box.ballots.length,
     answersByGroup: countByGroup(box.groupIds, box.ballots.map((b) => b.groupId)),
+    scaleMax: box.scaleMax,
     values,
     kendallW: w,
     agreementLevel: level,

@@ -10,7 +10,7 @@ import { provenanceOf, withRounds } from './views.js';
  * an id, their group, and a name only if they gave one. Times are ISO 8601 strings.
  * Bump EXPORT_SCHEMA_VERSION on any change that could break a script reading it.
  */
-export const EXPORT_SCHEMA_VERSION = 1;
+export const EXPORT_SCHEMA_VERSION = 2;
 
 export interface ExportDocument {
   schemaVersion: typeof EXPORT_SCHEMA_VERSION;

@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import committed from '../../docs/export.schema.json';
-import { exportWorkshop } from './export.js';
+import { EXPORT_SCHEMA_VERSION, exportWorkshop } from './export.js';
 import { exportDocumentSchema, exportJsonSchema, exportJsonSchemaText } from './exportSchema.js';
 import { openAnswerId } from './results.js';
 import { DomainHarness, HOST } from './testing.js';
@@ -65,7 +65,7 @@ describe('docs/export.schema.json', () => {
     const noW = structuredClone(doc);
     delete noW.activities[2].results.vote.kendallW;
     expect(validate(noW)).toBe(false);
-    expect(validate({ ...doc, schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...doc, schemaVersion: EXPORT_SCHEMA_VERSION + 1 })).toBe(false);
     const badAnswer = structuredClone(doc);
     badAnswer.activities[1].answers[0].answer = { kind: 'dots', dots: { x: 'many' } };
     expect(validate(badAnswer)).toBe(false);

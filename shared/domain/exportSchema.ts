@@ -32,10 +32,11 @@ const valueResultSchema = z
     valueId: id,
     position: z.number().int().min(1).describe('1-based, standard competition ranking (1, 2, 2, 4)'),
     score: num.describe('dots: total dots; rank: Borda total; points: mean points'),
+    normalizedScore: num.describe('mean score per participant ÷ scaleMax, 0..1 (what rounds compare)'),
     share: num.describe('score / sum of all scores (0 when that sum is 0)'),
     spread: spreadSchema,
     agreement: numOrNull.describe('Tastle–Wierman consensus of the per-participant scores, 0..1; null with fewer than 2 answers'),
-    supporters: count.describe('dots: gave ≥ 1 dot; rank: ranked it in the top K; points: gave more than 100 / number of values'),
+    supporters: count.describe('dots: gave ≥ 1 dot; rank: ranked it at a position ≤ ⌈n/2⌉ of the n values; points: gave ≥ 100 / n'),
     supportShare: num.describe('supporters / answers'),
   })
   .meta({ id: 'ValueResult' });
@@ -47,7 +48,8 @@ const kendallWSchema = z
     n: count.describe('items (values)'),
     chiSquare: num.describe('m (n − 1) W'),
     df: count.describe('n − 1'),
-    p: num.describe('upper tail of chi-square(df) at chiSquare'),
+    p: num.describe('P(W at least this large | random orders): exact for small untied rooms, else the chi-square(df) upper tail'),
+    pMethod: z.enum(['exact', 'chi-square']),
     tieCorrected: z.boolean(),
   })
   .meta({ id: 'KendallW' });
@@ -67,6 +69,7 @@ const commonGroundSchema = z.object({
   score: num.describe("geometric mean of the included groups' smoothed support"),
   lowestGroupId: id,
   lowestSupport: num,
+  flagged: z.boolean().describe('called common ground: ≥ 2 included groups and lowestSupport ≥ 0.5'),
 }).meta({ id: 'CommonGroundItem' });
 
 const tensionSchema = z.object({
@@ -74,6 +77,7 @@ const tensionSchema = z.object({
   spread: num.describe("max − min of the included groups' normalised scores, 0..1"),
   highGroupId: id,
   lowGroupId: id,
+  flagged: z.boolean().describe('called a tension: spread ≥ 0.2 (within 1e-9)'),
 }).meta({ id: 'TensionItem' });
 
 const lensSchema = z.object({
@@ -90,6 +94,7 @@ const voteResultsSchema = z.object({
   kind: voteKind,
   answers: count,
   answersByGroup: z.record(z.string(), count),
+  scaleMax: num.describe('the most one participant can give one value'),
   values: z.array(valueResultSchema).describe('by position'),
   kendallW: kendallWSchema.nullable().describe('rank, dots and points (the order the scores imply); null with fewer than 2 rankings or values'),
   agreementLevel: z.enum(['none', 'weak', 'moderate', 'strong', 'very-strong']).nullable(),
@@ -103,9 +108,9 @@ const roundComparisonSchema = z.object({
       positionBefore: z.number().int().nullable(),
       positionAfter: z.number().int(),
       positionChange: z.number().int().nullable().describe('positive = moved up'),
-      scoreBefore: numOrNull,
-      scoreAfter: num,
-      scoreChange: numOrNull,
+      scoreBefore: numOrNull.describe('normalizedScore in the previous round'),
+      scoreAfter: num.describe('normalizedScore in this round'),
+      scoreChange: numOrNull.describe('scoreAfter − scoreBefore'),
     }),
   ),
   wBefore: numOrNull,
@@ -150,13 +155,14 @@ export const activityResultsSchema = z.object({
 export const summarySchema = z.object({
   voteActivityId: id.nullable(),
   topValues: z.array(z.object({ valueId: id, position: z.number().int(), score: num, share: num })),
-  commonGround: z.array(commonGroundSchema),
-  tensions: z.array(tensionSchema),
+  commonGround: z.array(commonGroundSchema).describe('up to 3 flagged'),
+  tensions: z.array(tensionSchema).describe('up to 3 flagged'),
   kendallW: numOrNull,
   scanActivityId: id.nullable(),
   scan: z.array(z.object({ factor, mean: numOrNull })),
   strongestFactor: factor.nullable(),
   weakestFactor: factor.nullable(),
+  factorsEqual: z.boolean().describe('all factor means equal: strongest and weakest are null'),
   participants: count,
 }).meta({ id: 'Summary' });
 

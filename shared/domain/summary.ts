@@ -1,4 +1,5 @@
-import type { ScanFactor } from './types.js';
+import { compareScores, nearlyEqual } from '../consensus/compare.js';
+import type { CommonGroundItem, ScanFactor, TensionItem } from '../consensus/types.js';
 import type { ActivityResults } from './results.js';
 
 /**
@@ -9,39 +10,63 @@ import type { ActivityResults } from './results.js';
 export interface Summary {
   voteActivityId: string | null;
   topValues: { valueId: string; position: number; score: number; share: number }[];
-  commonGround: { valueId: string; score: number; lowestGroupId: string; lowestSupport: number }[];
-  tensions: { valueId: string; spread: number; highGroupId: string; lowGroupId: string }[];
+  /** Up to SUMMARY_TOP values called common ground (CommonGroundItem.flagged), most common ground first. */
+  commonGround: CommonGroundItem[];
+  /** Up to SUMMARY_TOP values called a tension (TensionItem.flagged), largest spread first. */
+  tensions: TensionItem[];
   /** null when the room agreement is not defined (dots/points) or too few answers. */
   kendallW: number | null;
   scanActivityId: string | null;
   scan: { factor: ScanFactor; mean: number | null }[];
-  /** Highest and lowest scoring factor, for the headline. */
+  /**
+   * Highest and lowest scoring factor, for the headline; on a tie (means equal within EPSILON)
+   * the first in the order motivation, organisation, interaction, result. weakestFactor is null
+   * with fewer than 2 factor means. Both null when factorsEqual.
+   */
   strongestFactor: ScanFactor | null;
   weakestFactor: ScanFactor | null;
+  /** At least 2 factors have a mean and all of them are equal (within EPSILON): there is no strongest or weakest. */
+  factorsEqual: boolean;
   participants: number;
 }
 
 export const SUMMARY_TOP = 3;
-/** A value counts as a tension only when group scores differ by at least this much (0..1). */
-export const TENSION_MIN_SPREAD = 0.2;
-/** A value counts as common ground only when the weakest group supports it at least this much. */
-export const COMMON_GROUND_MIN_SUPPORT = 0.5;
 
+/** The headline factors of a scan: see Summary.strongestFactor, weakestFactor and factorsEqual. */
+export function headlineFactors(factors: readonly { factor: ScanFactor; mean: number | null }[]): Pick<Summary, 'strongestFactor' | 'weakestFactor' | 'factorsEqual'> {
+  const present = factors.flatMap((f) => (f.mean === null ? [] : [{ factor: f.factor, mean: f.mean }]));
+  const first = present[0];
+  if (first === undefined) return { strongestFactor: null, weakestFactor: null, factorsEqual: false };
+  let high = first;
+  let low = first;
+  for (const f of present) {
+    if (compareScores(f.mean, high.mean) > 0) high = f;
+    if (compareScores(f.mean, low.mean) < 0) low = f;
+  }
+  if (present.length === 1) return { strongestFactor: first.factor, weakestFactor: null, factorsEqual: false };
+  if (nearlyEqual(high.mean, low.mean)) return { strongestFactor: null, weakestFactor: null, factorsEqual: true };
+  return { strongestFactor: high.factor, weakestFactor: low.factor, factorsEqual: false };
+}
+
+/**
+ * The summary from the activities' results (in agenda order). Common ground and tensions are the
+ * values the consensus math flags (the one definition the board, console, report and export use:
+ * see COMMON_GROUND_MIN_SUPPORT and TENSION_MIN_SPREAD in shared/consensus/lens.ts), in the lens's
+ * order, at most SUMMARY_TOP of each.
+ */
 export function buildSummary(results: ActivityResults[], participants: number): Summary {
   const vote = [...results].reverse().find((r) => r.vote && r.vote.answers > 0);
   const scan = [...results].reverse().find((r) => r.scan && r.scan.answers > 0);
-  const factors = scan?.scan?.factors.filter((f) => f.mean !== null) ?? [];
-  const byMean = [...factors].sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0));
+  const scanFactors = (scan?.scan?.factors ?? []).map((f) => ({ factor: f.factor, mean: f.mean }));
   return {
     voteActivityId: vote?.activityId ?? null,
     topValues: (vote?.vote?.values ?? []).slice(0, SUMMARY_TOP).map(({ valueId, position, score, share }) => ({ valueId, position, score, share })),
-    commonGround: (vote?.vote?.lens.commonGround ?? []).filter((c) => c.lowestSupport >= COMMON_GROUND_MIN_SUPPORT).slice(0, SUMMARY_TOP),
-    tensions: (vote?.vote?.lens.tension ?? []).filter((t) => t.spread >= TENSION_MIN_SPREAD).slice(0, SUMMARY_TOP),
+    commonGround: (vote?.vote?.lens.commonGround ?? []).filter((c) => c.flagged).slice(0, SUMMARY_TOP),
+    tensions: (vote?.vote?.lens.tension ?? []).filter((t) => t.flagged).slice(0, SUMMARY_TOP),
     kendallW: vote?.vote?.kendallW?.w ?? null,
     scanActivityId: scan?.activityId ?? null,
-    scan: (scan?.scan?.factors ?? []).map((f) => ({ factor: f.factor, mean: f.mean })),
-    strongestFactor: byMean[0]?.factor ?? null,
-    weakestFactor: byMean.length > 1 ? (byMean.at(-1)?.factor ?? null) : null,
+    scan: scanFactors,
+    ...headlineFactors(scanFactors),
     participants,
   };
 }
