@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostView } from '../../shared/index.js';
+import { connectHost, createWorkshop, mustAck, waitFor, type TestServer } from '../integration/harness.js';
+import { PHONE, launchBrowser, startAppServer, type TestBrowser } from './harness.js';
+
+/**
+ * A slow phone opens the join link and answers a dots vote: Chromium with its CPU throttled 4×
+ * and the network emulated at 400 kbit/s each way with 400 ms round trips, on a cold cache. The
+ * figure is the time from the start of navigation (the page's time origin) to the moment the
+ * phone shows that the server accepted its answer ("Your answer is in", shown once the ack
+ * arrives). The issue's target is < 8 s; the test prints the figure and fails above 15 s, a bound
+ * loose enough for a machine shared with other work.
+ */
+const TARGET_MS = 8_000;
+const BOUND_MS = 15_000;
+const KBIT_400_BYTES_PER_S = (400 * 1024) / 8;
+
+let server: TestServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Records, in the page's own clock (ms since navigation start), when each text first shows. */
+function milestoneScript(marks: Record<string, string>) {
+  const w = window as unknown as { __marks: Record<string, number> };
+  w.__marks = {};
+  const check = () => {
+    const text = document.body?.innerText ?? '';
+    for (const [name, needle] of Object.entries(marks)) {
+      if (!(name in w.__marks) && text.includes(needle)) w.__marks[name] = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener('DOMContentLoaded', check);
+}
+
+describe('a slow phone', () => {
+  it('joins and has its first answer accepted: time from opening the join link', async () => {
+    const w = await createWorkshop(server, { title: 'Heat plan Northside', template: 'heat-transition', language: 'en' });
+    const host = await connectHost(server, w);
+    const view: HostView = await waitFor(host, 'workshop:host');
+    const dots = view.activities.find((a) => a.kind === 'dots');
+    if (!dots) throw new Error('the heat-transition template has no dots activity');
+    await mustAck(host, 'activity:control', { activityId: dots.id, action: 'open' });
+
+    const phone = await browser.newPage(PHONE);
+    const cdp = await phone.context().newCDPSession(phone);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 400,
+      downloadThroughput: KBIT_400_BYTES_PER_S,
+      uploadThroughput: KBIT_400_BYTES_PER_S,
+    });
+    await phone.addInitScript(milestoneScript, { joinForm: 'Residents', question: 'You have 5 dots', accepted: 'Your answer is in' });
+
+    const scripts: { url: string; encoding: string | undefined }[] = [];
+    phone.on('response', (res) => {
+      if (res.url().endsWith('.js')) scripts.push({ url: res.url(), encoding: res.headers()['content-encoding'] });
+    });
+
+    await phone.goto(`${server.url}/j/${w.code}`, { waitUntil: 'commit' });
+    await phone.getByRole('radio', { name: 'Residents', exact: true }).check({ force: true, timeout: 60_000 });
+    await phone.getByRole('button', { name: 'Join' }).click();
+    await phone.getByRole('button', { name: 'Add a dot to Affordability' }).click({ timeout: 60_000 });
+    await phone.getByRole('button', { name: 'Send my answer' }).click();
+    await phone.getByText(/Your answer is in/).waitFor({ timeout: 60_000 });
+    const marks = await phone.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+
+    // The server has it: one answer to the dots vote, from the group the phone chose.
+    const residents = view.groups.find((g) => g.name === 'Residents')?.id as string;
+    const counts = await waitFor(host, 'workshop:host', (v) => (v.answerCounts[dots.id]?.total ?? 0) > 0);
+    expect(counts.answerCounts[dots.id]?.total).toBe(1);
+    expect(counts.answerCounts[dots.id]?.byGroup[residents]).toBe(1);
+
+    // Only the phone's chunks, and compressed.
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((s) => /(ConsolePage|BoardPage|ReportPage|HomePage)-/.test(s.url))).toEqual([]);
+    expect(scripts.every((s) => s.encoding === 'br')).toBe(true);
+
+    const accepted = Math.round(marks.accepted ?? Number.NaN);
+    console.log(
+      `Slow phone (4× CPU, 400 kbit/s, 400 ms RTT, cold cache): join form at ${Math.round(marks.joinForm ?? NaN)} ms, ` +
+        `dots question at ${Math.round(marks.question ?? NaN)} ms, first accepted answer at ${accepted} ms (target < ${TARGET_MS} ms)`,
+    );
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThan(BOUND_MS);
+    host.disconnect();
+  });
+});
