@@ -1,230 +1,610 @@
 /**
- * `npm run bench [-- --phones N]`: a room of N phones (default 300) and a board against a real
- * server process (server/main.ts, PORT=0, a temporary DATA_DIR), over socket.io websockets on
- * loopback. Prints connection and join rates, the answer-burst ack latencies and throughput,
- * how the board's updates were coalesced during the burst, their size, and the server's RSS.
- * Bounded: gives up after BENCH_DEADLINE_MS and always stops the server it started.
- * Not part of `npm test`: the figures depend on the machine.
+ * `npm run bench`: the town-hall benchmark. Starts the Raakvlak server in its own process on a
+ * temporary data directory (a fresh one per scenario), drives it from forked load processes
+ * (load.ts) over socket.io websockets on loopback, prints a table row per measurement and
+ * writes the figures into docs/performance.md between its markers. Scenarios: join ramp, open-
+ * loop vote bursts (fresh and full agenda), closed loop against a bare socket.io server, many
+ * workshops at once, reconnect storm, restart after kill -9, the participant page's size.
+ *
+ * BENCH_QUICK=1: small N and short windows, for development; it prints the tables and writes
+ * the document to a temporary file instead (BENCH_DOC=<path> writes it anywhere).
+ * Bounded: every step has a timeout, the whole run a deadline, and every process it started
+ * is killed on the way out. Not part of `npm test`: the figures depend on the machine.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { io, type Socket } from 'socket.io-client';
-import { BROADCAST_COALESCE_MS } from '../../server/sockets/broadcaster.js';
+import zlib from 'node:zlib';
+import { cpuMs, memoryMb, mean, now, percentile, sleep, within, type AnswerResult, type AnswerSpec, type ClosedLoopResult, type CountersResult, type JoinResult, type PhoneRef, type ReconnectResult } from './common.js';
+import { freePort, kill9, killAll, LoadProcess, repo, startServer, stop, type ServerProcess } from './procs.js';
 import {
-  PROTOCOL_VERSION,
-  type AckResult,
-  type ClientToServerEvents,
-  type CreateWorkshopResponse,
-  type HostView,
-  type PublicView,
-  type ServerToClientEvents,
-} from '../../shared/index.js';
+  burstTable,
+  bundleTable,
+  closedTable,
+  rampTable,
+  targetTable,
+  restartTable,
+  roomsTable,
+  stormTable,
+  writeDoc,
+  type BurstRow,
+  type BundleRow,
+  type ClosedRow,
+  type Results,
+  type RestartRow,
+  type RoomsRow,
+  type StormRow,
+} from './report.js';
+import { answered, Room, Watched } from './room.js';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+const QUICK = process.env.BENCH_QUICK === '1';
+const CONFIG = QUICK
+  ? { sizes: [100, 200], closedSizes: [100, 200], windowMs: 3000, closedMs: 3000, full: { participants: 200, stories: 50 }, rooms: 10, roomPhones: 20, deadlineMs: 10 * 60_000 }
+  : { sizes: [250, 500, 1000, 2000], closedSizes: [500, 2000], windowMs: 10_000, closedMs: 5000, full: { participants: 2000, stories: 500 }, rooms: 100, roomPhones: 20, deadlineMs: 30 * 60_000 };
+const LOAD_PROCESSES = 2;
+/** Phones connecting at once per load process. */
+const CONNECT_CONCURRENCY = 50;
+const GROUPS = ['Bewoners', 'Gemeente', 'Woningcorporatie', 'Netbeheerder', 'Bedrijven'];
+const FULL_VALUES = 20;
+const STEP_MS = 120_000;
+/**
+ * A closed-loop phone sends at most one answer per this many ms: just under the server's
+ * per-socket limit (20 commands per second), so the loop measures the server, not refusals.
+ * The same pacing drives the bare server.
+ */
+const CLOSED_MIN_INTERVAL_MS = 52;
+/** Indices of the phones that talk to the bare server, apart from Raakvlak's. */
+const BARE_BASE = 1_000_000;
+const DOC = process.env.BENCH_DOC ?? (QUICK ? path.join(os.tmpdir(), 'raakvlak-bench-quick.md') : path.join(repo, 'docs/performance.md'));
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BENCH_DEADLINE_MS = 180_000;
-const STEP_TIMEOUT_MS = 60_000;
-/** Phones are opened this many at a time, as a room fills up in waves, not all in one tick. */
-const CONNECT_WAVE = 100;
+const results: Results = {
+  quick: QUICK,
+  command: QUICK ? 'BENCH_QUICK=1 npm run bench' : 'npm run bench',
+  startedAt: new Date(),
+  finishedAt: null,
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGb: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    loadAverage: os.loadavg(),
+  },
+  loadProcesses: LOAD_PROCESSES,
+  revision: revision(),
+  failures: [],
+  ramp: [],
+  bursts: [],
+  closed: [],
+  rooms: [],
+  storms: [],
+  restart: null,
+  bundle: null,
+  full: null,
+};
 
-function phonesArg(argv: string[]): number {
-  const i = argv.indexOf('--phones');
-  const raw = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--phones='))?.slice('--phones='.length);
-  const n = raw === undefined ? 300 : Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 5000) throw new Error(`--phones must be 1..5000, got ${raw}`);
-  return n;
-}
-
-const ms = (x: number) => `${x.toFixed(1)} ms`;
-const rate = (n: number, elapsedMs: number) => `${Math.round((n * 1000) / elapsedMs)}/s`;
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
-
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
-
-function within<T>(p: Promise<T>, what: string, timeoutMs = STEP_TIMEOUT_MS): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${what}: no result within ${timeoutMs} ms`)), timeoutMs);
-    p.then(
-      (v) => (clearTimeout(t), resolve(v)),
-      (e: unknown) => (clearTimeout(t), reject(e)),
-    );
-  });
-}
-
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: repo,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const port = await within(
-    new Promise<number>((resolve, reject) => {
-      const read = (chunk: Buffer) => {
-        output += chunk.toString();
-        const m = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
-        if (m) resolve(Number(m[1]));
-      };
-      child.stdout?.on('data', read);
-      child.stderr?.on('data', read);
-      child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-    }),
-    'server start',
-  );
-  return { child, url: `http://127.0.0.1:${port}` };
-}
-
-/** The snapshot each socket got on connect (it can arrive before anyone listens). */
-const snapshots = new WeakMap<Client, Map<string, unknown>>();
-
-function connect(url: string, auth: Record<string, unknown>): Promise<Client> {
-  const socket: Client = io(url, { auth: { protocol: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true, reconnection: false, autoConnect: false });
-  const seen = new Map<string, unknown>();
-  snapshots.set(socket, seen);
-  socket.onAny((event: string, payload: unknown) => {
-    if (!seen.has(event)) seen.set(event, payload);
-  });
-  socket.connect();
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => reject(err));
-  });
-}
-
-function ack<T>(socket: Client, event: string, payload: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    (socket.emit as unknown as (e: string, p: unknown, cb: (r: AckResult<T>) => void) => void)(event, payload, (r) =>
-      r.ok ? resolve(r.data) : reject(new Error(`${event}: ${r.error.code} ${r.error.message}`)),
-    );
-  });
-}
-
-function nextView<T>(socket: Client, event: 'workshop:public' | 'workshop:host', predicate: (v: T) => boolean, what: string): Promise<T> {
-  const on = socket.on.bind(socket) as unknown as (e: string, l: (v: T) => void) => void;
-  const off = socket.off.bind(socket) as unknown as (e: string, l: (v: T) => void) => void;
-  return within(
-    new Promise<T>((resolve) => {
-      const listener = (v: T) => {
-        if (!predicate(v)) return;
-        off(event, listener);
-        resolve(v);
-      };
-      on(event, listener);
-    }),
-    what,
-  );
-}
-
-async function bench(phones: number, server: { child: ChildProcess; url: string }, sockets: Client[]): Promise<void> {
-  const pid = server.child.pid as number;
-  const rssIdle = rssMb(pid);
-  const res = await fetch(`${server.url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Bench', template: 'heat-transition' }) });
-  const w = (await res.json()) as CreateWorkshopResponse;
-  const host = await connect(server.url, { code: w.code, hostToken: w.hostToken });
-  const board = await connect(server.url, { code: w.code });
-  sockets.push(host, board);
-  const initial = (snapshots.get(host)?.get('workshop:host') as HostView | undefined) ?? (await nextView<HostView>(host, 'workshop:host', () => true, 'host snapshot'));
-  const dots = initial.activities.find((a) => a.kind === 'dots')?.id as string;
-  const valueIds = initial.values.map((v) => v.id);
-  const groupIds = initial.groups.map((g) => g.id);
-  await ack(host, 'agenda:goto', { activityId: dots });
-
-  // ---- Connections.
-  const phoneSockets: Client[] = [];
-  const t0 = performance.now();
-  for (let i = 0; i < phones; i += CONNECT_WAVE) {
-    const wave = await within(Promise.all(Array.from({ length: Math.min(CONNECT_WAVE, phones - i) }, () => connect(server.url, { code: w.code }))), 'connect');
-    phoneSockets.push(...wave);
-    sockets.push(...wave);
+/** The commit measured, and whether the working tree had uncommitted changes on top of it. */
+function revision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'server', 'shared'], { cwd: repo, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} with uncommitted changes in server/ or shared/` : head;
+  } catch {
+    return 'unknown';
   }
-  const connectMs = performance.now() - t0;
+}
 
-  // ---- Joins (each changes the public view: coalesced broadcasts to everyone meanwhile).
-  const joined = nextView<PublicView>(board, 'workshop:public', (v) => v.participation.total === phones, 'everyone joined');
-  const t1 = performance.now();
-  await within(Promise.all(phoneSockets.map((s, i) => ack(s, 'participant:join', { groupId: groupIds[i % groupIds.length] }))), 'joins');
-  const joinMs = performance.now() - t1;
-  await joined;
-  await new Promise((r) => setTimeout(r, 500));
-  const rssJoined = rssMb(pid);
+let loads: LoadProcess[] = [];
+const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+const loadOf = (index: number) => loads[index % loads.length] as LoadProcess;
 
-  // ---- The burst: every phone submits a dots answer at the same moment.
-  const boardUpdates: { at: number; bytes: number }[] = [];
-  board.on('workshop:public', (v) => boardUpdates.push({ at: performance.now(), bytes: Buffer.byteLength(JSON.stringify(v)) }));
-  let rssPeak = rssJoined;
-  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 50);
-  const counted = nextView<PublicView>(board, 'workshop:public', (v) => v.answerCounts[dots]?.total === phones, 'every answer on the board');
-  const t2 = performance.now();
-  const latencies = await within(
-    Promise.all(
-      phoneSockets.map(async (s, i) => {
-        const sent = performance.now();
-        const answer = { kind: 'dots', dots: { [valueIds[i % valueIds.length] as string]: 3, [valueIds[(i * 7 + 1) % valueIds.length] as string]: 2 } };
-        await ack(s, 'answer:submit', { activityId: dots, answerId: `bench-${i}`, answer });
-        return performance.now() - sent;
-      }),
+/** Splits phone indices over the load processes (phone i lives in load i mod L) and gathers the replies. */
+async function onLoads<T>(indices: number[], make: (mine: number[]) => Parameters<LoadProcess['request']>[0], timeoutMs = STEP_MS): Promise<T[]> {
+  const byLoad = new Map<LoadProcess, number[]>();
+  for (const i of indices) {
+    const l = loadOf(i);
+    const list = byLoad.get(l) ?? [];
+    list.push(i);
+    byLoad.set(l, list);
+  }
+  return Promise.all([...byLoad].map(([l, mine]) => l.request<T>(make(mine), timeoutMs)));
+}
+
+const loadCpu = () => loads.reduce((a, l) => a + cpuMs(l.pid), 0);
+
+/** Samples the server's RSS every 100 ms until stopped; returns the peak. */
+function rssSampler(pid: number): () => number {
+  let peak = memoryMb(pid).rss;
+  const t = setInterval(() => (peak = Math.max(peak, memoryMb(pid).rss)), 100);
+  return () => {
+    clearInterval(t);
+    return Math.max(peak, memoryMb(pid).rss);
+  };
+}
+
+async function join(url: string, phones: PhoneRef[]): Promise<JoinResult> {
+  const parts = await onLoads<JoinResult>(phones.map((p) => p.index), (mine) => {
+    const set = new Set(mine);
+    return { op: 'join', url, phones: phones.filter((p) => set.has(p.index)), concurrency: CONNECT_CONCURRENCY, timeoutMs: 60_000 };
+  });
+  return { connectMs: parts.flatMap((p) => p.connectMs), joinedMs: parts.flatMap((p) => p.joinedMs), errors: parts.flatMap((p) => p.errors) };
+}
+
+const refs = (room: Room, indices: number[]): PhoneRef[] => {
+  const groups = room.groupIds;
+  return indices.map((index, i) => ({ index, code: room.code, groupId: groups[i % groups.length] as string }));
+};
+
+function print(title: string, text: string): void {
+  console.log(`\n${title}\n${text}`);
+}
+
+async function rampRow(server: ServerProcess, room: Room, n: number): Promise<void> {
+  const cpu0 = cpuMs(server.pid);
+  const t0 = now();
+  const boardAll = room.board.when('workshop:public', (v) => (v.participation?.total ?? 0) >= n, STEP_MS, 'board shows every participant');
+  const r = await join(server.url, refs(room, range(0, n)));
+  const elapsedMs = now() - t0;
+  const boardAt = await boardAll.catch(() => NaN);
+  const row = {
+    n,
+    elapsedMs,
+    joinsPerSecond: (r.joinedMs.length * 1000) / elapsedMs,
+    connectP50: percentile(r.connectMs, 50),
+    connectP99: percentile(r.connectMs, 99),
+    joinedP99: percentile(r.joinedMs, 99),
+    boardMs: boardAt - t0,
+    serverCpuMs: cpuMs(server.pid) - cpu0,
+    rssMb: memoryMb(server.pid).rss,
+    errors: r.errors.length,
+  };
+  results.ramp.push(row);
+  print('join ramp', rampTable([row]));
+  if (r.errors.length) console.log(`  first errors: ${r.errors.slice(0, 3).join('; ')}`);
+}
+
+/** One open-loop burst: a new activity of `kind`, phones [0, n) answer once each in the window. */
+async function burst(server: ServerProcess, room: Room, agenda: 'fresh' | 'full', n: number, kind: AnswerSpec['kind']): Promise<void> {
+  const spec = await room.addAndOpen(kind);
+  const indices = range(0, n);
+  await sleep(300);
+  await onLoads<CountersResult>(indices, (mine) => ({ op: 'resetCounters', indices: mine }));
+  const boardDone = room.board.when('workshop:public', answered(spec.activityId, n), STEP_MS, 'board shows every answer');
+  const consoleDone = room.host.when('workshop:host', answered(spec.activityId, n), STEP_MS, 'console shows every answer');
+  const peak = rssSampler(server.pid);
+  const cpu0 = cpuMs(server.pid);
+  const load0 = loadCpu();
+  const startAt = now() + 200;
+  const parts = await onLoads<AnswerResult>(indices, (mine) => ({ op: 'answer', indices: mine, spec, startAt, windowMs: CONFIG.windowMs, concurrency: 0, timeoutMs: 60_000 }), CONFIG.windowMs + STEP_MS);
+  const [boardAt, consoleAt] = await Promise.all([boardDone.catch(() => NaN), consoleDone.catch(() => NaN)]);
+  const span = Math.max(now(), Number.isFinite(boardAt) ? boardAt : 0) - startAt;
+  const serverCpu = cpuMs(server.pid) - cpu0;
+  const loadUsed = loadCpu() - load0;
+  const peakRss = peak();
+  const counters = await onLoads<CountersResult>(indices, (mine) => ({ op: 'counters', indices: mine }));
+  const latencies = parts.flatMap((p) => p.latencies);
+  const errors = parts.flatMap((p) => p.errors);
+  const lastAck = Math.max(...parts.map((p) => p.lastAckAt));
+  const bytes = counters.flatMap((c) => c.bytes);
+  const row: BurstRow = {
+    agenda,
+    n,
+    kind,
+    windowMs: CONFIG.windowMs,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: percentile(latencies, 100),
+    boardLagMs: boardAt - lastAck,
+    consoleLagMs: consoleAt - lastAck,
+    cpuPerAnswerMs: serverCpu / n,
+    serverCorePct: (serverCpu / span) * 100,
+    loadCorePct: (loadUsed / span) * 100,
+    peakRssMb: peakRss,
+    bytesPerPhone: mean(bytes),
+    bytesMaxPhone: Math.max(...bytes),
+    messagesPerPhone: mean(counters.flatMap((c) => c.messages)),
+    errors: errors.length,
+  };
+  results.bursts.push(row);
+  print(`burst (${agenda}, ${n}, ${kind})`, burstTable([row]));
+  if (errors.length) console.log(`  first errors: ${errors.slice(0, 3).join('; ')}`);
+}
+
+async function closedLoopRate(url: string, indices: number[], spec: AnswerSpec, pids: { server: number }): Promise<{ perSecond: number; p99: number; refused: number; serverCorePct: number; loadCorePct: number }> {
+  const cpu0 = cpuMs(pids.server);
+  const load0 = loadCpu();
+  const t0 = now();
+  const parts = await onLoads<ClosedLoopResult>(indices, (mine) => ({ op: 'closedLoop', indices: mine, spec, durationMs: CONFIG.closedMs, minIntervalMs: CLOSED_MIN_INTERVAL_MS, timeoutMs: 30_000 }), CONFIG.closedMs + STEP_MS);
+  const span = now() - t0;
+  const ok = parts.reduce((a, p) => a + p.ok, 0);
+  const elapsed = Math.max(...parts.map((p) => p.elapsedMs));
+  const errors = parts.flatMap((p) => p.errors);
+  if (errors.length) console.log(`  closed loop (${url}): ${errors.slice(0, 3).join('; ')}`);
+  return {
+    perSecond: (ok * 1000) / elapsed,
+    p99: percentile(parts.flatMap((p) => p.latencies), 99),
+    refused: parts.reduce((a, p) => a + p.refused, 0),
+    serverCorePct: ((cpuMs(pids.server) - cpu0) / span) * 100,
+    loadCorePct: ((loadCpu() - load0) / span) * 100,
+  };
+}
+
+async function closedLoop(server: ServerProcess, bare: ServerProcess, room: Room, n: number): Promise<void> {
+  const spec = await room.addAndOpen('dots');
+  await sleep(300);
+  const indices = range(0, n);
+  const rv = await closedLoopRate(server.url, indices, spec, { server: server.pid });
+  await sleep(500);
+  const bareIndices = range(BARE_BASE, n);
+  const joined = await join(bare.url, bareIndices.map((index) => ({ index, code: room.code, groupId: 'g' })));
+  if (joined.errors.length) throw new Error(`bare join: ${joined.errors[0]}`);
+  const bv = await closedLoopRate(bare.url, bareIndices, spec, { server: bare.pid });
+  await onLoads(bareIndices, (mine) => ({ op: 'drop', indices: mine, forget: true }));
+  const row: ClosedRow = {
+    n,
+    durationMs: CONFIG.closedMs,
+    capPerSecond: (n * 1000) / CLOSED_MIN_INTERVAL_MS,
+    raakvlakPerSecond: rv.perSecond,
+    barePerSecond: bv.perSecond,
+    ratio: rv.perSecond / bv.perSecond,
+    raakvlakP99: rv.p99,
+    bareP99: bv.p99,
+    refused: rv.refused,
+    serverCorePct: rv.serverCorePct,
+    loadCorePct: rv.loadCorePct,
+    bareCorePct: bv.serverCorePct,
+    loadCoreBarePct: bv.loadCorePct,
+  };
+  results.closed.push(row);
+  print(`closed loop (${n})`, closedTable([row]));
+}
+
+async function storm(server: ServerProcess, agenda: 'fresh' | 'full', n: number): Promise<void> {
+  const indices = range(0, n);
+  await onLoads(indices, (mine) => ({ op: 'drop', indices: mine, forget: false }));
+  await sleep(1500);
+  const cpu0 = cpuMs(server.pid);
+  const t0 = now();
+  const parts = await onLoads<ReconnectResult>(indices, (mine) => ({ op: 'reconnect', url: server.url, indices: mine, timeoutMs: 60_000 }));
+  const span = now() - t0;
+  const cpu = cpuMs(server.pid) - cpu0;
+  const times = parts.flatMap((p) => p.snapshotMs);
+  const errors = parts.flatMap((p) => p.errors);
+  const row: StormRow = { agenda, n, p50: percentile(times, 50), p99: percentile(times, 99), maxMs: errors.length ? NaN : percentile(times, 100), serverCpuMs: cpu, serverCorePct: (cpu / span) * 100, errors: errors.length };
+  results.storms.push(row);
+  print(`reconnect storm (${agenda}, ${n})`, stormTable([row]));
+  if (errors.length) console.log(`  first errors: ${errors.slice(0, 3).join('; ')}`);
+}
+
+const tempDirs: string[] = [];
+function dataDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'raakvlak-bench-'));
+  tempDirs.push(d);
+  return d;
+}
+
+async function dropAll(indices: number[]): Promise<void> {
+  await onLoads(indices, (mine) => ({ op: 'drop', indices: mine, forget: true }));
+}
+
+/** Scenarios 1, 2 (fresh), 3 and 5 (fresh): one fresh server and workshop per N. */
+async function freshScenarios(bare: ServerProcess): Promise<void> {
+  for (const n of CONFIG.sizes) {
+    const server = await startServer('server/main.ts', { DATA_DIR: dataDir() });
+    let room: Room | null = null;
+    try {
+      room = await Room.open(server.url, { title: `Bench ${n}`, template: 'heat-transition', groups: GROUPS });
+      await rampRow(server, room, n);
+      for (const kind of ['dots', 'rank', 'points'] as const) await step(`burst fresh ${n} ${kind}`, () => burst(server, room as Room, 'fresh', n, kind));
+      if (CONFIG.closedSizes.includes(n)) await step(`closed loop ${n}`, () => closedLoop(server, bare, room as Room, n));
+      await step(`reconnect storm fresh ${n}`, () => storm(server, 'fresh', n));
+    } finally {
+      room?.close();
+      await dropAll(range(0, n)).catch(() => undefined);
+      await stop(server.child);
+    }
+  }
+}
+
+/** Scenarios 2 (full agenda), 5 (full) and 6: the 2,000-participant workshop with its whole agenda answered. */
+async function fullAgendaScenarios(): Promise<void> {
+  const { participants, stories } = CONFIG.full;
+  const dir = dataDir();
+  const port = await freePort();
+  let server = await startServer('server/main.ts', { DATA_DIR: dir, PORT: String(port) });
+  let room: Room | null = null;
+  const all = range(0, participants);
+  try {
+    const t0 = now();
+    room = await Room.open(server.url, { title: 'Bench full agenda', template: 'heat-transition', groups: GROUPS });
+    const have = room.hostView.values.length;
+    for (let i = have; i < FULL_VALUES; i++) await room.host.emit('value:add', { title: `Waarde ${i + 1}`, description: 'Een waarde die de bench toevoegt.' });
+    const joined = await join(server.url, refs(room, all));
+    if (joined.errors.length) throw new Error(`full agenda join: ${joined.errors.length} errors, first: ${joined.errors[0]}`);
+    const agenda = room.hostView.activities;
+    const explore = agenda.find((a) => a.kind === 'explore');
+    if (explore) {
+      await room.goto(explore.id);
+      await room.host.when('workshop:host', (v) => v.values.length >= FULL_VALUES, 30_000, 'values');
+      const storyReplies = await onLoads<{ errors: string[] }>(range(0, stories), (mine) => ({ op: 'story', indices: mine, valueIds: (room as Room).hostView.values.map((v) => v.id), timeoutMs: 60_000 }));
+      const se = storyReplies.flatMap((r) => r.errors);
+      if (se.length) throw new Error(`stories: ${se.length} errors, first: ${se[0]}`);
+    }
+    const answerAll = async (spec: AnswerSpec) => {
+      const parts = await onLoads<AnswerResult>(all, (mine) => ({ op: 'answer', indices: mine, spec, startAt: 0, windowMs: 0, concurrency: 100, timeoutMs: 60_000 }), 10 * STEP_MS);
+      const errors = parts.flatMap((p) => p.errors);
+      if (errors.length) throw new Error(`full agenda answers: ${errors.length} errors, first: ${errors[0]}`);
+      await room?.host.emit('activity:control', { activityId: spec.activityId, action: 'reveal' });
+    };
+    let answeredCount = 0;
+    for (const a of agenda.filter((x) => x.kind !== 'explore')) {
+      await answerAll(await room.goto(a.id));
+      answeredCount += 1;
+    }
+    for (const kind of ['points', 'dots'] as const) {
+      await answerAll(await room.addAndOpen(kind));
+      answeredCount += 1;
+    }
+    await sleep(500);
+    const hv = room.hostView;
+    results.full = {
+      participants,
+      stories,
+      values: hv.values.length,
+      activitiesAnswered: answeredCount,
+      events: hv.seq,
+      buildMs: now() - t0,
+      publicViewBytes: Buffer.byteLength(JSON.stringify(room.board.view('workshop:public') ?? {})),
+      hostViewBytes: Buffer.byteLength(JSON.stringify(hv)),
+    };
+    console.log(`\nfull agenda built: ${JSON.stringify(results.full)}`);
+
+    // Bursts with the first N participants connected, the others gone home.
+    await onLoads(all, (mine) => ({ op: 'drop', indices: mine, forget: false }));
+    for (const n of CONFIG.sizes.filter((x) => x <= participants)) {
+      const back = await onLoads<ReconnectResult>(range(0, n), (mine) => ({ op: 'reconnect', url: server.url, indices: mine, timeoutMs: 60_000 }));
+      const be = back.flatMap((b) => b.errors);
+      if (be.length) throw new Error(`reconnecting ${n}: ${be[0]}`);
+      for (const kind of ['dots', 'rank', 'points'] as const) await step(`burst full ${n} ${kind}`, () => burst(server, room as Room, 'full', n, kind));
+    }
+    const top = Math.min(participants, Math.max(...CONFIG.sizes));
+    await step(`reconnect storm full ${top}`, () => storm(server, 'full', top));
+
+    // Scenario 6: kill -9 and start again on the same data directory and port.
+    const events = room.hostView.seq;
+    const { code, hostToken } = room;
+    room.close();
+    room = null;
+    await onLoads(all, (mine) => ({ op: 'drop', indices: mine, forget: true }));
+    await sleep(500);
+    await kill9(server.child);
+    const restart = await restartTimes(dir, port, code, hostToken, participants, events);
+    server = restart.server;
+    results.restart = restart.row;
+    print('restart after kill -9', restartTable(restart.row));
+  } finally {
+    room?.close();
+    await dropAll(all).catch(() => undefined);
+    await stop(server.child);
+  }
+}
+
+let baselineListeningMs = NaN;
+
+async function restartTimes(dir: string, port: number, code: string, hostToken: string, participants: number, events: number): Promise<{ server: ServerProcess; row: RestartRow }> {
+  const t0 = now();
+  const starting = startServer('server/main.ts', { DATA_DIR: dir, PORT: String(port) }, STEP_MS);
+  const url = `http://127.0.0.1:${port}`;
+  let listeningAt = NaN;
+  const deadline = t0 + STEP_MS;
+  while (now() < deadline) {
+    const ok = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) {
+      listeningAt = now();
+      break;
+    }
+    await sleep(10);
+  }
+  const served = async (auth: Record<string, unknown>, events: string[]): Promise<number> => {
+    while (now() < deadline) {
+      const w = new Watched(url, { code, ...auth });
+      try {
+        await w.connect(30_000);
+        const at = await Promise.race(events.map((e) => w.when(e, () => true, 30_000, 'snapshot after restart')));
+        return at;
+      } catch {
+        await sleep(20);
+      } finally {
+        w.close();
+      }
+    }
+    return NaN;
+  };
+  const servedAt = await served({ view: 'phone' }, ['workshop:phone', 'workshop:public']);
+  const consoleAt = await served({ hostToken }, ['workshop:host']);
+  const server = await starting;
+  return {
+    server,
+    row: { participants, events, listeningMs: listeningAt - t0, servedMs: servedAt - t0, consoleServedMs: consoleAt - t0, baselineListeningMs, rssMb: memoryMb(server.pid).rss },
+  };
+}
+
+/** Scenario 4: many small workshops at once. */
+async function roomsScenario(): Promise<void> {
+  const server = await startServer('server/main.ts', { DATA_DIR: dataDir() });
+  const rooms: Room[] = [];
+  const per = CONFIG.roomPhones;
+  const indices = range(0, CONFIG.rooms * per);
+  try {
+    for (let r = 0; r < CONFIG.rooms; r += 10) {
+      rooms.push(...(await Promise.all(range(r, Math.min(10, CONFIG.rooms - r)).map((i) => Room.open(server.url, { title: `Room ${i}`, template: 'heat-transition', groups: GROUPS })))));
+    }
+    const phoneRefs = rooms.flatMap((room, r) => refs(room, range(r * per, per)));
+    const joined = await join(server.url, phoneRefs);
+    if (joined.errors.length) throw new Error(`rooms join: ${joined.errors.length} errors, first: ${joined.errors[0]}`);
+    const specs = await Promise.all(rooms.map((room) => room.addAndOpen('dots')));
+    await sleep(500);
+    const boardsDone = rooms.map((room, r) => room.board.when('workshop:public', answered((specs[r] as AnswerSpec).activityId, per), STEP_MS, 'board shows every answer').catch(() => NaN));
+    const peak = rssSampler(server.pid);
+    const cpu0 = cpuMs(server.pid);
+    const startAt = now() + 300;
+    const parts = (
+      await Promise.all(
+        rooms.map((_room, r) => {
+          const mine = range(r * per, per);
+          return onLoads<AnswerResult>(mine, (m) => ({ op: 'answer', indices: m, spec: specs[r] as AnswerSpec, startAt, windowMs: CONFIG.windowMs, concurrency: 0, timeoutMs: 60_000 }), CONFIG.windowMs + STEP_MS);
+        }),
+      )
+    ).flat();
+    const boardAts = await Promise.all(boardsDone);
+    const span = now() - startAt;
+    const cpu = cpuMs(server.pid) - cpu0;
+    const latencies = parts.flatMap((p) => p.latencies);
+    const lastAck = Math.max(...parts.map((p) => p.lastAckAt));
+    const row: RoomsRow = {
+      rooms: CONFIG.rooms,
+      phonesPerRoom: per,
+      windowMs: CONFIG.windowMs,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: percentile(latencies, 100),
+      boardLagMaxMs: Math.max(...boardAts) - lastAck,
+      cpuPerAnswerMs: cpu / indices.length,
+      serverCorePct: (cpu / span) * 100,
+      peakRssMb: peak(),
+      errors: parts.reduce((a, p) => a + p.errors.length, 0),
+    };
+    results.rooms.push(row);
+    print('many workshops', roomsTable([row]));
+  } finally {
+    for (const room of rooms) room.close();
+    await dropAll(indices).catch(() => undefined);
+    await stop(server.child);
+  }
+}
+
+/** Scenario 7: the production build, and what the participant route loads of it. */
+async function bundleScenario(): Promise<void> {
+  const outDir = path.join(dataDir(), 'client');
+  const t0 = now();
+  await within(
+    new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repo, maxBuffer: 16 * 1024 * 1024 }, (err, _out, stderr) =>
+        err ? reject(new Error(`vite build: ${err.message}\n${stderr.slice(-2000)}`)) : resolve(),
+      ),
     ),
-    'answers',
+    5 * 60_000,
+    'vite build',
   );
-  const burstMs = performance.now() - t2;
-  await counted;
-  const boardDoneMs = performance.now() - t2;
-  clearInterval(sampler);
-  const during = boardUpdates.filter((u) => u.at >= t2);
-  const sorted = [...latencies].sort((a, b) => a - b);
+  const buildMs = now() - t0;
+  results.bundle = { ...(await participantBundle(outDir)), buildMs };
+  print('participant page', bundleTable(results.bundle));
+}
 
-  console.log(`\nRaakvlak bench: ${phones} phones + 1 board + 1 host, websocket on loopback, server pid ${pid}, Node ${process.version}, ${os.cpus().length} CPUs`);
-  console.log(`connections       ${phones} in ${ms(connectMs)} → ${rate(phones, connectMs)}`);
-  console.log(`join acks         ${phones} in ${ms(joinMs)} → ${rate(phones, joinMs)}`);
-  console.log(`answer burst      ${phones} answers acked in ${ms(burstMs)} → ${rate(phones, burstMs)}`);
-  console.log(`ack latency       p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  max ${ms(sorted.at(-1) ?? NaN)}`);
-  console.log(`board updates     ${during.length} from the burst's start until it showed all ${phones} answers (${ms(boardDoneMs)}); coalescing allows at most ${Math.ceil(boardDoneMs / BROADCAST_COALESCE_MS)} (one per ${BROADCAST_COALESCE_MS} ms), not one per answer`);
-  const bytes = during.map((u) => u.bytes);
-  console.log(`bytes per update  mean ${Math.round(bytes.reduce((a, b) => a + b, 0) / Math.max(1, bytes.length))} B (JSON payload; min ${Math.min(...bytes)}, max ${Math.max(...bytes)})`);
-  console.log(`server RSS        idle ${rssIdle.toFixed(1)} MB, after joins ${rssJoined.toFixed(1)} MB, peak in burst ${rssPeak.toFixed(1)} MB`);
+interface BundleSizeModule {
+  participantBundleSize?: (distDir: string) => unknown;
+}
+
+/**
+ * The participant route's JS and CSS, gzipped: scripts/bundle-size.ts when the repository has
+ * it (one definition for the bench and the browser test), else index.html's entry script,
+ * modulepreload links and stylesheets.
+ */
+async function participantBundle(distDir: string): Promise<Omit<BundleRow, 'buildMs'>> {
+  const helper = path.join(repo, 'scripts/bundle-size.ts');
+  if (fs.existsSync(helper)) {
+    const mod = (await import(helper)) as BundleSizeModule;
+    const r = (await mod.participantBundleSize?.(distDir)) as Record<string, unknown> | undefined;
+    const num = (...keys: string[]) => keys.map((k) => r?.[k]).find((v): v is number => typeof v === 'number');
+    const jsGzip = num('jsGzip', 'js', 'jsGzipBytes');
+    const cssGzip = num('cssGzip', 'css', 'cssGzipBytes');
+    if (jsGzip !== undefined && cssGzip !== undefined) {
+      const files = Array.isArray(r?.files) ? (r.files as unknown[]).map(String) : [];
+      return { source: 'scripts/bundle-size.ts', files, jsBytes: num('rawJs', 'jsBytes') ?? NaN, jsGzip, cssBytes: num('rawCss', 'cssBytes') ?? NaN, cssGzip, jsBrotli: num('brotliJs') ?? NaN, cssBrotli: num('brotliCss') ?? NaN };
+    }
+    console.log(`  scripts/bundle-size.ts returned ${JSON.stringify(r)?.slice(0, 200)}; measuring from index.html instead`);
+  }
+  const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const js = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] as string);
+  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1] as string);
+  const size = (files: string[]) =>
+    files.reduce(
+      (acc, f) => {
+        const buf = fs.readFileSync(path.join(distDir, f.replace(/^\//, '')));
+        return { raw: acc.raw + buf.length, gz: acc.gz + zlib.gzipSync(buf).length };
+      },
+      { raw: 0, gz: 0 },
+    );
+  const j = size(js);
+  const c = size(css);
+  return { source: 'index.html (entry, modulepreload, stylesheet)', files: [...js, ...css].map((f) => path.basename(f)), jsBytes: j.raw, jsGzip: j.gz, cssBytes: c.raw, cssGzip: c.gz, jsBrotli: NaN, cssBrotli: NaN };
+}
+
+/** Runs one scenario; a failure is recorded and the run goes on with the next. */
+async function step(name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    results.failures.push({ scenario: name, error });
+    console.error(`\n${name} failed: ${error}`);
+  }
 }
 
 async function main(): Promise<void> {
-  const phones = phonesArg(process.argv.slice(2));
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'raakvlak-bench-'));
-  const sockets: Client[] = [];
-  let server: { child: ChildProcess; url: string } | null = null;
-  const deadline = setTimeout(() => {
-    console.error(`bench: gave up after ${BENCH_DEADLINE_MS} ms`);
-    server?.child.kill('SIGKILL');
-    process.exit(1);
-  }, BENCH_DEADLINE_MS);
-  let failed = false;
+  console.log(`Raakvlak bench${QUICK ? ' (quick)' : ''}: ${results.machine.cpus} × ${results.machine.cpuModel}, Node ${process.version}; writing ${DOC}`);
+  loads = await Promise.all(range(0, LOAD_PROCESSES).map(() => LoadProcess.start()));
+  const bare = await startServer('test/bench/bareServer.ts', {});
+  baselineListeningMs = bare.listeningMs;
   try {
-    server = await startServer(dataDir);
-    await bench(phones, server, sockets);
-  } catch (err) {
-    failed = true;
-    console.error('bench failed:', err);
+    await step('fresh workshops', () => freshScenarios(bare));
+    await step('full agenda', () => fullAgendaScenarios());
+    await step('many workshops', () => roomsScenario());
+    await step('participant page', () => bundleScenario());
   } finally {
-    for (const s of sockets) s.disconnect();
-    if (server && server.child.exitCode === null) {
-      const exited = new Promise((r) => server?.child.once('exit', r));
-      server.child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    clearTimeout(deadline);
+    await stop(bare.child);
   }
-  process.exit(failed ? 1 : 0);
 }
 
-main().catch((err: unknown) => {
-  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(2);
-});
+const deadline = setTimeout(() => {
+  results.failures.push({ scenario: 'whole run', error: `gave up after the ${CONFIG.deadlineMs / 60000} min deadline` });
+  finish(1);
+}, CONFIG.deadlineMs);
+
+function finish(code: number): void {
+  clearTimeout(deadline);
+  results.finishedAt = code === 0 ? new Date() : null;
+  killAll();
+  try {
+    writeDoc(DOC, results);
+    print('targets (issue 8)', targetTable(results));
+    for (const f of results.failures) console.log(`failed: ${f.scenario}: ${f.error.split('\n')[0]}`);
+    console.log(`wrote ${DOC}`);
+  } catch (err) {
+    console.error('writing the document failed:', err);
+  }
+  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    results.failures.push({ scenario: 'whole run', error: `interrupted (${signal})` });
+    finish(130);
+  });
+}
+
+main().then(
+  () => finish(results.failures.length ? 1 : 0),
+  (err: unknown) => {
+    results.failures.push({ scenario: 'whole run', error: err instanceof Error ? err.message : String(err) });
+    console.error(err);
+    finish(2);
+  },
+);
