@@ -1,0 +1,584 @@
+import { isDeepStrictEqual } from 'node:util';
+import { commandSchemas, type AckResult, type ExportDocument, type HostView, type PublicActivity, type PublicView, type SelfView } from '../../shared/index.js';
+import { createWorkshop, startServer, tempDataDir, type StartOptions, type TestServer } from '../integration/harness.js';
+import { BoardObserver, ControlledClient, snapshot, type WriteRecord } from './controlledClient.js';
+import { Random } from './random.js';
+
+/**
+ * One fuzz run: a real server (createApp on a temporary SQLite file), a host and 3–6 phones as
+ * ControlledClients, and a seeded random mix of steps. Steps run one at a time and each waits
+ * until the server is idle and every live socket has everything the server sent it, so a seed
+ * always makes the same run. At the end the network is drained and three things are checked:
+ * every acknowledged write is stored, nothing is stored twice, and every client's views equal
+ * the snapshot a fresh connection with its credentials gets.
+ */
+
+export interface RunResult {
+  seed: number;
+  steps: string[];
+  violations: string[];
+  stats: { writes: number; acked: number; refused: number; lostAcks: number; restarts: number; reconnects: number };
+}
+
+const START = Date.UTC(2026, 0, 5, 9, 0, 0);
+const ACK_LOSS = 0.3;
+const MAX_PHONES = 6;
+const GROUPS = ['Residents', 'Municipality', 'Housing'];
+
+/** Whether `value:add` keeps the client's `valueId` (then its retries are idempotent and its acks may be lost). */
+export const VALUE_ADD_TAKES_ID = (() => {
+  const parsed = commandSchemas['value:add'].safeParse({ title: 'Probe', valueId: 'probeprobeprobeprobe1' });
+  return parsed.success && (parsed.data as { valueId?: unknown }).valueId === 'probeprobeprobeprobe1';
+})();
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The first path where two JSON values differ, with both sides, or null when they are equal. */
+export function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
+  if (isDeepStrictEqual(a, b)) return null;
+  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && Array.isArray(a) === Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const k of keys) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      if (d) return d;
+    }
+  }
+  const show = (v: unknown) => (v === undefined ? 'undefined' : JSON.stringify(v).slice(0, 160));
+  return `${path}: ${show(a)} vs ${show(b)}`;
+}
+
+function withoutSeq(view: SelfView | null): Omit<SelfView, 'seq'> | null {
+  if (!view) return null;
+  const { seq: _seq, ...rest } = view;
+  return rest;
+}
+
+export class World {
+  readonly rng: Random;
+  readonly log: WriteRecord[] = [];
+  readonly steps: string[] = [];
+  readonly violations: string[] = [];
+  phones: ControlledClient[] = [];
+  host!: ControlledClient;
+  server!: TestServer;
+  private readonly board = new BoardObserver();
+  code = '';
+  hostToken = '';
+  groupIds: string[] = [];
+  now = START;
+  restarts = 0;
+  reconnects = 0;
+  private counter = 0;
+  private readonly dataDir = tempDataDir();
+
+  constructor(readonly seed: number) {
+    this.rng = new Random(seed);
+  }
+
+  private options(): StartOptions {
+    return {
+      dataDir: this.dataDir,
+      clock: () => this.now,
+      // A short broadcast window keeps each step fast; limits out of the way of a test that
+      // sends hundreds of commands in a simulated minute.
+      config: { coalesceMs: 1, limits: { commandsPerSecond: 1_000_000, commandBurst: 1_000_000 } },
+    };
+  }
+
+  get clients(): ControlledClient[] {
+    return [this.host, ...this.phones];
+  }
+
+  private note(step: string): void {
+    this.steps.push(`${this.steps.length + 1}. ${step}`);
+  }
+
+  private serverSeq(): number {
+    const w = this.server.app.registry.byCode(this.code);
+    if (!w) throw new Error(`no workshop ${this.code} on the server`);
+    return w.state.seq;
+  }
+
+  /**
+   * Waits until the server is idle: every live socket has its acks, the board has a view of the
+   * server's seq (so the flush for the last change has gone out to every room), then one
+   * barrier per socket so whatever that flush sent each of them has arrived.
+   */
+  async idle(): Promise<void> {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const live = this.clients.filter((c) => c.connected);
+      const seq = this.serverSeq();
+      if (live.every((c) => c.awaiting === 0) && this.board.seq === seq) {
+        await Promise.all(live.map((c) => c.barrier()));
+        if (this.serverSeq() === seq && live.every((c) => c.awaiting === 0)) return;
+        continue;
+      }
+      if (Date.now() > deadline) {
+        const stuck = live.filter((c) => c.awaiting !== 0).map((c) => `${c.name} (awaiting ${c.awaiting})`);
+        throw new Error(`seed ${this.seed}: the server did not become idle at seq ${seq} (board at ${this.board.seq}) ${stuck.join(', ')}`);
+      }
+      await sleep(1);
+    }
+  }
+
+  async setup(): Promise<void> {
+    this.server = await startServer(this.options());
+    const w = await createWorkshop(this.server, { title: `Fuzz ${this.seed}`, template: 'heat-transition', language: 'en', groups: GROUPS });
+    this.code = w.code;
+    this.hostToken = w.hostToken;
+    await this.board.connect(this.server.url, this.code);
+    this.host = new ControlledClient('host', 'host', w.code, w.hostToken, this.log);
+    await this.host.connect(this.server.url);
+    await this.idle();
+    this.host.deliver(null);
+    const view = this.host.host as HostView;
+    this.groupIds = view.groups.map((g) => g.id);
+    const explore = view.activities.find((a) => a.kind === 'explore') as PublicActivity;
+    this.host.command('activity:control', { activityId: explore.id, action: 'open' }, this.expectOk('open explore'));
+    this.host.send();
+    const phones = this.rng.between(3, 4);
+    for (let i = 0; i < phones; i++) await this.addPhone();
+    await this.idle();
+    for (const c of this.clients) c.deliver(null);
+    this.note(`setup: ${phones} phones, explore open`);
+  }
+
+  private expectOk(what: string) {
+    return (result: AckResult<unknown>) => {
+      if (!result.ok) this.violations.push(`${what} refused: ${result.error.code} ${result.error.message}`);
+    };
+  }
+
+  private async addPhone(): Promise<ControlledClient> {
+    const phone = new ControlledClient(`phone${this.phones.length + 1}`, 'phone', this.code, null, this.log);
+    this.phones.push(phone);
+    await phone.connect(this.server.url);
+    const group = this.groupIds[this.phones.length % this.groupIds.length] as string;
+    phone.join(group);
+    phone.send();
+    return phone;
+  }
+
+  async run(steps: number): Promise<RunResult> {
+    await this.setup();
+    try {
+      for (let i = 0; i < steps; i++) {
+        await this.step();
+        this.now += 1000;
+        await this.idle();
+      }
+      await this.drain();
+      await this.check();
+    } finally {
+      for (const c of this.clients) c.disconnect();
+      this.board.close();
+      await this.server.close();
+    }
+    const count = (s: WriteRecord['status']) => this.log.filter((r) => r.status === s).length;
+    return {
+      seed: this.seed,
+      steps: this.steps,
+      violations: this.violations,
+      stats: {
+        writes: this.log.length,
+        acked: count('acked'),
+        refused: count('refused'),
+        lostAcks: this.log.reduce((n, r) => n + r.lostAcks, 0),
+        restarts: this.restarts,
+        reconnects: this.reconnects,
+      },
+    };
+  }
+
+  private async step(): Promise<void> {
+    const rng = this.rng;
+    const connected = this.clients.filter((c) => c.connected);
+    const kind = rng.weighted({
+      join: this.phones.length < MAX_PHONES ? 1 : 0,
+      phoneWrite: 8,
+      hostCommand: this.host.connected ? 4 : 0,
+      send: this.clients.some((c) => c.outgoingCount > 0) ? 7 : 0,
+      deliver: this.clients.some((c) => c.inboxCount > 0) ? 7 : 0,
+      retry: connected.some((c) => c.retryable > 0) ? 1.5 : 0,
+      disconnect: connected.length > 0 ? 1.2 : 0,
+      reconnect: connected.length < this.clients.length ? 2 : 0,
+      restart: this.restarts < 2 ? 0.5 : 0,
+    });
+    switch (kind) {
+      case 'join': {
+        const phone = await this.addPhone();
+        this.note(`${phone.name} joins`);
+        return;
+      }
+      case 'phoneWrite': {
+        const phone = rng.pick(this.phones.filter((p) => p.participantId)) as ControlledClient | undefined;
+        if (phone) this.note(`${phone.name}: ${this.phoneWrite(phone)}`);
+        return;
+      }
+      case 'hostCommand':
+        this.note(`host: ${this.hostCommand()}`);
+        return;
+      case 'send': {
+        const client = rng.pick(this.clients.filter((c) => c.outgoingCount > 0)) as ControlledClient;
+        this.note(`${client.name} sends ${client.outgoingCount}`);
+        client.send();
+        return;
+      }
+      case 'deliver': {
+        const client = rng.pick(this.clients.filter((c) => c.inboxCount > 0)) as ControlledClient;
+        const got = client.deliver(rng, ACK_LOSS);
+        this.note(`${client.name} receives ${got.views} views, ${got.acks} acks (${got.lost} lost)`);
+        return;
+      }
+      case 'retry': {
+        const client = rng.pick(connected.filter((c) => c.retryable > 0)) as ControlledClient;
+        this.note(`${client.name} retries ${client.retryable}`);
+        client.retry();
+        return;
+      }
+      case 'disconnect': {
+        const client = rng.pick(connected) as ControlledClient;
+        this.note(`${client.name} disconnects`);
+        client.disconnect();
+        return;
+      }
+      case 'reconnect': {
+        const client = rng.pick(this.clients.filter((c) => !c.connected)) as ControlledClient;
+        this.note(`${client.name} reconnects`);
+        await client.connect(this.server.url);
+        this.reconnects++;
+        return;
+      }
+      case 'restart':
+        this.note('server restarts');
+        await this.restart();
+        return;
+    }
+  }
+
+  /** Closes the app and the store, then createApp again on the same SQLite file (a new port). */
+  private async restart(): Promise<void> {
+    await this.server.close();
+    const deadline = Date.now() + 3000;
+    while (this.clients.some((c) => c.connected) || this.board.connected) {
+      if (Date.now() > deadline) throw new Error(`seed ${this.seed}: clients still connected after the server closed`);
+      await sleep(1);
+    }
+    this.server = await startServer(this.options());
+    await this.board.connect(this.server.url, this.code);
+    this.restarts++;
+  }
+
+  private text(prefix: string): string {
+    return `${prefix} ${++this.counter}`;
+  }
+
+  /** One write a phone makes from the views it has, as the app's phone would offer it. */
+  private phoneWrite(phone: ControlledClient): string {
+    const rng = this.rng;
+    const room = phone.room;
+    if (!room) return 'nothing (no view yet)';
+    const current = room.activities.find((a) => a.id === room.currentActivityId);
+    if (current?.kind === 'explore' && current.status === 'open') {
+      const own = new Set([...(phone.self?.storyIds ?? []), ...this.log.filter((r) => r.client === phone.name && r.name === 'story:add').map((r) => r.key)]);
+      const endorsed = new Set(phone.self?.endorsedStoryIds ?? []);
+      const endorsable = room.values.flatMap((v) => v.stories).filter((s) => !own.has(s.id) && !endorsed.has(s.id) && !phone.hasPending(`endorse:${s.id}`));
+      const what = rng.weighted({
+        propose: room.settings.allowProposals ? 2 : 0,
+        story: room.values.length > 0 ? 4 : 0,
+        endorse: endorsable.length > 0 ? 4 : 0,
+      });
+      if (what === 'propose') {
+        const valueId = rng.id();
+        phone.write('value:propose', { title: this.text('Proposal'), valueId }, valueId);
+        return `proposes ${valueId}`;
+      }
+      if (what === 'story') {
+        const value = rng.pick(room.values) as PublicView['values'][number];
+        const storyId = rng.id();
+        phone.write('story:add', { valueId: value.id, text: this.text('Story'), storyId }, storyId);
+        return `story ${storyId} on ${value.title}`;
+      }
+      const story = rng.pick(endorsable) as PublicView['values'][number]['stories'][number];
+      phone.write('story:endorse', { storyId: story.id }, `endorse:${story.id}`);
+      return `endorses ${story.id}`;
+    }
+    if (current && current.status === 'open' && (current.kind === 'dots' || current.kind === 'rank' || current.kind === 'points')) {
+      const answer = this.answerFor(current, room);
+      if (!answer) return `nothing (empty ballot for ${current.kind})`;
+      const answerId = rng.id();
+      phone.supersedeAnswers(current.id);
+      phone.write('answer:submit', { activityId: current.id, answerId, answer }, answerId);
+      return `answers ${current.kind} ${answerId}`;
+    }
+    return 'nothing (no step open for phones)';
+  }
+
+  /** A valid answer by the rules of `validateAnswer`, over the ballot the phone's view shows. */
+  private answerFor(activity: PublicActivity, room: PublicView): Record<string, unknown> | null {
+    const rng = this.rng;
+    // The ballot: the values the vote was fixed to (or every visible one), less the hidden ones;
+    // valueTitles names every value that is not hidden.
+    const ballot = (activity.config.valueIds ?? room.values.map((v) => v.id)).filter((id) => Object.hasOwn(room.valueTitles, id));
+    if (ballot.length === 0) return null;
+    switch (activity.kind) {
+      case 'dots': {
+        const total = rng.between(1, activity.config.dotsPerParticipant);
+        const dots: Record<string, number> = {};
+        for (let i = 0; i < total; i++) {
+          const open = ballot.filter((id) => (dots[id] ?? 0) < activity.config.dotsMaxPerValue);
+          const id = rng.pick(open);
+          if (id === undefined) break;
+          dots[id] = (dots[id] ?? 0) + 1;
+        }
+        return { kind: 'dots', dots };
+      }
+      case 'rank': {
+        const k = Math.min(activity.config.rankK ?? ballot.length, ballot.length);
+        return { kind: 'rank', order: rng.shuffle(ballot).slice(0, k) };
+      }
+      case 'points': {
+        const chosen = rng.shuffle(ballot).slice(0, rng.between(1, Math.min(4, ballot.length)));
+        const points: Record<string, number> = {};
+        let left = 100;
+        chosen.forEach((id, i) => {
+          const give = i === chosen.length - 1 ? left : rng.between(0, left);
+          left -= give;
+          if (give > 0) points[id] = give;
+        });
+        return { kind: 'points', points };
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** One command from the facilitator's console, chosen from the host view it has. */
+  private hostCommand(): string {
+    const rng = this.rng;
+    const view = this.host.host;
+    if (!view) return 'nothing (no view yet)';
+    const live = view.allValues.filter((v) => v.mergedInto === null);
+    const visible = live.filter((v) => !v.hidden);
+    const current = view.activities.find((a) => a.id === view.currentActivityId);
+    const openable = view.activities.filter((a) => !(a.id === view.currentActivityId && a.status !== 'closed'));
+    const pendingVotes = view.activities.filter((a) => a.status === 'pending' && (a.kind === 'dots' || a.kind === 'rank'));
+    const revealable = view.activities.filter((a) => a.kind !== 'explore' && a.status !== 'pending' && !a.revealed);
+    const what = rng.weighted({
+      add: 2,
+      hide: live.length > 0 ? 3 : 0,
+      merge: visible.length > 1 ? 2 : 0,
+      edit: live.length > 0 ? 2 : 0,
+      hideStory: view.allStories.length > 0 ? 3 : 0,
+      open: openable.length > 0 ? 2.5 : 0,
+      configure: pendingVotes.length > 0 ? 1 : 0,
+      reveal: revealable.length > 0 ? 1 : 0,
+      lock: current?.status === 'open' ? 0.5 : 0,
+      points: view.activities.some((a) => a.kind === 'points') ? 0 : 0.5,
+      proposals: 0.5,
+    });
+    const h = this.host;
+    switch (what) {
+      case 'add': {
+        const valueId = rng.id();
+        const title = this.text('Card');
+        h.write('value:add', { title, valueId }, valueId, VALUE_ADD_TAKES_ID);
+        return `adds ${title} (${valueId})`;
+      }
+      case 'hide': {
+        const v = rng.pick(live) as HostView['allValues'][number];
+        h.command('value:hide', { valueId: v.id, hidden: !v.hidden });
+        return `${v.hidden ? 'unhides' : 'hides'} ${v.title}`;
+      }
+      case 'merge': {
+        const [source, target] = rng.shuffle(visible) as [HostView['allValues'][number], HostView['allValues'][number]];
+        h.command('value:merge', { sourceId: source.id, targetId: target.id });
+        return `merges ${source.title} into ${target.title}`;
+      }
+      case 'edit': {
+        const v = rng.pick(live) as HostView['allValues'][number];
+        const title = this.text('Edited');
+        h.command('value:edit', { valueId: v.id, title, description: v.description });
+        return `edits ${v.title} to ${title}`;
+      }
+      case 'hideStory': {
+        const s = rng.pick(view.allStories) as HostView['allStories'][number];
+        h.command('story:hide', { storyId: s.id, hidden: !s.hidden });
+        return `${s.hidden ? 'unhides' : 'hides'} story ${s.id}`;
+      }
+      case 'open': {
+        const a = rng.pick(openable) as PublicActivity;
+        h.command('activity:control', { activityId: a.id, action: 'open' });
+        return `opens ${a.kind} ${a.id}`;
+      }
+      case 'configure': {
+        const a = rng.pick(pendingVotes) as PublicActivity;
+        const config = a.kind === 'rank' ? { rankK: rng.pick([null, 2, 3, 5]) ?? null } : { dotsPerParticipant: rng.between(2, 8), dotsMaxPerValue: rng.between(1, 3) };
+        h.command('activity:configure', { activityId: a.id, ...config });
+        return `configures ${a.kind} ${JSON.stringify(config)}`;
+      }
+      case 'reveal': {
+        const a = rng.pick(revealable) as PublicActivity;
+        h.command('activity:control', { activityId: a.id, action: 'reveal' });
+        return `reveals ${a.kind}`;
+      }
+      case 'lock':
+        h.command('activity:control', { activityId: (current as PublicActivity).id, action: 'lock' });
+        return `locks ${(current as PublicActivity).kind}`;
+      case 'points':
+        h.command('agenda:add', { kind: 'points' });
+        return 'adds a points vote';
+      case 'proposals':
+        h.command('settings:update', { allowProposals: !view.settings.allowProposals });
+        return `${view.settings.allowProposals ? 'closes' : 'opens'} proposals`;
+    }
+  }
+
+  /** Reconnects everyone, lets every write out and every ack and view in, until nothing is left. */
+  private async drain(): Promise<void> {
+    for (let round = 0; round < 10; round++) {
+      for (const c of this.clients) if (!c.connected) await c.connect(this.server.url);
+      for (const c of this.clients) {
+        c.retry();
+        c.send();
+      }
+      await this.idle();
+      for (const c of this.clients) c.deliver(null);
+      if (this.clients.every((c) => c.pendingWrites === 0 && c.outgoingCount === 0 && c.inboxCount === 0)) return;
+    }
+    const left = this.clients.filter((c) => c.pendingWrites > 0).map((c) => `${c.name}: ${c.pendingWrites}`);
+    this.violations.push(`writes still unacknowledged after draining: ${left.join(', ')}`);
+  }
+
+  private async check(): Promise<void> {
+    await this.checkViews();
+    await this.checkStored();
+  }
+
+  /** Each client's latest views equal the snapshot a fresh connection with its credentials gets. */
+  private async checkViews(): Promise<void> {
+    for (const c of this.clients) {
+      const fresh = await snapshot(this.server.url, c.credentials());
+      const roomEvent = fresh.has('workshop:phone') ? 'workshop:phone' : 'workshop:public';
+      if (c.roomEvent !== roomEvent) this.violations.push(`${c.name}: has its room view from ${c.roomEvent}, a fresh connection gets ${roomEvent}`);
+      const room = firstDifference(c.room, fresh.get(roomEvent) ?? null);
+      if (room) this.violations.push(`${c.name}: room view differs from a fresh snapshot at ${room}`);
+      if (c.kind === 'host') {
+        const host = firstDifference(c.host, fresh.get('workshop:host') ?? null);
+        if (host) this.violations.push(`host: host view differs from a fresh snapshot at ${host}`);
+      } else {
+        // A self view is sent when the participant's own data changes, so its seq is that of
+        // the last such change; what it says must equal the fresh one.
+        const self = firstDifference(withoutSeq(c.self), withoutSeq((fresh.get('participant:self') as SelfView | undefined) ?? null));
+        if (self) this.violations.push(`${c.name}: self view differs from a fresh snapshot at ${self}`);
+      }
+    }
+  }
+
+  /** Every acknowledged write is in the export, once; nothing refused or superseded is there. */
+  private async checkStored(): Promise<void> {
+    const res = await fetch(`${this.server.url}/api/workshops/${this.code}/export`, { headers: { authorization: `Bearer ${this.hostToken}` } });
+    if (res.status !== 200) {
+      this.violations.push(`export answered ${res.status}`);
+      return;
+    }
+    const doc = (await res.json()) as ExportDocument;
+    const bad = (msg: string) => this.violations.push(msg);
+    const pidOf = new Map(this.phones.map((p) => [p.name, p.participantId]));
+    const storiesById = new Map<string, ExportDocument['stories'][number][]>();
+    for (const s of doc.stories) storiesById.set(s.id, [...(storiesById.get(s.id) ?? []), s]);
+    const valuesById = new Map<string, ExportDocument['values'][number][]>();
+    for (const v of doc.values) valuesById.set(v.id, [...(valuesById.get(v.id) ?? []), v]);
+    const ackedStories = new Set<string>();
+    const ackedValues = new Set<string>();
+    const endorsers = new Map<string, Set<string>>();
+
+    for (const r of this.log) {
+      const who = `${r.client} ${r.name} ${r.key}`;
+      if (r.status === 'pending') bad(`${who}: never resolved`);
+      const pid = pidOf.get(r.client) ?? null;
+      const refusal = r.error ? ` (refused ${r.error.code}: ${r.error.message}, after ${r.sends} sends, ${r.lostAcks} lost acks)` : '';
+      switch (r.name) {
+        case 'story:add': {
+          const found = storiesById.get(r.key) ?? [];
+          if (r.status === 'acked') {
+            ackedStories.add(r.key);
+            if ((r.ackData as { storyId?: string }).storyId !== r.key) bad(`${who}: acked with storyId ${JSON.stringify(r.ackData)}`);
+            if (found.length !== 1) bad(`${who}: acknowledged, stored ${found.length} times`);
+            else if (found[0]?.participantId !== pid || found[0]?.text !== r.payload.text) bad(`${who}: stored as ${JSON.stringify(found[0])}`);
+          } else if (found.length > 0) bad(`${who}: stored although the phone was told it was not${refusal}`);
+          break;
+        }
+        case 'value:propose':
+        case 'value:add': {
+          const id = r.name === 'value:add' && !VALUE_ADD_TAKES_ID ? (r.ackData as { valueId?: string } | undefined)?.valueId : r.key;
+          const found = id ? (valuesById.get(id) ?? []) : [];
+          if (r.status === 'acked') {
+            if (VALUE_ADD_TAKES_ID || r.name === 'value:propose') {
+              if ((r.ackData as { valueId?: string }).valueId !== r.key) bad(`${who}: acked with valueId ${JSON.stringify(r.ackData)}`);
+            }
+            if (id) ackedValues.add(id);
+            if (found.length !== 1) bad(`${who}: acknowledged, stored ${found.length} times`);
+            else if (found[0]?.proposedBy !== (r.name === 'value:add' ? null : pid)) bad(`${who}: stored as ${JSON.stringify(found[0])}`);
+          } else if (found.length > 0) bad(`${who}: stored although the client was told it was not${refusal}`);
+          break;
+        }
+        case 'story:endorse': {
+          const storyId = r.payload.storyId as string;
+          const story = storiesById.get(storyId)?.[0];
+          const times = story?.endorsements.filter((e) => e.participantId === pid).length ?? 0;
+          if (r.status === 'acked') {
+            endorsers.set(storyId, (endorsers.get(storyId) ?? new Set()).add(pid as string));
+            if (times !== 1) bad(`${who}: acknowledged, stored ${times} times`);
+          } else if (times > 0) bad(`${who}: stored although the phone was told it was not${refusal}`);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (doc.stories.length !== ackedStories.size) bad(`export has ${doc.stories.length} stories, ${ackedStories.size} were acknowledged`);
+    const made = doc.values.filter((v) => v.origin !== 'template').length;
+    if (made !== ackedValues.size) bad(`export has ${made} proposed or added values, ${ackedValues.size} were acknowledged`);
+    for (const s of doc.stories) {
+      const got = s.endorsements.map((e) => e.participantId).sort();
+      const want = [...(endorsers.get(s.id) ?? [])].sort();
+      if (!isDeepStrictEqual(got, want)) bad(`story ${s.id}: endorsed by ${got.join(',')}, acknowledged ${want.join(',')}`);
+    }
+    this.checkAnswers(doc, bad);
+  }
+
+  private checkAnswers(doc: ExportDocument, bad: (msg: string) => void): void {
+    for (const activity of doc.activities) {
+      const stored = new Map(activity.answers.map((a) => [a.participantId, a]));
+      if (stored.size !== activity.answers.length) bad(`activity ${activity.id}: a participant has ${activity.answers.length - stored.size} answers too many`);
+      for (const phone of this.phones) {
+        const mine = this.log.filter((r) => r.client === phone.name && r.name === 'answer:submit' && r.payload.activityId === activity.id);
+        const answer = phone.participantId ? stored.get(phone.participantId) : undefined;
+        stored.delete(phone.participantId ?? '');
+        if (mine.length === 0) {
+          if (answer) bad(`${phone.name}: an answer to ${activity.kind} ${activity.id} it never made: ${answer.answerId}`);
+          continue;
+        }
+        const latest = mine.at(-1) as WriteRecord;
+        if (answer && !mine.some((r) => r.key === answer.answerId)) bad(`${phone.name}: stored answer ${answer.answerId} is none of its own`);
+        if (latest.status === 'acked' && answer?.answerId !== latest.key) {
+          bad(`${phone.name}: latest acknowledged answer ${latest.key} to ${activity.kind} is not the stored one (${answer?.answerId ?? 'none'})`);
+        }
+        if (mine.some((r) => r.status === 'acked') && !answer) bad(`${phone.name}: acknowledged answers to ${activity.kind}, none stored`);
+        if (answer && answer.revisions > mine.length) bad(`${phone.name}: ${answer.revisions} revisions from ${mine.length} answers`);
+      }
+      for (const [pid, a] of stored) bad(`activity ${activity.id}: an answer ${a.answerId} of ${pid}, who is none of the phones`);
+    }
+  }
+}
+
+export async function runSeed(seed: number, steps: number): Promise<RunResult> {
+  return new World(seed).run(steps);
+}
+
+/** A failure message with the seed, the violations and the last steps, to replay and read. */
+export function describeRun(result: RunResult): string {
+  return [`seed ${result.seed}: ${result.violations.length} violations`, ...result.violations.slice(0, 12), 'last steps:', ...result.steps.slice(-25)].join('\n');
+}
