@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import { apiRouter } from './http/api.js';
 import { serveClient } from './http/client.js';
 import { errorHandler } from './http/errors.js';
-import { compressResponses } from './http/static.js';
+import { compressResponses, precompressedAssets } from './http/static.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { attachSockets } from './sockets/index.js';
 import type { AppServer } from './sockets/types.js';
@@ -88,7 +88,10 @@ export function createApp({ store, clock = Date.now, config = {} }: AppDeps): Ra
       createLimit: { max: limits.createPerWindow, windowMs: limits.createWindowMs },
     }),
   );
-  if (config.clientDir) serveClient(app, config.clientDir, logger);
+  if (config.clientDir) {
+    app.use(precompressedAssets(config.clientDir));
+    serveClient(app, config.clientDir, logger);
+  }
   app.use(errorHandler(logger));
 
   const httpServer = http.createServer(app);

@@ -73,6 +73,50 @@ describe('HTTP compression', () => {
     expect(plain.body.toString('utf8')).toBe(client.script);
   });
 
+  it('sends hashed assets compressed once at the highest settings, from memory, after the first request', async () => {
+    const client = fakeClientDir();
+    const server = await start({ config: { clientDir: client.dir } });
+    const best = zlib.brotliCompressSync(client.script, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+    const bestGzip = zlib.gzipSync(client.script, { level: 9 });
+    const url = `${server.url}${client.asset}`;
+
+    // The first request starts the compression and is compressed per response meanwhile.
+    const first = await rawGet(url, { 'accept-encoding': 'gzip, br' });
+    expect(first.headers['content-encoding']).toBe('br');
+    expect(decode(first).toString('utf8')).toBe(client.script);
+
+    let later = first;
+    for (let i = 0; i < 50 && !later.body.equals(best); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      later = await rawGet(url, { 'accept-encoding': 'gzip, br' });
+    }
+    expect(later.body.equals(best)).toBe(true);
+    expect(later.headers).toMatchObject({
+      'content-encoding': 'br',
+      'content-type': 'text/javascript; charset=utf-8',
+      'content-length': String(best.length),
+      'cache-control': 'public, max-age=31536000, immutable',
+      vary: 'Accept-Encoding',
+    });
+
+    const gzip = await rawGet(url, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body.equals(bestGzip)).toBe(true);
+
+    // No Accept-Encoding, or identity only: the file as it is.
+    for (const headers of [{}, { 'accept-encoding': 'identity' }] as Record<string, string>[]) {
+      const plain = await rawGet(url, headers);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString('utf8')).toBe(client.script);
+    }
+
+    // Names outside assets/, and missing files, are left to the static handler and the SPA fallback.
+    const missing = await rawGet(`${server.url}/assets/nope-123.js`, { 'accept-encoding': 'br' });
+    expect(missing.headers['content-encoding']).not.toBe('br');
+    const escape = await rawGet(`${server.url}/assets/..%2Findex.html`, { 'accept-encoding': 'br' });
+    expect(escape.headers['cache-control']).not.toBe('public, max-age=31536000, immutable');
+  });
+
   it('serves index.html (and the SPA routes) with no-cache', async () => {
     const client = fakeClientDir();
     const server = await start({ config: { clientDir: client.dir } });
