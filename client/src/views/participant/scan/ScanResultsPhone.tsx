@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityResults, OpenAnswer } from '../../../../../shared/index.js';
+import { openAnswerId, type ActivityResults, type OpenAnswer } from '../../../../../shared/index.js';
 import { useLang } from '../../../i18n/index.js';
 import { send } from '../../../net/send.js';
 import { useStore } from '../../../store/index.js';
@@ -16,6 +16,7 @@ export function ScanResultsPhone({ activityId, results }: { activityId: string; 
   const { t } = useTranslation();
   const lang = useLang();
   const myAnswerId = useStore((s) => s.self?.answers[activityId]?.answerId ?? null);
+  const myId = useStore((s) => s.self?.participant.id ?? null);
   const endorsed = useStore((s) => s.self?.endorsedOpenAnswerIds ?? NO_IDS);
   const [sending, setSending] = useState<Record<string, 'sending' | 'failed'>>({});
   const scan = results.scan;
@@ -34,7 +35,7 @@ export function ScanResultsPhone({ activityId, results }: { activityId: string; 
         {list.length === 0 ? <p className="empty">{t('agenda.scan.noOpenAnswers')}</p> : null}
         <ul>
           {list.map((a) => {
-            const own = myAnswerId !== null && a.id.startsWith(`${myAnswerId}:`);
+            const own = myAnswerId !== null && myId !== null && a.id === openAnswerId(activityId, myId, myAnswerId, a.field);
             const done = endorsed.includes(a.id);
             const state = sending[a.id];
             return (
