@@ -263,9 +263,17 @@ function configureActivity(state: WorkshopState, payload: CommandPayload<'activi
   return ok([{ type: 'activity:configured', at, activityId: activity.id, ...(titleChanges ? { title: newTitle } : {}), config: changes }]);
 }
 
-/** Equal as stored: settings are plain JSON (numbers, null, arrays of ids, statements). */
+/** Equal as stored: settings are plain JSON (numbers, null, arrays of ids, statements); key order does not matter. */
 function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(canonical);
+  if (x !== null && typeof x === 'object') {
+    return Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return x;
 }
 
 function submitAnswer(state: WorkshopState, payload: CommandPayload<'answer:submit'>, actor: Actor, at: number): Result<DomainEvent[]> {

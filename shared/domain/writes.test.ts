@@ -240,6 +240,17 @@ describe('a command that asks for what already holds stores nothing', () => {
     expect(h.run('activity:configure', { activityId: dots, dotsPerParticipant: config.dotsPerParticipant + 1 }, HOST)).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
   });
 
+  it('the scan statements as they are, in any key order, are no change', () => {
+    const h = new DomainHarness({ title: 'x', template: 'collaboration-checkup' });
+    const scan = h.state.activities[0]!;
+    const reordered = scan.config.statements.map((st) => ({ text: { en: st.text.en, nl: st.text.nl }, factor: st.factor, id: st.id }));
+    const seq = h.state.seq;
+    expect(h.run('activity:configure', { activityId: scan.id, statements: reordered }, HOST)).toEqual({ ok: true, ids: [] });
+    expect(h.state.seq).toBe(seq);
+    h.must('activity:configure', { activityId: scan.id, statements: reordered.slice(1) }, HOST);
+    expect(h.state.seq).toBe(seq + 1);
+  });
+
   it('an empty update is BAD_REQUEST', () => {
     const { h, a } = setup();
     expect(h.run('participant:update', {}, a)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
