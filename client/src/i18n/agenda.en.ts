@@ -175,6 +175,7 @@ export const agendaEn: Strings<typeof agendaNl> = {
     scan: 'Collaboration',
     scanHeadline: 'Strongest: {{strong}}. Most to gain: {{weak}}.',
     scanStrongOnly: 'Strongest: {{strong}}.',
+    scanEqual: 'The factors score alike: none stands out as strongest or weakest.',
     noVotes: 'No vote with answers yet.',
     noneFound: 'Nothing stands out.',
     outOf5: '{{mean}} out of 5',

@@ -176,6 +176,7 @@ export const agendaNl = {
     scan: 'Samenwerking',
     scanHeadline: 'Het sterkst: {{strong}}. Het meest te winnen: {{weak}}.',
     scanStrongOnly: 'Het sterkst: {{strong}}.',
+    scanEqual: 'De factoren scoren gelijk: geen ervan springt eruit als sterkst of zwakst.',
     noVotes: 'Nog geen stemming met antwoorden.',
     noneFound: 'Geen duidelijke uitschieters.',
     outOf5: '{{mean}} van 5',

@@ -109,7 +109,7 @@ export const voteEn: Strings<typeof voteNl> = {
     scoreRank_other: '{{count}} points',
     scorePoints: 'avg {{score}}',
     share: '{{share}}%',
-    supporters: '{{count}}/{{total}} chose it',
+    supporters: '{{count}}/{{total}} support it',
     spreadLabel: 'Average {{mean}} per person; middle half {{q1}} to {{q3}}; from {{min}} to {{max}}',
     lensHeading: 'How each group scores it',
     lensCell: '{{group}}: {{score}}',

@@ -110,7 +110,7 @@ export const voteNl = {
     scoreRank_other: '{{count}} punten',
     scorePoints: 'gem. {{score}}',
     share: '{{share}}%',
-    supporters: '{{count}}/{{total}} kozen het',
+    supporters: '{{count}}/{{total}} steunen het',
     spreadLabel: 'Gemiddeld {{mean}} per persoon; middelste helft {{q1}} tot {{q3}}; van {{min}} tot {{max}}',
     lensHeading: 'Hoe elke groep scoort',
     lensCell: '{{group}}: {{score}}',

@@ -135,7 +135,7 @@ export function ReportDocument({ doc, lang }: { doc: ExportDocument; lang: Lang 
         <Section key={a.id} id={`step-${a.id}`} kicker={t('agenda.report.stepHeading', { n, name: text.name(a) })} title={text.question(a)} runningHead={head}>
           <StepMeta activity={a} names={names} />
           {hasVote(a.results) && a.results.vote.answers > 0 ? (
-            <ReportVote activity={a} results={a.results} names={names} lang={lang} minGroupSize={minGroupSize} />
+            <ReportVote results={a.results} names={names} lang={lang} minGroupSize={minGroupSize} />
           ) : hasScan(a.results) && a.results.scan.answers > 0 ? (
             <ReportScan activity={a} results={a.results} names={names} lang={lang} minGroupSize={minGroupSize} />
           ) : (

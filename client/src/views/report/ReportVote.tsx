@@ -3,7 +3,7 @@ import { agreementLevel, type VoteResults } from '../../../../shared/consensus/i
 import type { ActivityResults, Lang } from '../../../../shared/index.js';
 import { formatNumber, formatPercent } from '../summary/format.js';
 import { BarSvg, SpreadSvg } from './charts.js';
-import { scaleMax, swatch, type ExportActivity } from './reportData.js';
+import { swatch } from './reportData.js';
 import type { SummaryNames } from '../summary/SummaryContent.js';
 import { ExcludedGroupsNote } from './ExcludedGroupsNote.js';
 
@@ -18,15 +18,19 @@ const CALLOUTS = 3;
  * the room's agreement, the groups lens, common ground and tension, and how it moved since
  * the previous round — the numbers the board showed, from the export.
  */
-export function ReportVote({ activity, results, names, lang, minGroupSize }: { activity: ExportActivity; results: ActivityResults & { vote: VoteResults }; names: Names; lang: Lang; minGroupSize: number }) {
+export function ReportVote({ results, names, lang, minGroupSize }: { results: ActivityResults & { vote: VoteResults }; names: Names; lang: Lang; minGroupSize: number }) {
   const { t } = useTranslation();
   const vote = results.vote;
   const top = Math.max(...vote.values.map((v) => v.score), 0);
   // Values nobody chose are listed in one line rather than as rows of zeros.
   const chosen = vote.values.filter((v) => v.score > 0);
   const unchosen = vote.values.filter((v) => v.score <= 0).map((v) => names.value(v.valueId));
-  const max = scaleMax(activity, vote.values.length);
+  // The results' own scale (the most one participant could give one value), not one recomputed from the config.
+  const max = vote.scaleMax;
   const lens = vote.lens;
+  // The values the consensus math calls common ground and tension: the same as the board and the summary.
+  const commonGround = lens.commonGround.filter((c) => c.flagged);
+  const tension = lens.tension.filter((x) => x.flagged);
   const w = vote.kendallW;
   const level = (x: number | null) => (x === null ? '–' : t(`agenda.levels.${agreementLevel(x)}`));
   const scoreText = (score: number): string => {
@@ -138,11 +142,11 @@ export function ReportVote({ activity, results, names, lang, minGroupSize }: { a
       <div className="r-columns r-keep">
         <section>
           <h3>{t('agenda.report.commonGround')}</h3>
-          {lens.commonGround.length === 0 ? (
+          {commonGround.length === 0 ? (
             <p className="r-hint">{t('agenda.report.none')}</p>
           ) : (
             <ol className="r-callouts">
-              {lens.commonGround.slice(0, CALLOUTS).map((c) => (
+              {commonGround.slice(0, CALLOUTS).map((c) => (
                 <li key={c.valueId}>
                   <strong>{names.value(c.valueId)}</strong>
                   <span className="r-sub">{t('agenda.report.commonGroundItem', { score: formatPercent(c.score, lang), group: names.group(c.lowestGroupId), lowest: formatPercent(c.lowestSupport, lang) })}</span>
@@ -153,11 +157,11 @@ export function ReportVote({ activity, results, names, lang, minGroupSize }: { a
         </section>
         <section>
           <h3>{t('agenda.report.tension')}</h3>
-          {lens.tension.length === 0 ? (
+          {tension.length === 0 ? (
             <p className="r-hint">{t('agenda.report.none')}</p>
           ) : (
             <ol className="r-callouts r-callouts-tension">
-              {lens.tension.slice(0, CALLOUTS).map((x) => (
+              {tension.slice(0, CALLOUTS).map((x) => (
                 <li key={x.valueId}>
                   <strong>{names.value(x.valueId)}</strong>
                   <span className="r-sub">{t('agenda.report.tensionItem', { spread: formatPercent(x.spread, lang), high: names.group(x.highGroupId), low: names.group(x.lowGroupId) })}</span>

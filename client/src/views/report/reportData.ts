@@ -37,18 +37,6 @@ export function storiesFor(doc: ExportDocument, valueId: string, limit: number):
     .slice(0, limit);
 }
 
-/** The most one participant can give a value, so spreads of different kinds share a 0..max axis. */
-export function scaleMax(a: ExportActivity, valueCount: number): number {
-  switch (a.kind) {
-    case 'dots':
-      return Math.min(a.config.dotsPerParticipant, a.config.dotsMaxPerValue);
-    case 'rank':
-      return Math.min(a.config.rankK ?? valueCount, valueCount);
-    default:
-      return 100;
-  }
-}
-
 /** Group colours of the board (Okabe–Ito), as plain values: SVG in print has no CSS variables to lean on. */
 export const SWATCHES = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#0b0c0c'];
 export const swatch = (index: number): string => SWATCHES[(index < 0 ? 7 : index) % SWATCHES.length] ?? '#0b0c0c';

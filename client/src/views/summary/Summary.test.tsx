@@ -7,6 +7,8 @@ import { CODE, connectStore } from '../../test/fixtures.js';
 import { BoardPage } from '../board/BoardPage.js';
 import { ParticipantPage } from '../participant/ParticipantPage.js';
 import { fullWorkshop } from '../report/workshop.fixture.js';
+import type { Summary } from '../../../../shared/index.js';
+import { SummaryContent } from './SummaryContent.js';
 
 vi.mock('../../net/send.js', () => ({ send: vi.fn() }));
 vi.mock('../../net/socket.js', () => ({ connectWorkshop: vi.fn(() => () => {}), setParticipantToken: vi.fn(), activeSocket: () => null }));
@@ -42,9 +44,12 @@ describe('"what we found together"', () => {
     expect(within(summary).getByText(/^Overeenstemming in de zaal: /)).toBeInTheDocument();
     expect(within(summary).getByText('Raakvlak: hier staan alle groepen achter')).toBeInTheDocument();
     expect(within(summary).getByText('Spanning: hier verschillen de groepen')).toBeInTheDocument();
+    // Each participant scores base − 1, base, base + 1 over each factor's three statements, so every
+    // factor's mean is the same: no strongest or weakest is named, the summary says they are equal.
     const s = w.pub().summary!;
-    const nl = { motivation: 'Motivatie', organisation: 'Organisatie', interaction: 'Interactie', result: 'Resultaat' };
-    expect(within(summary).getByText(`Het sterkst: ${nl[s.strongestFactor!]}. Het meest te winnen: ${nl[s.weakestFactor!]}.`)).toBeInTheDocument();
+    expect([s.strongestFactor, s.weakestFactor, s.factorsEqual]).toEqual([null, null, true]);
+    expect(within(summary).getByText('De factoren scoren gelijk: geen ervan springt eruit als sterkst of zwakst.')).toBeInTheDocument();
+    expect(within(summary).queryByText(/^Het sterkst/)).not.toBeInTheDocument();
     // At the end the summary replaces "wait for the next step".
     expect(screen.queryByText('Deze stap is afgesloten. Wacht op de volgende.')).not.toBeInTheDocument();
   });
@@ -57,5 +62,40 @@ describe('"what we found together"', () => {
     w.h.must('summary:publish', { published: false }, HOST);
     act(() => useStore.getState().receivePublic(w.pub()));
     expect(screen.queryByRole('heading', { name: 'What we found together' })).not.toBeInTheDocument();
+  });
+});
+
+describe('the scan headline', () => {
+  const base: Summary = {
+    voteActivityId: null,
+    topValues: [],
+    commonGround: [],
+    tensions: [],
+    kendallW: null,
+    scanActivityId: 's1',
+    scan: [
+      { factor: 'motivation', mean: 4.2 },
+      { factor: 'organisation', mean: 2.9 },
+      { factor: 'interaction', mean: 3.5 },
+      { factor: 'result', mean: 3.1 },
+    ],
+    strongestFactor: 'motivation',
+    weakestFactor: 'organisation',
+    factorsEqual: false,
+    participants: 5,
+  };
+  const names = { value: (id: string) => id, group: (id: string) => id };
+
+  it('names the strongest and the weakest factor when they differ', async () => {
+    await act(() => i18n.changeLanguage('en'));
+    render(<SummaryContent summary={base} names={names} variant="phone" />);
+    expect(screen.getByText('Strongest: Motivation. Most to gain: Organisation.')).toBeInTheDocument();
+  });
+
+  it('says the factors are equal instead of naming one', async () => {
+    await act(() => i18n.changeLanguage('en'));
+    render(<SummaryContent summary={{ ...base, strongestFactor: null, weakestFactor: null, factorsEqual: true }} names={names} variant="phone" />);
+    expect(screen.getByText('The factors score alike: none stands out as strongest or weakest.')).toBeInTheDocument();
+    expect(screen.queryByText(/^Strongest/)).not.toBeInTheDocument();
   });
 });

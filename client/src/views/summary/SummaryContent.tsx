@@ -91,13 +91,15 @@ export function SummaryContent({ summary: s, names, variant, heading }: Props) {
         </>
       )}
 
-      {s.scanActivityId !== null && s.strongestFactor ? (
+      {s.scanActivityId !== null && (s.strongestFactor || s.factorsEqual) ? (
         <section className="summary-block summary-scan">
           <h3>{t('agenda.summary.scan')}</h3>
           <p className="summary-headline">
-            {s.weakestFactor
-              ? t('agenda.summary.scanHeadline', { strong: factor(s.strongestFactor), weak: factor(s.weakestFactor) })
-              : t('agenda.summary.scanStrongOnly', { strong: factor(s.strongestFactor) })}
+            {s.factorsEqual || !s.strongestFactor
+              ? t('agenda.summary.scanEqual')
+              : s.weakestFactor
+                ? t('agenda.summary.scanHeadline', { strong: factor(s.strongestFactor), weak: factor(s.weakestFactor) })
+                : t('agenda.summary.scanStrongOnly', { strong: factor(s.strongestFactor) })}
           </p>
           <ul className="summary-factors">
             {scanMeans.map((f) => (

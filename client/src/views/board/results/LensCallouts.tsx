@@ -6,15 +6,6 @@ import { useLang } from '../../../i18n/index.js';
 import { groupNameById } from '../../../lib/localized.js';
 import { score100, valueTitle } from './voteText.js';
 
-/**
- * Common ground is only called out when every group's smoothed support averages (geometrically)
- * at least one half: roughly, at least half of each group supports it. Below that the board
- * would be naming a "shared" value most of some group did not choose.
- */
-export const COMMON_GROUND_MIN_SCORE = 0.5;
-/** Tension is only called out from a gap of 25 on the lens's 0–100 scale between two groups. */
-export const TENSION_MIN_SPREAD = 0.25;
-
 function cellOf(lens: GroupsLens, valueId: string, groupId: string): LensCell | undefined {
   return lens.cells[valueId]?.find((c) => c.groupId === groupId);
 }
@@ -26,12 +17,16 @@ interface Props {
   max?: number;
 }
 
-/** Values every group supports (geometric mean of smoothed support), with the lowest group beside each. */
+/**
+ * Values every group supports, with the lowest group beside each: the values the consensus math
+ * flags as common ground (CommonGroundItem.flagged, the one definition the summary, report and
+ * export share), in its order.
+ */
 export function CommonGround({ lens, titles, groups, max = 2 }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const headingId = useId();
-  const items = lens.commonGround.filter((c) => c.score >= COMMON_GROUND_MIN_SCORE).slice(0, max);
+  const items = lens.commonGround.filter((c) => c.flagged).slice(0, max);
   let body;
   if (lens.includedGroupIds.length === 0) body = <p className="vr-none">{t('vote.board.lensNoGroups')}</p>;
   else if (lens.includedGroupIds.length === 1) body = <p className="vr-none">{t('vote.board.commonGroundOneGroup')}</p>;
@@ -66,12 +61,12 @@ export function CommonGround({ lens, titles, groups, max = 2 }: Props) {
   );
 }
 
-/** Values the groups score most differently, naming the highest and the lowest group. */
+/** Values the groups score most differently (TensionItem.flagged), naming the highest and the lowest group. */
 export function Tension({ lens, titles, groups, max = 2 }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const headingId = useId();
-  const items = lens.tension.filter((x) => x.spread >= TENSION_MIN_SPREAD).slice(0, max);
+  const items = lens.tension.filter((x) => x.flagged).slice(0, max);
   let body;
   if (lens.includedGroupIds.length < 2) body = <p className="vr-none">{t('vote.board.tensionOneGroup')}</p>;
   else if (items.length === 0) body = <p className="vr-none">{t('vote.board.tensionNone')}</p>;

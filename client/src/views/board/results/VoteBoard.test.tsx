@@ -106,7 +106,13 @@ describe('board: the consensus board after the reveal', () => {
     show(w);
     const common = screen.getByRole('region', { name: 'Common ground' });
     const items = within(common).getAllByRole('listitem');
-    expect(items.map((li) => li.textContent)).toEqual(['Affordabilitylowest: Municipality (3 of 3)', 'Social fairnesslowest: Municipality (2 of 3)']);
+    // Top 3 of 4 values; a supporter ranked it 1st or 2nd (⌈4/2⌉). Affordability: residents 4 of 4,
+    // municipality 2 of 3 → at least half of each group: common ground. Social fairness: residents
+    // 3 of 4 but municipality 1 of 3 → not (before, "in the top 3" counted 3 of 3 and 2 of 3 here).
+    expect(items.map((li) => li.textContent)).toEqual(['Affordabilitylowest: Municipality (2 of 3)']);
+    // The same list the phones' summary sends: one definition (CommonGroundItem.flagged).
+    const vote = w.pub().results[w.activityId]!.vote!;
+    expect(vote.lens.commonGround.filter((c) => c.flagged).map((c) => c.valueId)).toEqual([w.affordability]);
     const tension = screen.getByRole('region', { name: 'Tension' });
     expect(within(tension).getAllByRole('listitem')[0]).toHaveTextContent('SustainabilityMunicipality high (100), Residents low (8)');
     expect(within(tension).getAllByRole('listitem')[1]).toHaveTextContent('AffordabilityResidents high (100), Municipality low (56)');

@@ -34,7 +34,8 @@ describe('console: vote panel', () => {
     expect(within(panel).getByText('8 of 8 answered')).toBeInTheDocument();
     const rows = within(within(panel).getByRole('list', { name: 'Priority' })).getAllByRole('listitem');
     expect(rows.map((r) => r.querySelector('.vt-title')?.textContent)).toEqual(['Affordability', 'Sustainability', 'Social fairness', 'Comfort']);
-    expect(rows[0]).toHaveTextContent('8/8 chose it');
+    // Support in a top 3 of 4 = ranked 1st or 2nd (⌈4/2⌉): everyone but Municipality's second voter (3rd).
+    expect(rows[0]).toHaveTextContent('7/8 support it');
     expect(within(panel).getByText('Business: too few answers to show')).toBeInTheDocument();
     expect(within(panel).getByRole('region', { name: 'Common ground' })).toHaveTextContent('Affordability');
   });
