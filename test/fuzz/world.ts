@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { commandSchemas, type AckResult, type ExportDocument, type HostView, type PublicActivity, type PublicView, type SelfView } from '../../shared/index.js';
+import { type AckResult, type ExportDocument, type HostView, type PublicActivity, type PublicView, type SelfView } from '../../shared/index.js';
 import { createWorkshop, startServer, tempDataDir, type StartOptions, type TestServer } from '../integration/harness.js';
 import { BoardObserver, ControlledClient, snapshot, type WriteRecord } from './controlledClient.js';
 import { Random } from './random.js';
@@ -18,6 +18,8 @@ export interface RunResult {
   steps: string[];
   violations: string[];
   stats: { writes: number; acked: number; refused: number; lostAcks: number; restarts: number; reconnects: number };
+  /** Milliseconds spent per kind of step, in setup, waiting for idle, draining and checking. */
+  timings: Record<string, number>;
 }
 
 const START = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -25,11 +27,8 @@ const ACK_LOSS = 0.3;
 const MAX_PHONES = 6;
 const GROUPS = ['Residents', 'Municipality', 'Housing'];
 
-/** Whether `value:add` keeps the client's `valueId` (then its retries are idempotent and its acks may be lost). */
-export const VALUE_ADD_TAKES_ID = (() => {
-  const parsed = commandSchemas['value:add'].safeParse({ title: 'Probe', valueId: 'probeprobeprobeprobe1' });
-  return parsed.success && (parsed.data as { valueId?: unknown }).valueId === 'probeprobeprobeprobe1';
-})();
+/** Steps after which the server may send something: the next step waits until it has. */
+const NETWORK_STEPS: ReadonlySet<string> = new Set(['join', 'send', 'disconnect', 'reconnect', 'restart']);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -160,16 +159,24 @@ export class World {
     return phone;
   }
 
-  async run(steps: number): Promise<RunResult> {
+  /** `beforeCheck` runs after the drain, before the checks (a test of the checks themselves). */
+  async run(steps: number, beforeCheck?: (world: World) => void): Promise<RunResult> {
     await this.setup();
     try {
+      this.time('setup');
       for (let i = 0; i < steps; i++) {
-        await this.step();
+        const kind = await this.step();
+        this.time(kind);
         this.now += 1000;
-        await this.idle();
+        // Steps that only queue, deliver or drop what already arrived give the server nothing to do.
+        if (NETWORK_STEPS.has(kind)) await this.idle();
+        this.time('idle');
       }
       await this.drain();
+      this.time('drain');
+      beforeCheck?.(this);
       await this.check();
+      this.time('check');
     } finally {
       for (const c of this.clients) c.disconnect();
       this.board.close();
@@ -188,10 +195,20 @@ export class World {
         restarts: this.restarts,
         reconnects: this.reconnects,
       },
+      timings: this.timings,
     };
   }
 
-  private async step(): Promise<void> {
+  readonly timings: Record<string, number> = {};
+  private last = Date.now();
+  private time(what: string): void {
+    const now = Date.now();
+    this.timings[what] = (this.timings[what] ?? 0) + now - this.last;
+    this.last = now;
+  }
+
+  /** One random step; returns its kind. */
+  private async step(): Promise<string> {
     const rng = this.rng;
     const connected = this.clients.filter((c) => c.connected);
     const kind = rng.weighted({
@@ -209,51 +226,51 @@ export class World {
       case 'join': {
         const phone = await this.addPhone();
         this.note(`${phone.name} joins`);
-        return;
+        return kind;
       }
       case 'phoneWrite': {
         const phone = rng.pick(this.phones.filter((p) => p.participantId)) as ControlledClient | undefined;
         if (phone) this.note(`${phone.name}: ${this.phoneWrite(phone)}`);
-        return;
+        return kind;
       }
       case 'hostCommand':
         this.note(`host: ${this.hostCommand()}`);
-        return;
+        return kind;
       case 'send': {
         const client = rng.pick(this.clients.filter((c) => c.outgoingCount > 0)) as ControlledClient;
         this.note(`${client.name} sends ${client.outgoingCount}`);
         client.send();
-        return;
+        return kind;
       }
       case 'deliver': {
         const client = rng.pick(this.clients.filter((c) => c.inboxCount > 0)) as ControlledClient;
         const got = client.deliver(rng, ACK_LOSS);
         this.note(`${client.name} receives ${got.views} views, ${got.acks} acks (${got.lost} lost)`);
-        return;
+        return kind;
       }
       case 'retry': {
         const client = rng.pick(connected.filter((c) => c.retryable > 0)) as ControlledClient;
         this.note(`${client.name} retries ${client.retryable}`);
         client.retry();
-        return;
+        return kind;
       }
       case 'disconnect': {
         const client = rng.pick(connected) as ControlledClient;
         this.note(`${client.name} disconnects`);
         client.disconnect();
-        return;
+        return kind;
       }
       case 'reconnect': {
         const client = rng.pick(this.clients.filter((c) => !c.connected)) as ControlledClient;
         this.note(`${client.name} reconnects`);
         await client.connect(this.server.url);
         this.reconnects++;
-        return;
+        return kind;
       }
       case 'restart':
         this.note('server restarts');
         await this.restart();
-        return;
+        return kind;
     }
   }
 
@@ -383,7 +400,7 @@ export class World {
       case 'add': {
         const valueId = rng.id();
         const title = this.text('Card');
-        h.write('value:add', { title, valueId }, valueId, VALUE_ADD_TAKES_ID);
+        h.write('value:add', { title, valueId }, valueId);
         return `adds ${title} (${valueId})`;
       }
       case 'hide': {
@@ -410,7 +427,7 @@ export class World {
       case 'open': {
         const a = rng.pick(openable) as PublicActivity;
         h.command('activity:control', { activityId: a.id, action: 'open' });
-        return `opens ${a.kind} ${a.id}`;
+        return `opens ${a.kind} #${view.activities.indexOf(a) + 1}`;
       }
       case 'configure': {
         const a = rng.pick(pendingVotes) as PublicActivity;
@@ -458,21 +475,23 @@ export class World {
 
   /** Each client's latest views equal the snapshot a fresh connection with its credentials gets. */
   private async checkViews(): Promise<void> {
-    for (const c of this.clients) {
-      const fresh = await snapshot(this.server.url, c.credentials());
-      const roomEvent = fresh.has('workshop:phone') ? 'workshop:phone' : 'workshop:public';
-      if (c.roomEvent !== roomEvent) this.violations.push(`${c.name}: has its room view from ${c.roomEvent}, a fresh connection gets ${roomEvent}`);
-      const room = firstDifference(c.room, fresh.get(roomEvent) ?? null);
-      if (room) this.violations.push(`${c.name}: room view differs from a fresh snapshot at ${room}`);
-      if (c.kind === 'host') {
-        const host = firstDifference(c.host, fresh.get('workshop:host') ?? null);
-        if (host) this.violations.push(`host: host view differs from a fresh snapshot at ${host}`);
-      } else {
-        // A self view is sent when the participant's own data changes, so its seq is that of
-        // the last such change; what it says must equal the fresh one.
-        const self = firstDifference(withoutSeq(c.self), withoutSeq((fresh.get('participant:self') as SelfView | undefined) ?? null));
-        if (self) this.violations.push(`${c.name}: self view differs from a fresh snapshot at ${self}`);
-      }
+    const fresh = await Promise.all(this.clients.map((c) => snapshot(this.server.url, c.credentials())));
+    this.clients.forEach((c, i) => this.compareViews(c, fresh[i] as Map<string, unknown>));
+  }
+
+  private compareViews(c: ControlledClient, fresh: Map<string, unknown>): void {
+    const roomEvent = fresh.has('workshop:phone') ? 'workshop:phone' : 'workshop:public';
+    if (c.roomEvent !== roomEvent) this.violations.push(`${c.name}: has its room view from ${c.roomEvent}, a fresh connection gets ${roomEvent}`);
+    const room = firstDifference(c.room, fresh.get(roomEvent) ?? null);
+    if (room) this.violations.push(`${c.name}: room view differs from a fresh snapshot at ${room}`);
+    if (c.kind === 'host') {
+      const host = firstDifference(c.host, fresh.get('workshop:host') ?? null);
+      if (host) this.violations.push(`host: host view differs from a fresh snapshot at ${host}`);
+    } else {
+      // A self view is sent when the participant's own data changes, so its seq is that of
+      // the last such change; what it says must equal the fresh one.
+      const self = firstDifference(withoutSeq(c.self), withoutSeq((fresh.get('participant:self') as SelfView | undefined) ?? null));
+      if (self) this.violations.push(`${c.name}: self view differs from a fresh snapshot at ${self}`);
     }
   }
 
@@ -512,13 +531,10 @@ export class World {
         }
         case 'value:propose':
         case 'value:add': {
-          const id = r.name === 'value:add' && !VALUE_ADD_TAKES_ID ? (r.ackData as { valueId?: string } | undefined)?.valueId : r.key;
-          const found = id ? (valuesById.get(id) ?? []) : [];
+          const found = valuesById.get(r.key) ?? [];
           if (r.status === 'acked') {
-            if (VALUE_ADD_TAKES_ID || r.name === 'value:propose') {
-              if ((r.ackData as { valueId?: string }).valueId !== r.key) bad(`${who}: acked with valueId ${JSON.stringify(r.ackData)}`);
-            }
-            if (id) ackedValues.add(id);
+            if ((r.ackData as { valueId?: string }).valueId !== r.key) bad(`${who}: acked with valueId ${JSON.stringify(r.ackData)}`);
+            ackedValues.add(r.key);
             if (found.length !== 1) bad(`${who}: acknowledged, stored ${found.length} times`);
             else if (found[0]?.proposedBy !== (r.name === 'value:add' ? null : pid)) bad(`${who}: stored as ${JSON.stringify(found[0])}`);
           } else if (found.length > 0) bad(`${who}: stored although the client was told it was not${refusal}`);

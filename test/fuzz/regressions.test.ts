@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { connectHost, createWorkshop, emitAck, joinAs, mustAck, serverPool, serverState, waitFor } from '../integration/harness.js';
+
+/**
+ * The smallest reproductions of what the convergence fuzz found, one command at a time: a
+ * retry of a stored write must be answered like the first send (`ok`), whatever happened in
+ * between, or the phone drops something the server has.
+ */
+describe('an endorsement that was stored, sent again after its ack was lost', () => {
+  const start = serverPool();
+
+  /** Phone A wrote a story, phone B endorsed it; B's ack never arrived. */
+  async function endorsed() {
+    const server = await start();
+    const w = await createWorkshop(server, { title: 'Retry', template: 'empty', groups: ['Residents', 'Municipality'] });
+    const host = await connectHost(server, w);
+    const view = await waitFor(host, 'workshop:host');
+    const [g1, g2] = view.groups.map((g) => g.id) as [string, string];
+    const explore = view.activities[0]?.id as string;
+    await mustAck(host, 'activity:control', { activityId: explore, action: 'open' });
+    const { valueId } = await mustAck(host, 'value:add', { title: 'Trust', valueId: 'fuzzValueTrust000001' });
+    const a = await joinAs(server, w.code, g1);
+    const b = await joinAs(server, w.code, g2);
+    const { storyId } = await mustAck(a.socket, 'story:add', { valueId, text: 'We were heard.', storyId: 'fuzzStoryHeard000001' });
+    await mustAck(b.socket, 'story:endorse', { storyId });
+    return { server, code: w.code, host, explore, storyId, b, participantId: b.participantId };
+  }
+
+  it('after the explore step locked (seed 56) is acknowledged ok and stores nothing', async () => {
+    const { server, code, host, explore, storyId, b, participantId } = await endorsed();
+    await mustAck(host, 'activity:control', { activityId: explore, action: 'lock' });
+    const seq = serverState(server, code).seq;
+    expect(await emitAck(b.socket, 'story:endorse', { storyId })).toEqual({ ok: true, data: {} });
+    expect(serverState(server, code).seq).toBe(seq);
+    expect(serverState(server, code).stories[storyId]?.endorsements).toEqual([participantId]);
+  });
+
+  it('after the facilitator hid the story (seed 109) is acknowledged ok and stores nothing', async () => {
+    const { server, code, host, storyId, b, participantId } = await endorsed();
+    await mustAck(host, 'story:hide', { storyId, hidden: true });
+    const seq = serverState(server, code).seq;
+    expect(await emitAck(b.socket, 'story:endorse', { storyId })).toEqual({ ok: true, data: {} });
+    expect(serverState(server, code).seq).toBe(seq);
+    expect(serverState(server, code).stories[storyId]?.endorsements).toEqual([participantId]);
+  });
+});
