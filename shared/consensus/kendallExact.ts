@@ -9,10 +9,11 @@
  * beyond, and for n ≥ 6, kendallW uses χ². Where χ² is far off is where m·n is small: the
  * distribution of W is then a few dozen coarse steps, and the smooth χ² curve misses the step at
  * the observed W by up to 0.1 in p (m = 4, n = 3: 0.17 for an exact 0.27). The limits are where
- * the exact distribution still takes at most ~30 ms to build on one idle core (once per (m, n), then cached): its
- * cost grows with the number of distinct rank-sum vectors, steeply in n. At these limits χ² is
- * within ~0.03–0.05 of the exact p, so the switch is where exact stops being cheap, not where
- * χ² becomes perfect: m·n ≤ 120 for n = 2, 60 for n = 3, 40 for n = 4, 25 for n = 5.
+ * building the exact distribution still takes at most ~50 ms on one idle core (once per n up to the
+ * largest m asked for, then cached): its cost grows with the number of distinct rank-sum vectors,
+ * steeply in n (the next step, m = 6 for n = 5 or n = 6 at all, costs several times more). At these
+ * limits χ² is within ~0.05 of the exact p, so the switch is where exact stops being cheap, not
+ * where χ² becomes perfect: m·n ≤ 120 for n = 2, 60 for n = 3, 40 for n = 4, 25 for n = 5.
  */
 export const EXACT_MAX_RATERS: readonly number[] = [0, 0, 60, 20, 10, 5];
 
@@ -48,37 +49,56 @@ interface NullDistribution {
 
 const cache = new Map<string, NullDistribution>();
 
-/**
- * The distribution of Σ_i R_i² (R_i = the rank sum of item i) when each of m raters ranks n
- * items in an order drawn uniformly from the n! orders, independently — the null hypothesis of
- * Kendall's W. Computed by dynamic programming over the raters: the state is the vector of rank
- * sums so far, kept sorted, because the orders are exchangeable (adding a uniform random order to
- * a relabelled vector gives the relabelled result), so only the multiset of rank sums matters.
- * Each step adds each of the n! orders with probability 1/n!. Cached per (m, n).
- */
-function nullDistribution(m: number, n: number): NullDistribution {
-  const key = `${m},${n}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
+interface State {
+  sums: number[];
+  p: number;
+}
+
+/** Per n: layers[m] = the states after m raters, so a larger m extends the last layer instead of starting again. */
+const layersByN = new Map<number, Map<number, State>[]>();
+
+/** The states (sorted rank-sum vectors and their probabilities) after m raters of n items. */
+function statesAfter(m: number, n: number): Map<number, State> {
+  let layers = layersByN.get(n);
+  if (!layers) {
+    layers = [new Map([[0, { sums: new Array<number>(n).fill(0), p: 1 }]])];
+    layersByN.set(n, layers);
+  }
   const orders = permutations(n);
   const weight = 1 / orders.length;
-  // A sorted vector of rank sums (each ≤ m·n) as one integer in base m·n + 1.
-  const base = m * n + 1;
+  // A sorted vector of rank sums (each ≤ m·n, m ≤ the limit for n) as one integer in base limit·n + 1.
+  const base = Math.max(m, EXACT_MAX_RATERS[n] ?? 0) * n + 1;
   const encode = (v: readonly number[]): number => v.reduce((acc, x) => acc * base + x, 0);
-  let states = new Map<number, { sums: number[]; p: number }>([[0, { sums: new Array<number>(n).fill(0), p: 1 }]]);
-  for (let rater = 0; rater < m; rater++) {
-    const next = new Map<number, { sums: number[]; p: number }>();
-    for (const { sums, p } of states.values()) {
+  while (layers.length <= m) {
+    const next = new Map<number, State>();
+    for (const { sums, p } of (layers[layers.length - 1] ?? new Map<number, State>()).values()) {
       for (const order of orders) {
-        const added = sums.map((s, i) => s + (order[i] ?? 0)).sort((a, b) => a - b);
+        const added = sums.map((x, i) => x + (order[i] ?? 0)).sort((a, b) => a - b);
         const code = encode(added);
         const entry = next.get(code);
         if (entry) entry.p += p * weight;
         else next.set(code, { sums: added, p: p * weight });
       }
     }
-    states = next;
+    layers.push(next);
   }
+  return layers[m] ?? new Map<number, State>();
+}
+
+/**
+ * The distribution of Σ_i R_i² (R_i = the rank sum of item i) when each of m raters ranks n
+ * items in an order drawn uniformly from the n! orders, independently — the null hypothesis of
+ * Kendall's W. Computed by dynamic programming over the raters: the state is the vector of rank
+ * sums so far, kept sorted, because the orders are exchangeable (adding a uniform random order to
+ * a relabelled vector gives the relabelled result), so only the multiset of rank sums matters.
+ * Each step adds each of the n! orders with probability 1/n!. Cached per (m, n), and the states
+ * per number of raters, so the groups of one room (several m, one n) cost one run to the largest m.
+ */
+function nullDistribution(m: number, n: number): NullDistribution {
+  const key = `${m},${n}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const states = statesAfter(m, n);
   const byStat = new Map<number, number>();
   for (const { sums, p } of states.values()) {
     const stat = sums.reduce((acc, x) => acc + x * x, 0);
