@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useStore } from '../../../store/index.js';
+import { HOST } from '../../../../../shared/domain/testing.js';
 import { CODE, connectStore } from '../../../test/fixtures.js';
 import { rankScenario, voteWorkshop } from '../../../test/voteFixtures.js';
 import { BoardPage } from '../BoardPage.js';
@@ -113,6 +114,12 @@ describe('board: the consensus board after the reveal', () => {
     // The same list the phones' summary sends: one definition (CommonGroundItem.flagged).
     const vote = w.pub().results[w.activityId]!.vote!;
     expect(vote.lens.commonGround.filter((c) => c.flagged).map((c) => c.valueId)).toEqual([w.affordability]);
+    // The phones' summary of the same vote lists the same values. Tension: Sustainability
+    // (municipality 3/3 − residents 1/12 = 11/12) and Affordability (1 − 5/9 = 4/9) lead both lists.
+    w.h.must('summary:publish', { published: true }, HOST);
+    const summary = w.pub().summary!;
+    expect(summary.commonGround.map((c) => c.valueId)).toEqual([w.affordability]);
+    expect(summary.tensions.slice(0, 2).map((x) => x.valueId)).toEqual([w.sustainability, w.affordability]);
     const tension = screen.getByRole('region', { name: 'Tension' });
     expect(within(tension).getAllByRole('listitem')[0]).toHaveTextContent('SustainabilityMunicipality high (100), Residents low (8)');
     expect(within(tension).getAllByRole('listitem')[1]).toHaveTextContent('AffordabilityResidents high (100), Municipality low (56)');
