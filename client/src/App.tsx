@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { JoinCodePage } from './views/join/JoinCodePage.js';
@@ -7,10 +7,22 @@ import { ParticipantPage } from './views/participant/ParticipantPage.js';
 // The phone's pages (/j/…, /join) are in the entry chunk: a phone on a slow network needs no
 // second round trip. The console, board, report and home page are chunks of their own, loaded
 // when their route is opened, so a phone never downloads them.
-const HomePage = lazy(() => import('./views/home/HomePage.js').then((m) => ({ default: m.HomePage })));
-const ConsolePage = lazy(() => import('./views/console/ConsolePage.js').then((m) => ({ default: m.ConsolePage })));
-const BoardPage = lazy(() => import('./views/board/BoardPage.js').then((m) => ({ default: m.BoardPage })));
-const ReportPage = lazy(() => import('./views/report/ReportPage.js').then((m) => ({ default: m.ReportPage })));
+const HomePage = lazy(() => loadPage(import('./views/home/HomePage.js'), (m) => m.HomePage));
+const ConsolePage = lazy(() => loadPage(import('./views/console/ConsolePage.js'), (m) => m.ConsolePage));
+const BoardPage = lazy(() => loadPage(import('./views/board/BoardPage.js'), (m) => m.BoardPage));
+const ReportPage = lazy(() => loadPage(import('./views/report/ReportPage.js'), (m) => m.ReportPage));
+
+/** A page's code that did not arrive; other errors are not this boundary's business. */
+class PageLoadError extends Error {}
+
+function loadPage<M, P>(module: Promise<M>, pick: (m: M) => (props: P) => ReactNode): Promise<{ default: (props: P) => ReactNode }> {
+  return module.then(
+    (m) => ({ default: pick(m) }),
+    (err: unknown) => {
+      throw new PageLoadError(err instanceof Error ? err.message : String(err));
+    },
+  );
+}
 
 /** What a lazily loaded page shows while its code arrives: a live status, not a blank screen. */
 export function PageLoading() {
@@ -24,7 +36,42 @@ export function PageLoading() {
   );
 }
 
-const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+/** What a lazily loaded page shows when its code could not be fetched (offline, or a new deploy). */
+export function PageLoadFailed() {
+  const { t } = useTranslation();
+  return (
+    <main className="gate">
+      <p role="alert" className="gate-message">
+        {t('common.loadFailed')}
+      </p>
+      <p>
+        <button type="button" className="btn-primary" onClick={() => window.location.reload()}>
+          {t('common.reload')}
+        </button>
+      </p>
+    </main>
+  );
+}
+
+class LoadFailureBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    const { error } = this.state;
+    if (error === null) return this.props.children;
+    // Anything but a failed download goes on up, as it would without this boundary.
+    if (!(error instanceof PageLoadError)) throw error;
+    return <PageLoadFailed />;
+  }
+}
+
+const Lazy = ({ children }: { children: ReactNode }) => (
+  <LoadFailureBoundary>
+    <Suspense fallback={<PageLoading />}>{children}</Suspense>
+  </LoadFailureBoundary>
+);
 
 export function App() {
   return (

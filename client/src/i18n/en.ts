@@ -14,6 +14,8 @@ export const en: Strings<typeof nl> = {
     languageNames: { nl: 'Nederlands', en: 'English' },
     connecting: 'Connecting…',
     loading: 'Loading the page…',
+    loadFailed: 'This page could not be loaded. Check the connection and try again.',
+    reload: 'Reload',
     reconnecting: 'Reconnecting…',
     cancel: 'Cancel',
     save: 'Save',

@@ -15,6 +15,8 @@ export const nl = {
     languageNames: { nl: 'Nederlands', en: 'English' },
     connecting: 'Verbinden…',
     loading: 'Pagina laden…',
+    loadFailed: 'Deze pagina kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.',
+    reload: 'Opnieuw laden',
     reconnecting: 'Verbinding herstellen…',
     cancel: 'Annuleren',
     save: 'Opslaan',
