@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../shared/index.js';
+import { EVENT_VERSION, type DomainEvent, type WorkshopState } from '../../shared/index.js';
 import { SqliteStore } from './sqliteStore.js';
 
 const dirs: string[] = [];
@@ -28,6 +28,7 @@ function open(file?: string): { store: SqliteStore; file: string } {
 // The store never interprets events, so minimal stand-ins are enough here.
 const created = { type: 'workshop:created', at: 1, workshop: { id: 'w1', code: 'ABCDEF' } } as unknown as DomainEvent;
 const hidden = (at: number): DomainEvent => ({ type: 'value:hidden', at, valueId: `v${at}`, hidden: true });
+const v2 = (event: DomainEvent) => ({ version: EVENT_VERSION, event });
 
 describe('SqliteStore', () => {
   it('stores workshops and their events and reads them back in order', () => {
@@ -37,7 +38,7 @@ describe('SqliteStore', () => {
     store.append('w1', 4, [hidden(4)]);
     store.close();
     const again = open(file).store;
-    expect([...again.loadAll()]).toEqual([{ id: 'w1', code: 'ABCDEF', createdAt: 1, events: [created, hidden(2), hidden(3), hidden(4)] }]);
+    expect([...again.loadAll()]).toEqual([{ id: 'w1', code: 'ABCDEF', createdAt: 1, snapshot: null, events: [created, hidden(2), hidden(3), hidden(4)].map(v2) }]);
   });
 
   it('appends all events of a command or none', () => {
@@ -70,7 +71,35 @@ describe('SqliteStore', () => {
     db.close();
     const loaded = [...store.loadAll()];
     expect(loaded[0]).toMatchObject({ id: 'w1', error: 'expected event 2, found 3' });
-    expect(loaded[1]).toMatchObject({ id: 'w2', events: [created] });
+    expect(loaded[1]).toMatchObject({ id: 'w2', events: [v2(created)] });
+  });
+
+  it('stores a batch of several workshops in one transaction: all or none', () => {
+    const { store, file } = open();
+    store.create({ id: 'w1', code: 'ABCDEF', createdAt: 1 }, created);
+    store.create({ id: 'w2', code: 'GHJKMN', createdAt: 2 }, created);
+    store.appendBatch([
+      { workshopId: 'w1', fromSeq: 2, events: [hidden(2)] },
+      { workshopId: 'w2', fromSeq: 2, events: [hidden(2), hidden(3)] },
+    ]);
+    // w2's seq 3 is taken: w1's seq 3 must not stay either.
+    expect(() => store.appendBatch([{ workshopId: 'w1', fromSeq: 3, events: [hidden(3)] }, { workshopId: 'w2', fromSeq: 3, events: [hidden(30)] }])).toThrow(/UNIQUE|PRIMARY/);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT workshop_id || seq FROM events ORDER BY workshop_id, seq').pluck().all()).toEqual(['w11', 'w12', 'w21', 'w22', 'w23']);
+    db.close();
+  });
+
+  it('loads from the newest snapshot and replays only the events after it', () => {
+    const { store } = open();
+    store.create({ id: 'w1', code: 'ABCDEF', createdAt: 1 }, created);
+    store.append('w1', 2, [hidden(2), hidden(3), hidden(4)]);
+    const state = { id: 'w1', seq: 3 } as unknown as WorkshopState;
+    store.saveSnapshot('w1', 2, { ...state, seq: 2 });
+    store.saveSnapshot('w1', 3, state);
+    expect(store.load('w1')).toEqual({ id: 'w1', code: 'ABCDEF', createdAt: 1, snapshot: { seq: 3, state }, events: [v2(hidden(4))] });
+    expect(store.findByCode('ABCDEF')).toEqual({ id: 'w1', code: 'ABCDEF', createdAt: 1 });
+    expect(store.findByCode('ZZZZZZ')).toBeNull();
+    expect(store.load('nope')).toBeNull();
   });
 
   it('keeps the database in WAL mode', () => {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DomainEvent } from '../../shared/index.js';
-import type { StoredWorkshop, UnreadableWorkshop, WorkshopStore } from './types.js';
+import { EVENT_VERSION, STATE_VERSION, type DomainEvent, type WorkshopState } from '../../shared/index.js';
+import { migrate } from './migrations.js';
+import type { AppendBatch, StoredEvent, StoredWorkshop, UnreadableWorkshop, WorkshopRow, WorkshopStore } from './types.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -21,32 +22,25 @@ interface EventRow {
   seq: number;
   type: string;
   at: number;
+  v: number;
   payload: string;
 }
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS workshops (
-    id TEXT PRIMARY KEY,
-    code TEXT NOT NULL UNIQUE,
-    created_at INTEGER NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS events (
-    workshop_id TEXT NOT NULL REFERENCES workshops(id),
-    seq INTEGER NOT NULL,
-    type TEXT NOT NULL,
-    at INTEGER NOT NULL,
-    payload TEXT NOT NULL,
-    PRIMARY KEY (workshop_id, seq)
-  ) WITHOUT ROWID;
-`;
-
-/** The event log in one SQLite file (better-sqlite3: synchronous, one connection per process). */
+/**
+ * The event log in one SQLite file (better-sqlite3: synchronous, one connection per process).
+ * The schema is versioned (`PRAGMA user_version`) and migrated on open (migrations.ts).
+ */
 export class SqliteStore implements WorkshopStore {
   private readonly db: Database.Database;
   private readonly insertWorkshop: Database.Statement<[string, string, number]>;
-  private readonly insertEvent: Database.Statement<[string, number, string, number, string]>;
-  private readonly appendTx: (workshopId: string, fromSeq: number, events: readonly DomainEvent[]) => void;
-  private readonly createTx: (workshop: { id: string; code: string; createdAt: number }, created: DomainEvent) => void;
+  private readonly insertEvent: Database.Statement<[string, number, string, number, number, string]>;
+  private readonly byCode: Database.Statement<[string]>;
+  private readonly byId: Database.Statement<[string]>;
+  private readonly latestSnapshot: Database.Statement<[string, number]>;
+  private readonly eventsAfter: Database.Statement<[string, number]>;
+  private readonly upsertSnapshot: Database.Statement<[string, number, number, string]>;
+  private readonly appendTx: (batch: readonly AppendBatch[]) => void;
+  private readonly createTx: (workshop: WorkshopRow, created: DomainEvent) => void;
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -55,41 +49,71 @@ export class SqliteStore implements WorkshopStore {
     this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
     this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+    migrate(this.db);
     this.insertWorkshop = this.db.prepare('INSERT INTO workshops (id, code, created_at) VALUES (?, ?, ?)');
-    this.insertEvent = this.db.prepare('INSERT INTO events (workshop_id, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)');
-    // insertEvents runs inside a transaction; a later "one transaction per tick" batch for a
-    // large room calls it for several workshops inside one db.transaction (~4 µs instead of
-    // ~31 µs per row, TOOLCHAIN.md), without changing the row format.
-    this.appendTx = this.db.transaction((workshopId, fromSeq, events) => this.insertEvents(workshopId, fromSeq, events));
-    this.createTx = this.db.transaction((workshop, created) => {
+    this.insertEvent = this.db.prepare('INSERT INTO events (workshop_id, seq, type, at, v, payload) VALUES (?, ?, ?, ?, ?, ?)');
+    this.byCode = this.db.prepare('SELECT id, code, created_at AS createdAt FROM workshops WHERE code = ?');
+    this.byId = this.db.prepare('SELECT id, code, created_at AS createdAt FROM workshops WHERE id = ?');
+    this.latestSnapshot = this.db.prepare('SELECT seq, state FROM snapshots WHERE workshop_id = ? AND version = ? ORDER BY seq DESC LIMIT 1');
+    this.eventsAfter = this.db.prepare('SELECT seq, type, at, v, payload FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq');
+    // One snapshot per workshop is enough: the newest replaces the one before.
+    this.upsertSnapshot = this.db.prepare(
+      'INSERT INTO snapshots (workshop_id, seq, version, state) VALUES (?, ?, ?, ?) ON CONFLICT (workshop_id) DO UPDATE SET seq = excluded.seq, version = excluded.version, state = excluded.state',
+    );
+    // One transaction for a whole batch: ~4 µs per row instead of ~31 µs with a transaction per
+    // row (measured on a 2-core machine), and a batch of commands is stored all or none.
+    this.appendTx = this.db.transaction((batch: readonly AppendBatch[]) => {
+      for (const b of batch) this.insertEvents(b.workshopId, b.fromSeq, b.events);
+    });
+    this.createTx = this.db.transaction((workshop: WorkshopRow, created: DomainEvent) => {
       this.insertWorkshop.run(workshop.id, workshop.code, workshop.createdAt);
       this.insertEvents(workshop.id, 1, [created]);
     });
   }
 
-  create(workshop: { id: string; code: string; createdAt: number }, created: DomainEvent): void {
+  create(workshop: WorkshopRow, created: DomainEvent): void {
     this.createTx(workshop, created);
   }
 
-  append(workshopId: string, fromSeq: number, events: readonly DomainEvent[]): void {
-    if (events.length === 0) return;
-    this.appendTx(workshopId, fromSeq, events);
+  appendBatch(batch: readonly AppendBatch[]): void {
+    const nonEmpty = batch.filter((b) => b.events.length > 0);
+    if (nonEmpty.length > 0) this.appendTx(nonEmpty);
   }
 
-  *loadAll(): Iterable<StoredWorkshop | UnreadableWorkshop> {
-    const workshops = this.db.prepare('SELECT id, code, created_at AS createdAt FROM workshops ORDER BY created_at, id').all() as Omit<StoredWorkshop, 'events'>[];
-    const eventsOf = this.db.prepare('SELECT seq, type, at, payload FROM events WHERE workshop_id = ? ORDER BY seq');
-    for (const w of workshops) {
-      let events: DomainEvent[];
-      try {
-        events = (eventsOf.all(w.id) as EventRow[]).map((row, i) => toEvent(row, i + 1));
-      } catch (err) {
-        yield { ...w, error: err instanceof Error ? err.message : String(err) };
-        continue;
-      }
-      yield { ...w, events };
+  /** One workshop's events, in one transaction. */
+  append(workshopId: string, fromSeq: number, events: readonly DomainEvent[]): void {
+    this.appendBatch([{ workshopId, fromSeq, events }]);
+  }
+
+  findByCode(code: string): WorkshopRow | null {
+    return (this.byCode.get(code) as WorkshopRow | undefined) ?? null;
+  }
+
+  load(id: string): StoredWorkshop | UnreadableWorkshop | null {
+    const row = this.byId.get(id) as WorkshopRow | undefined;
+    if (!row) return null;
+    try {
+      const snap = this.latestSnapshot.get(id, STATE_VERSION) as { seq: number; state: string } | undefined;
+      const snapshot = snap ? { seq: snap.seq, state: JSON.parse(snap.state) as WorkshopState } : null;
+      const from = snapshot?.seq ?? 0;
+      const events = (this.eventsAfter.all(id, from) as EventRow[]).map((r, i) => toStoredEvent(r, from + i + 1));
+      return { ...row, snapshot, events };
+    } catch (err) {
+      return { ...row, error: err instanceof Error ? err.message : String(err) };
     }
+  }
+
+  /** Every workshop, for tools and tests; the server loads workshops one at a time with load(). */
+  *loadAll(): Iterable<StoredWorkshop | UnreadableWorkshop> {
+    const ids = this.db.prepare('SELECT id FROM workshops ORDER BY created_at, id').pluck().all() as string[];
+    for (const id of ids) {
+      const w = this.load(id);
+      if (w) yield w;
+    }
+  }
+
+  saveSnapshot(workshopId: string, seq: number, state: WorkshopState): void {
+    this.upsertSnapshot.run(workshopId, seq, STATE_VERSION, JSON.stringify(state));
   }
 
   close(): void {
@@ -99,14 +123,14 @@ export class SqliteStore implements WorkshopStore {
   private insertEvents(workshopId: string, fromSeq: number, events: readonly DomainEvent[]): void {
     events.forEach((event, i) => {
       const { type, at, ...payload } = event;
-      this.insertEvent.run(workshopId, fromSeq + i, type, at, JSON.stringify(payload));
+      this.insertEvent.run(workshopId, fromSeq + i, type, at, EVENT_VERSION, JSON.stringify(payload));
     });
   }
 }
 
-function toEvent(row: EventRow, expectedSeq: number): DomainEvent {
+function toStoredEvent(row: EventRow, expectedSeq: number): StoredEvent {
   // A gap means rows were lost or edited by hand: replaying past it would build a state that
   // was never acknowledged, so refuse this workshop rather than guess.
   if (row.seq !== expectedSeq) throw new Error(`expected event ${expectedSeq}, found ${row.seq}`);
-  return { type: row.type, at: row.at, ...(JSON.parse(row.payload) as object) } as DomainEvent;
+  return { version: row.v, event: { type: row.type, at: row.at, ...(JSON.parse(row.payload) as object) } as DomainEvent };
 }

@@ -1,35 +1,60 @@
-import type { DomainEvent } from '../../shared/index.js';
+import type { DomainEvent, WorkshopState } from '../../shared/index.js';
 
-/** A workshop as stored: its row and its event log, in order (seq 1 is `workshop:created`). */
-export interface StoredWorkshop {
+/** A workshop's row. */
+export interface WorkshopRow {
   id: string;
   code: string;
   createdAt: number;
-  events: DomainEvent[];
-}
-
-/** A workshop whose log could not be read back (edited by hand, a gap in seq); the others still load. */
-export interface UnreadableWorkshop {
-  id: string;
-  code: string;
-  createdAt: number;
-  error: string;
 }
 
 /**
- * Where workshops live between restarts. Event-sourced: the log is the truth, the in-memory
- * state is rebuilt from it with apply(). Every method is synchronous on purpose: the command
- * path stays one synchronous block, so commands for one workshop can't interleave.
+ * A workshop as stored: its row, the newest usable snapshot of its state (if any), and the
+ * events after it, in order.
+ */
+export interface StoredWorkshop extends WorkshopRow {
+  snapshot: { seq: number; state: WorkshopState } | null;
+  /**
+   * seq snapshot.seq + 1 … (or 1 …, starting with `workshop:created`, without a snapshot), each
+   * with the event version it was written in; replay upgrades older ones (shared/domain/eventVersions.ts).
+   */
+  events: StoredEvent[];
+}
+
+export interface StoredEvent {
+  version: number;
+  event: DomainEvent;
+}
+
+/** A workshop whose log could not be read back (edited by hand, a gap in seq); the others still load. */
+export interface UnreadableWorkshop extends WorkshopRow {
+  error: string;
+}
+
+/** One workshop's share of a batch: events numbered fromSeq, fromSeq + 1, … */
+export interface AppendBatch {
+  workshopId: string;
+  fromSeq: number;
+  events: readonly DomainEvent[];
+}
+
+/**
+ * Where workshops live between restarts. Event-sourced: the log is the truth; snapshots only
+ * shorten the replay. Every method is synchronous on purpose: a batch of commands is decided,
+ * applied and committed without another command in between.
  */
 export interface WorkshopStore {
   /** Stores a new workshop and its first event (`workshop:created`, seq 1) in one transaction. */
-  create(workshop: { id: string; code: string; createdAt: number }, created: DomainEvent): void;
+  create(workshop: WorkshopRow, created: DomainEvent): void;
   /**
-   * Appends events numbered fromSeq, fromSeq + 1, … in one transaction: all or none.
-   * Throws when a seq is already taken (someone else wrote this workshop) or the write fails.
+   * Appends the events of several workshops in ONE transaction: all or none. Throws when a seq
+   * is already taken (someone else wrote this workshop) or the write fails.
    */
-  append(workshopId: string, fromSeq: number, events: readonly DomainEvent[]): void;
-  /** Every workshop with its events, for the replay at start. */
-  loadAll(): Iterable<StoredWorkshop | UnreadableWorkshop>;
+  appendBatch(batch: readonly AppendBatch[]): void;
+  /** The workshop with this join code, without loading it. */
+  findByCode(code: string): WorkshopRow | null;
+  /** One workshop's row, snapshot and log tail; null when there is no such workshop. */
+  load(id: string): StoredWorkshop | UnreadableWorkshop | null;
+  /** Keeps the state after event `seq` so a later load replays only what follows it. */
+  saveSnapshot(workshopId: string, seq: number, state: WorkshopState): void;
   close(): void;
 }
