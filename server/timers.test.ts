@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { commandSchemas, createWorkshopSchema, type Command, type CommandInput, type CommandName, type DomainEvent } from '../shared/index.js';
 import { FakeTime } from '../test/integration/fakeTime.js';
 import { silentLogger } from './logger.js';
-import type { StoredWorkshop, WorkshopStore } from './store/types.js';
+import type { AppendBatch, StoredWorkshop, WorkshopRow, WorkshopStore } from './store/types.js';
 import { ActivityTimers, MAX_TIMER_WAIT_MS, TIMER_RETRY_MS } from './timers.js';
 import { WorkshopRegistry, type LiveWorkshop } from './workshops.js';
 
@@ -10,31 +10,38 @@ const T0 = Date.UTC(2026, 10, 23, 19, 0, 0);
 
 /** The event log in memory; `failAppends` makes every write throw, like a full disk. */
 class MemoryStore implements WorkshopStore {
-  readonly logs = new Map<string, StoredWorkshop>();
+  readonly logs = new Map<string, WorkshopRow & { events: DomainEvent[] }>();
   failAppends = false;
-  create(w: { id: string; code: string; createdAt: number }, created: DomainEvent): void {
-    this.logs.set(w.id, { ...w, events: [created] });
+  create(w: WorkshopRow, created: DomainEvent): void {
+    this.logs.set(w.id, { ...w, events: [structuredClone(created)] });
   }
-  append(workshopId: string, _fromSeq: number, events: readonly DomainEvent[]): void {
+  appendBatch(batch: readonly AppendBatch[]): void {
     if (this.failAppends) throw new Error('disk full');
-    this.logs.get(workshopId)?.events.push(...events);
+    for (const b of batch) this.logs.get(b.workshopId)?.events.push(...structuredClone(b.events));
   }
-  loadAll(): Iterable<StoredWorkshop> {
-    return structuredClone([...this.logs.values()]);
+  findByCode(code: string): WorkshopRow | null {
+    const w = [...this.logs.values()].find((x) => x.code === code);
+    return w ? { id: w.id, code: w.code, createdAt: w.createdAt } : null;
   }
+  load(id: string): StoredWorkshop | null {
+    const w = this.logs.get(id);
+    return w ? { id: w.id, code: w.code, createdAt: w.createdAt, snapshot: null, events: structuredClone(w.events).map((event) => ({ version: 1, event })) } : null;
+  }
+  saveSnapshot(): void {}
   close(): void {}
 }
 
 /** Registry and timers wired as createApp wires them, on a fake clock. */
 function boot(store = new MemoryStore(), time = new FakeTime(T0)) {
   const registry = new WorkshopRegistry(store, time.clock, silentLogger);
-  registry.loadAll();
   const onLocked = vi.fn<(workshopId: string) => void>();
   const timers = new ActivityTimers({ registry, clock: time.clock, timers: time, logger: silentLogger, onLocked });
   registry.onCommit((w) => timers.reschedule(w));
-  timers.restore();
+  registry.onLoad((w) => timers.reschedule(w));
+  // The first use of each stored workshop after a restart loads it (here: all at once).
+  for (const id of store.logs.keys()) registry.get(id);
   const host = <K extends CommandName>(w: LiveWorkshop, type: K, payload: CommandInput<K>) => {
-    const r = registry.execute(w, { type, payload: commandSchemas[type].parse(payload) } as Command, { role: 'host' });
+    const r = registry.executeNow(w, { type, payload: commandSchemas[type].parse(payload) } as Command, { role: 'host' });
     if (!r.ok) throw new Error(`${type}: ${r.error.code} ${r.error.message}`);
   };
   const workshop = () => {
@@ -126,7 +133,7 @@ describe('activity timers', () => {
     expect(statusOf(a.w, a.ids[1])).toBe('locked');
   });
 
-  it('are restored at start: a deadline that passed while the server was down locks at once', () => {
+  it('are armed when a workshop is loaded after a restart: a deadline that passed while the server was down locks at once', () => {
     const first = boot();
     const { w, ids } = first.workshop();
     first.host(w, 'activity:control', { activityId: ids[1], action: 'open' });

@@ -44,8 +44,10 @@ export interface ActivityTimerDeps {
 /**
  * Locks an activity when its timer (`endsAt`) runs out. One timer per workshop, for the earliest
  * deadline; rescheduled after every accepted command (extend, reopen, goto, remove… all move
- * deadlines) and restored at start, where a deadline already past locks at once. The lock is an
- * ordinary `activity:control` command sent as the host through registry.execute, so it is
+ * deadlines) and armed whenever a workshop is loaded (workshops load when first needed, so a
+ * deadline that passed while the server was down locks as soon as its workshop is used again;
+ * answers after a deadline are refused by decide() all the same). The lock is an
+ * ordinary `activity:control` command sent as the host through registry.executeNow, so it is
  * decided, stored and broadcast like any other.
  */
 export class ActivityTimers {
@@ -53,17 +55,23 @@ export class ActivityTimers {
 
   constructor(private readonly deps: ActivityTimerDeps) {}
 
-  /** Arms every loaded workshop's timer (at start). */
+  /** Arms every loaded workshop's timer. */
   restore(): void {
-    for (const workshop of this.deps.registry.all()) this.reschedule(workshop);
+    for (const workshop of this.deps.registry.loaded()) this.reschedule(workshop);
+  }
+
+  /** Whether a timer is running for this workshop (it then stays in memory). */
+  has(workshopId: string): boolean {
+    return this.pending.has(workshopId);
   }
 
   /** Sets the workshop's one timer to its earliest deadline, or clears it when none is left. */
   reschedule(workshop: LiveWorkshop, minWaitMs = 0): void {
     const next = nextDeadline(workshop.state);
     const current = this.pending.get(workshop.id);
-    // Most commands (answers) move no deadline: keep the timer rather than churn it.
-    if (current?.at === next) return;
+    // Most commands (answers) move no deadline: keep the timer rather than churn it. A wait
+    // after a failure replaces it even so (a failed write reloads the workshop, which re-arms it at once).
+    if (current?.at === next && minWaitMs === 0) return;
     if (current) {
       this.deps.timers.clear(current.handle);
       this.pending.delete(workshop.id);
@@ -94,11 +102,11 @@ export class ActivityTimers {
     let failed = false;
     for (const activityId of due) {
       // Each lock is stored before the next; the commit listener reschedules after each.
-      const result = this.deps.registry.execute(workshop, { type: 'activity:control', payload: { activityId, action: 'lock' } }, { role: 'host' });
+      const result = this.deps.registry.executeNow(workshop, { type: 'activity:control', payload: { activityId, action: 'lock' } }, { role: 'host' });
       if (result.ok) locked = true;
       else {
         failed = true;
-        this.deps.logger.error(`Workshop ${workshop.state.code}: the timer could not lock ${activityId}: ${result.error.code} ${result.error.message}`);
+        this.deps.logger.error(`Workshop ${workshop.code}: the timer could not lock ${activityId}: ${result.error.code} ${result.error.message}`);
       }
     }
     if (locked) this.deps.onLocked(workshopId);

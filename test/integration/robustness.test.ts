@@ -81,11 +81,13 @@ function failingStore(): { wrap: (s: SqliteStore) => WorkshopStore; fail: (on: b
     fail: (on) => (failing = on),
     wrap: (inner) => ({
       create: (w, e) => inner.create(w, e),
-      append: (id: string, fromSeq: number, events: readonly DomainEvent[]) => {
+      appendBatch: (batch) => {
         if (failing) throw new Error('SQLITE_FULL: database or disk is full');
-        inner.append(id, fromSeq, events);
+        inner.appendBatch(batch);
       },
-      loadAll: () => inner.loadAll(),
+      findByCode: (code) => inner.findByCode(code),
+      load: (id) => inner.load(id),
+      saveSnapshot: (id, seq, state) => inner.saveSnapshot(id, seq, state),
       close: () => inner.close(),
     }),
   };
