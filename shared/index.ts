@@ -23,3 +23,5 @@ export * from './protocol/http.js';
 export * from './domain/templateFile.js';
 export * from './domain/exportSchema.js';
 export * from './domain/csv.js';
+export * from './domain/eventVersions.js';
+export * from './domain/liveViews.js';

@@ -2,6 +2,7 @@ import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { Answer } from './answers.js';
 import { suggestDuplicates } from './duplicates.js';
 import { activityResults, answerCounts, type ActivityResults, type AnswerCounts } from './results.js';
+import { getOwn } from './own.js';
 import { buildSummary, type Summary } from './summary.js';
 import { visibleValueIds } from './rules.js';
 import type { Activity, Group, LocalizedCard, Settings, Story, Value, ValueOrigin, WorkshopState } from './types.js';
@@ -74,6 +75,16 @@ export interface PublicView {
   summaryPublished: boolean;
 }
 
+/**
+ * What a phone is sent: the room's view without the live participation and answer counts
+ * (phones don't show them, and they change with every answer), and with the results of the
+ * current activity only, once revealed. It changes when something a phone shows changes, so a
+ * vote burst sends phones nothing but their own `participant:self`.
+ */
+export interface PhoneView extends Omit<PublicView, 'participation' | 'answerCounts'> {
+  view: 'phone';
+}
+
 export interface SelfView {
   seq: number;
   participant: { id: string; name: string | null; groupId: string };
@@ -117,7 +128,7 @@ export interface HostView extends PublicView {
 
 export function provenanceOf(state: WorkshopState, value: Value): ProvenanceItem[] {
   return [value.id, ...value.mergedFrom].flatMap((id) => {
-    const v = state.values[id];
+    const v = getOwn(state.values, id);
     return v ? [{ valueId: v.id, title: v.title, origin: v.origin, groupId: v.groupId }] : [];
   });
 }
@@ -127,7 +138,7 @@ function storyOrder(a: { endorsements: number; createdAt: number }, b: { endorse
 }
 
 function authorOf(state: WorkshopState, story: Story, names: boolean): string | null {
-  return names ? (state.participants[story.participantId]?.name ?? null) : null;
+  return names ? (getOwn(state.participants, story.participantId)?.name ?? null) : null;
 }
 
 export function participation(state: WorkshopState): Participation {
@@ -151,30 +162,65 @@ export function withRounds(activities: Activity[]): PublicActivity[] {
 }
 
 /**
- * Results of every vote and scan activity. The costly part of a view: a caller building several
- * views of one state (the broadcaster: room and host) computes them once and passes them in.
+ * The pieces views are made of. `directParts` computes each when asked; the server's
+ * LiveViews (liveViews.ts) keeps each until what it depends on changes, so a view built after
+ * an answer recomputes that activity's counts and results and reuses everything else.
  */
-export function allResults(state: WorkshopState): Record<string, ActivityResults> {
-  return resultsOf(state, state.activities.map((a) => a.id));
+export interface ViewParts {
+  results(activityId: string): ActivityResults | null;
+  answerCounts(activityId: string): AnswerCounts;
+  participation(): Participation;
+  /** The visible values with their visible stories. */
+  values(): PublicValue[];
+  valueTitles(): PublicView['valueTitles'];
+  activities(): PublicActivity[];
+  /** Host only: every value, every story, the participants, duplicate suggestions. */
+  allValues(): HostValue[];
+  allStories(): HostStory[];
+  participants(): HostParticipant[];
+  duplicates(): string[][];
 }
 
-export function publicView(state: WorkshopState, all?: Record<string, ActivityResults>): PublicView {
-  const stories = Object.values(state.stories).filter((s) => !s.hidden && !state.participants[s.participantId]?.removed);
-  const values = visibleValueIds(state).map((id): PublicValue => {
+export function directParts(state: WorkshopState): ViewParts {
+  const parts: ViewParts = {
+    results: (id) => activityResults(state, id),
+    answerCounts: (id) => answerCounts(state, id),
+    participation: () => participation(state),
+    values: () => publicValues(state),
+    valueTitles: () => valueTitles(state),
+    activities: () => withRounds(state.activities),
+    allValues: () => allValues(state, parts.allStories()),
+    allStories: () => allStories(state),
+    participants: () => Object.values(state.participants).map(({ id, name, groupId, joinedAt, removed }) => ({ id, name, groupId, joinedAt, removed })),
+    duplicates: () => suggestDuplicates(parts.values()),
+  };
+  return parts;
+}
+
+/** Results of every vote and scan activity, by activity id. */
+export function allResults(state: WorkshopState, parts: ViewParts = directParts(state)): Record<string, ActivityResults> {
+  return resultsOf(state.activities.map((a) => a.id), parts);
+}
+
+function publicValues(state: WorkshopState): PublicValue[] {
+  const byValue = new Map<string, PublicStory[]>();
+  for (const s of Object.values(state.stories)) {
+    if (s.hidden || getOwn(state.participants, s.participantId)?.removed) continue;
+    const story: PublicStory = {
+      id: s.id,
+      valueId: s.valueId,
+      text: s.text,
+      endorsements: s.endorsements.length,
+      author: authorOf(state, s, state.settings.allowNames),
+      createdAt: s.createdAt,
+    };
+    const list = byValue.get(s.valueId);
+    if (list) list.push(story);
+    else byValue.set(s.valueId, [story]);
+  }
+  return visibleValueIds(state).map((id): PublicValue => {
     const v = state.values[id] as Value;
-    const own = stories
-      .filter((s) => s.valueId === id)
-      .map(
-        (s): PublicStory => ({
-          id: s.id,
-          valueId: s.valueId,
-          text: s.text,
-          endorsements: s.endorsements.length,
-          author: authorOf(state, s, state.settings.allowNames),
-          createdAt: s.createdAt,
-        }),
-      )
-      .sort(storyOrder);
+    const own = (byValue.get(id) ?? []).sort(storyOrder);
     return {
       id: v.id,
       title: v.title,
@@ -186,8 +232,24 @@ export function publicView(state: WorkshopState, all?: Record<string, ActivityRe
       stories: own,
     };
   });
-  const revealed = state.activities.filter((a) => a.revealed).map((a) => a.id);
-  const results = all ? Object.fromEntries(revealed.flatMap((id) => (all[id] ? [[id, all[id]]] : []))) : resultsOf(state, revealed);
+}
+
+function resultsOf(activityIds: readonly string[], parts: ViewParts): Record<string, ActivityResults> {
+  return Object.fromEntries(
+    activityIds.flatMap((id) => {
+      const r = parts.results(id);
+      return r ? [[id, r]] : [];
+    }),
+  );
+}
+
+function summaryOf(state: WorkshopState, parts: ViewParts): Summary {
+  const ordered = state.activities.flatMap((a) => parts.results(a.id) ?? []);
+  return buildSummary(ordered, parts.participation().total);
+}
+
+/** What the room shares (the phones and the board), without the live counts. */
+function roomCore(state: WorkshopState, parts: ViewParts): Omit<PublicView, 'participation' | 'answerCounts' | 'results'> {
   return {
     protocol: PROTOCOL_VERSION,
     seq: state.seq,
@@ -196,28 +258,29 @@ export function publicView(state: WorkshopState, all?: Record<string, ActivityRe
     language: state.language,
     settings: state.settings,
     groups: state.groups,
-    participation: participation(state),
-    values,
-    valueTitles: valueTitles(state),
-    activities: withRounds(state.activities),
+    values: parts.values(),
+    valueTitles: parts.valueTitles(),
+    activities: parts.activities(),
     currentActivityId: state.currentActivityId,
-    answerCounts: Object.fromEntries(state.activities.filter((a) => a.kind !== 'explore').map((a) => [a.id, answerCounts(state, a.id)])),
-    results,
-    summary: state.summaryPublishedAt === null ? null : summaryOf(state, all ?? allResults(state)),
+    summary: state.summaryPublishedAt === null ? null : summaryOf(state, parts),
     summaryPublished: state.summaryPublishedAt !== null,
   };
 }
 
-function resultsOf(state: WorkshopState, activityIds: string[]): Record<string, ActivityResults> {
-  return Object.fromEntries(activityIds.flatMap((id) => {
-    const r = activityResults(state, id);
-    return r ? [[id, r]] : [];
-  }));
+/** The board's view: the room's, with participation, live answer counts and revealed results. */
+export function publicView(state: WorkshopState, parts: ViewParts = directParts(state)): PublicView {
+  const revealed = state.activities.filter((a) => a.revealed).map((a) => a.id);
+  return {
+    ...roomCore(state, parts),
+    participation: parts.participation(),
+    answerCounts: Object.fromEntries(state.activities.filter((a) => a.kind !== 'explore').map((a) => [a.id, parts.answerCounts(a.id)])),
+    results: resultsOf(revealed, parts),
+  };
 }
 
-function summaryOf(state: WorkshopState, results: Record<string, ActivityResults>): Summary {
-  const ordered = state.activities.flatMap((a) => (results[a.id] ? [results[a.id] as ActivityResults] : []));
-  return buildSummary(ordered, participation(state).total);
+export function phoneView(state: WorkshopState, parts: ViewParts = directParts(state)): PhoneView {
+  const current = state.activities.find((a) => a.id === state.currentActivityId);
+  return { view: 'phone', ...roomCore(state, parts), results: current?.revealed ? resultsOf([current.id], parts) : {} };
 }
 
 function valueTitles(state: WorkshopState): PublicView['valueTitles'] {
@@ -229,18 +292,23 @@ function valueTitles(state: WorkshopState): PublicView['valueTitles'] {
 }
 
 export function selfView(state: WorkshopState, participantId: string): SelfView | null {
-  const p = state.participants[participantId];
+  const p = getOwn(state.participants, participantId);
   if (!p || p.removed) return null;
-  const stories = Object.values(state.stories);
+  const storyIds: string[] = [];
+  const endorsedStoryIds: string[] = [];
+  for (const s of Object.values(state.stories)) {
+    if (s.participantId === p.id) storyIds.push(s.id);
+    if (s.endorsements.includes(p.id)) endorsedStoryIds.push(s.id);
+  }
   return {
     seq: state.seq,
     participant: { id: p.id, name: p.name, groupId: p.groupId },
-    storyIds: stories.filter((s) => s.participantId === p.id).map((s) => s.id),
-    endorsedStoryIds: stories.filter((s) => s.endorsements.includes(p.id)).map((s) => s.id),
-    proposedValueIds: state.valueOrder.filter((id) => state.values[id]?.proposedBy === p.id),
+    storyIds,
+    endorsedStoryIds,
+    proposedValueIds: state.valueOrder.filter((id) => getOwn(state.values, id)?.proposedBy === p.id),
     answers: Object.fromEntries(
       Object.entries(state.answers).flatMap(([activityId, byParticipant]) => {
-        const mine = byParticipant[p.id];
+        const mine = getOwn(byParticipant, p.id);
         return mine ? [[activityId, { answerId: mine.answerId, answer: mine.answer, at: mine.at }]] : [];
       }),
     ),
@@ -248,24 +316,31 @@ export function selfView(state: WorkshopState, participantId: string): SelfView 
   };
 }
 
-export function hostView(state: WorkshopState, all: Record<string, ActivityResults> = allResults(state)): HostView {
-  const base = publicView(state, all);
-  const allStories = Object.values(state.stories)
-    .map((s): HostStory => ({ ...s, endorsements: s.endorsements.length, author: authorOf(state, s, true), groupId: state.participants[s.participantId]?.groupId ?? null }))
+function allStories(state: WorkshopState): HostStory[] {
+  return Object.values(state.stories)
+    .map((s): HostStory => ({ ...s, endorsements: s.endorsements.length, author: authorOf(state, s, true), groupId: getOwn(state.participants, s.participantId)?.groupId ?? null }))
     .sort((a, b) => a.createdAt - b.createdAt);
-  const allValues = state.valueOrder.flatMap((id): HostValue[] => {
-    const v = state.values[id];
-    if (!v) return [];
-    return [{ ...v, provenance: provenanceOf(state, v), storyCount: allStories.filter((s) => s.valueId === id && !s.hidden).length }];
+}
+
+function allValues(state: WorkshopState, stories: readonly HostStory[]): HostValue[] {
+  const visibleStories = new Map<string, number>();
+  for (const s of stories) if (!s.hidden) visibleStories.set(s.valueId, (visibleStories.get(s.valueId) ?? 0) + 1);
+  return state.valueOrder.flatMap((id): HostValue[] => {
+    const v = getOwn(state.values, id);
+    return v ? [{ ...v, provenance: provenanceOf(state, v), storyCount: visibleStories.get(id) ?? 0 }] : [];
   });
+}
+
+export function hostView(state: WorkshopState, parts: ViewParts = directParts(state)): HostView {
+  const base = publicView(state, parts);
   return {
     ...base,
-    results: all,
-    summary: summaryOf(state, all),
-    allValues,
-    allStories,
-    participants: Object.values(state.participants).map(({ id, name, groupId, joinedAt, removed }) => ({ id, name, groupId, joinedAt, removed })),
-    duplicates: suggestDuplicates(base.values),
+    results: allResults(state, parts),
+    summary: summaryOf(state, parts),
+    allValues: parts.allValues(),
+    allStories: parts.allStories(),
+    participants: parts.participants(),
+    duplicates: parts.duplicates(),
   };
 }
 

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { commandSchemas, type Command } from '../protocol/commands.js';
+import { applyInPlace } from './apply.js';
+import { decide, type Actor } from './decide.js';
+import type { DomainEvent } from './events.js';
+import { LiveViews } from './liveViews.js';
+import { activityValueIds } from './rules.js';
+import { DomainHarness, HOST } from './testing.js';
+import { hostView, phoneView, publicView } from './views.js';
+
+/** mulberry32: a small seeded PRNG, so a failing walk is a number to replay. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A random walk of commands, applied in place as the server applies them. After every step the
+ * cached views must equal views built from scratch, and the phone key must move whenever the
+ * phone's view changed: a cache that misses a change would show the room stale numbers.
+ */
+function walk(seed: number, steps: number) {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rnd() * xs.length)];
+  const h = new DomainHarness({ title: 'Walk', template: 'heat-transition', groups: ['A', 'B', 'C'] });
+  const state = h.state;
+  const views = new LiveViews(() => state);
+  const people: (Actor & { role: 'participant' })[] = [];
+  let accepted = 0;
+  let previousPhone = JSON.stringify(phoneView(state));
+  let previousKey = views.phoneKey();
+
+  const run = (type: Command['type'], payload: unknown, actor: Actor, tokenHash?: string): DomainEvent[] => {
+    const parsed = commandSchemas[type].safeParse(payload);
+    if (!parsed.success) return [];
+    h.now += 1000;
+    const r = decide(state, { type, payload: parsed.data } as Command, actor, h.ctx(tokenHash ? { tokenHash } : {}));
+    if (!r.ok || r.value.length === 0) return [];
+    for (const e of r.value) applyInPlace(state, e);
+    views.observe(r.value);
+    accepted++;
+    return r.value;
+  };
+
+  for (let step = 0; step < steps; step++) {
+    const someone = pick(people);
+    const value = pick(state.valueOrder) ?? 'none';
+    const activity = pick(state.activities);
+    const story = pick(Object.keys(state.stories)) ?? 'none';
+    const roll = rnd();
+    if (roll < 0.12 || !someone) {
+      const events = run('participant:join', { groupId: pick(state.groups)?.id, name: rnd() < 0.5 ? `P${step}` : undefined }, { role: 'visitor' }, `tok${step}`);
+      const joined = events.find((e) => e.type === 'participant:joined');
+      if (joined?.type === 'participant:joined') people.push({ role: 'participant', participantId: joined.participant.id });
+    } else if (roll < 0.45 && activity) {
+      // Answers: a valid one for the current activity most of the time.
+      const current = state.activities.find((a) => a.id === state.currentActivityId) ?? activity;
+      const ids = activityValueIds(state, current);
+      const shuffled = [...ids].sort(() => rnd() - 0.5);
+      const answer =
+        current.kind === 'dots'
+          ? { kind: 'dots', dots: { [shuffled[0] ?? value]: 1 } }
+          : current.kind === 'rank'
+            ? { kind: 'rank', order: shuffled.slice(0, Math.min(current.config.rankK ?? ids.length, ids.length)) }
+            : current.kind === 'points'
+              ? { kind: 'points', points: { [shuffled[0] ?? value]: 100 } }
+              : { kind: 'scan', scores: Object.fromEntries(current.config.statements.map((s) => [s.id, 1 + Math.floor(rnd() * 5)])), wentWell: rnd() < 0.5 ? 'Fijn' : '', couldBeBetter: 'Sneller' };
+      run('answer:submit', { activityId: current.id, answerId: `a${step}`, answer }, someone);
+    } else if (roll < 0.55) {
+      run('activity:control', { activityId: activity?.id, action: pick(['open', 'lock', 'unlock', 'close', 'reveal', 'hide'] as const) }, HOST);
+    } else if (roll < 0.6) {
+      run('agenda:goto', { activityId: activity?.id }, HOST);
+    } else if (roll < 0.66) {
+      run('value:propose', { title: `Idee ${step}`, description: '' }, someone);
+    } else if (roll < 0.72) {
+      run('story:add', { valueId: value, text: `Verhaal ${step}` }, someone);
+    } else if (roll < 0.76) {
+      run('story:endorse', { storyId: story }, someone);
+    } else if (roll < 0.79) {
+      run('story:hide', { storyId: story, hidden: rnd() < 0.7 }, HOST);
+    } else if (roll < 0.82) {
+      run('value:hide', { valueId: value, hidden: rnd() < 0.6 }, HOST);
+    } else if (roll < 0.84) {
+      run('value:merge', { sourceId: value, targetId: pick(state.valueOrder) }, HOST);
+    } else if (roll < 0.86) {
+      run('value:edit', { valueId: value, title: `Titel ${step}`, description: 'Anders' }, HOST);
+    } else if (roll < 0.89) {
+      run('participant:update', { groupId: pick(state.groups)?.id }, someone);
+    } else if (roll < 0.9) {
+      run('participant:remove', { participantId: someone.participantId }, HOST);
+    } else if (roll < 0.93) {
+      run('settings:update', rnd() < 0.5 ? { minGroupSize: 1 + Math.floor(rnd() * 3) } : { allowNames: rnd() < 0.5 }, HOST);
+    } else if (roll < 0.95) {
+      run('summary:publish', { published: rnd() < 0.7 }, HOST);
+    } else if (roll < 0.97) {
+      run('agenda:duplicate', { activityId: activity?.id }, HOST);
+    } else {
+      const wall = Object.values(views.host().results).flatMap((r) => r.openAnswers);
+      run('open-answer:endorse', { openAnswerId: pick(wall)?.id ?? 'x:y:z:wentWell' }, someone);
+    }
+
+    expect(views.board(), `board after step ${step}`).toEqual(publicView(state));
+    expect(views.host(), `host after step ${step}`).toEqual(hostView(state));
+    // A phone view is kept while nothing a phone shows changes: its seq is the version it was built at.
+    const phone = JSON.stringify({ ...phoneView(state), seq: 0 });
+    expect(JSON.stringify({ ...views.phone(), seq: 0 }), `phone after step ${step}`).toBe(phone);
+    const key = views.phoneKey();
+    if (phone !== previousPhone) expect(key, `phone key after step ${step}`).not.toBe(previousKey);
+    previousPhone = phone;
+    previousKey = key;
+  }
+  return { accepted, state };
+}
+
+describe('LiveViews', () => {
+  it.each([1, 2, 3, 4, 5, 6])('equal views built from scratch after every step of random walk %i', (seed) => {
+    const { accepted, state } = walk(seed, 200);
+    // The walk did real work: most steps are accepted commands, with answers among them.
+    expect(accepted).toBeGreaterThan(60);
+    expect(Object.values(state.answers).flatMap((a) => Object.keys(a)).length).toBeGreaterThan(5);
+  }, 60_000);
+
+  it('keeps the phone key still while a vote takes answers, and moves it on reveal', () => {
+    const h = new DomainHarness({ title: 'Vote', template: 'heat-transition' });
+    const state = h.state;
+    const views = new LiveViews(() => state);
+    const exec = (type: Command['type'], payload: unknown, actor: Actor, tokenHash?: string) => {
+      const r = decide(state, { type, payload: commandSchemas[type].parse(payload) } as Command, actor, h.ctx(tokenHash ? { tokenHash } : {}));
+      if (!r.ok) throw new Error(r.error.message);
+      for (const e of r.value) applyInPlace(state, e);
+      views.observe(r.value);
+      return r.value;
+    };
+    const dots = state.activities.find((a) => a.kind === 'dots')!;
+    exec('activity:control', { activityId: dots.id, action: 'open' }, HOST);
+    const key = views.phoneKey();
+    const board = views.board();
+    for (let i = 0; i < 5; i++) {
+      const joined = exec('participant:join', { groupId: state.groups[0]!.id }, { role: 'visitor' }, `t${i}`)[0];
+      if (joined?.type !== 'participant:joined') throw new Error('no join');
+      exec('answer:submit', { activityId: dots.id, answerId: `a${i}`, answer: { kind: 'dots', dots: { [state.valueOrder[0]!]: 1 } } }, { role: 'participant', participantId: joined.participant.id });
+    }
+    expect(views.phoneKey()).toBe(key);
+    expect(views.board()).not.toBe(board);
+    expect(views.board().answerCounts[dots.id]?.total).toBe(5);
+    exec('activity:control', { activityId: dots.id, action: 'reveal' }, HOST);
+    expect(views.phoneKey()).not.toBe(key);
+    expect(views.phone().results[dots.id]?.vote?.answers).toBe(5);
+  });
+});
