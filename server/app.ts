@@ -28,6 +28,9 @@ export const DEFAULT_LIMITS: Limits = {
   createWindowMs: 10 * 60_000,
 };
 
+/** How often idle workshops are looked for and unloaded. */
+const UNLOAD_SWEEP_MS = 60_000;
+
 /** Socket messages are a command of at most a few KB; a bigger one is refused by socket.io. */
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
 
@@ -69,8 +72,8 @@ export interface RaakvlakApp {
 export function createApp({ store, clock = Date.now, config = {} }: AppDeps): RaakvlakApp {
   const logger = config.logger ?? consoleLogger;
   const limits = { ...DEFAULT_LIMITS, ...config.limits };
+  // Workshops load when first needed: the server listens at once, whatever the store holds.
   const registry = new WorkshopRegistry(store, clock, logger);
-  registry.loadAll();
 
   const app = express();
   app.disable('x-powered-by');
@@ -105,7 +108,10 @@ export function createApp({ store, clock = Date.now, config = {} }: AppDeps): Ra
   });
   const timers = new ActivityTimers({ registry, clock, logger, timers: config.timers ?? realTimers, onLocked: (workshopId) => sockets.changed(workshopId) });
   registry.onCommit((workshop) => timers.reschedule(workshop));
-  timers.restore();
+  registry.onLoad((workshop) => timers.reschedule(workshop));
+  registry.keepLoadedWhile((workshopId) => sockets.connected(workshopId) || timers.has(workshopId));
+  const unloading = setInterval(() => registry.unloadIdle(), UNLOAD_SWEEP_MS);
+  unloading.unref();
 
   return {
     app,
@@ -114,8 +120,12 @@ export function createApp({ store, clock = Date.now, config = {} }: AppDeps): Ra
     registry,
     timers,
     async close() {
+      clearInterval(unloading);
       timers.close();
       sockets.close();
+      // What was decided is stored before the sockets go; snapshots make the next start quick.
+      registry.close();
+      registry.snapshotAll();
       const closed = io.close();
       // Idle keep-alive HTTP connections would otherwise hold close() open for seconds.
       httpServer.closeIdleConnections();

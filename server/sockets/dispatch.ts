@@ -59,9 +59,10 @@ function issueToken(): IssuedToken {
 }
 
 /**
- * One command, start to finish: ack present → rate limit → schema → role → decide, store,
- * apply (registry.execute) → ack → socket effects → coalesced broadcast. Synchronous, so two
- * commands for the same workshop never interleave. Never throws: a bug becomes INTERNAL.
+ * One command, start to finish: ack present → rate limit → schema → role → decide and apply
+ * (registry.execute, at once, so two commands for the same workshop never interleave) →
+ * stored with the rest of this event-loop turn's commands in one transaction → ack → socket
+ * effects → coalesced broadcast. Never throws: a bug becomes INTERNAL.
  */
 function handle<K extends CommandName>(name: K, args: unknown[], socket: AppSocket, deps: DispatchDeps): void {
   // The ack is the last argument. Without one there is nobody to answer; ignoring the message
@@ -74,6 +75,10 @@ function handle<K extends CommandName>(name: K, args: unknown[], socket: AppSock
     (ack as Listener)(result);
   };
   const refuse = (error: ErrorBody): void => reply({ ok: false, error });
+  const failed = (err: unknown): void => {
+    deps.logger.error(`${name} failed`, err);
+    if (!replied) refuse({ code: 'INTERNAL', message: 'Something went wrong on the server' });
+  };
   try {
     // Rate limit first: a flood is turned away before its payloads cost any parsing.
     if (!socket.data.bucket.take(deps.clock())) return refuse({ code: 'RATE_LIMITED', message: 'Too many commands; slow down' });
@@ -87,19 +92,21 @@ function handle<K extends CommandName>(name: K, args: unknown[], socket: AppSock
     const payload = parsed.data as CommandPayload<K>;
     const actor = actorOf(socket.data);
     const issued = row.issuesToken ? issueToken() : null;
-    const result = deps.registry.execute(workshop, { type: name, payload } as Command, actor, issued?.tokenHash);
-    if (!result.ok) return refuse(result.error);
-
-    // Stored: from here on the command happened, whatever goes wrong while telling people.
-    const events = result.value;
-    reply({ ok: true, data: row.data(events, payload, issued) });
-    row.after?.(deps.effects, socket, events);
-    if (events.length > 0) {
-      const selves = row.selfViews === 'everyone' ? 'all' : actor.role === 'participant' ? [actor.participantId] : [];
-      deps.broadcaster.changed(workshop.id, selves);
-    }
+    deps.registry
+      .execute(workshop, { type: name, payload } as Command, actor, issued?.tokenHash)
+      .then((result) => {
+        if (!result.ok) return refuse(result.error);
+        // Stored: from here on the command happened, whatever goes wrong while telling people.
+        const events = result.value;
+        reply({ ok: true, data: row.data(events, payload, issued) });
+        row.after?.(deps.effects, socket, events);
+        if (events.length > 0) {
+          const selves = row.selfViews === 'everyone' ? 'all' : actor.role === 'participant' ? [actor.participantId] : [];
+          deps.broadcaster.changed(workshop.id, selves);
+        }
+      })
+      .catch(failed);
   } catch (err) {
-    deps.logger.error(`${name} failed`, err);
-    if (!replied) refuse({ code: 'INTERNAL', message: 'Something went wrong on the server' });
+    failed(err);
   }
 }

@@ -22,7 +22,7 @@ export function authenticate(auth: unknown, registry: WorkshopRegistry, rate: Co
   // A client of another version is told so even if the rest of its handshake changed shape too.
   if (typeof protocol === 'number' && protocol !== PROTOCOL_VERSION) return { ok: false, error: CONNECT_ERRORS.protocol };
   if (!parsed.success) return { ok: false, error: CONNECT_ERRORS.badHandshake };
-  const { code, hostToken, participantToken } = parsed.data;
+  const { code, hostToken, participantToken, view } = parsed.data;
   const workshop = registry.byCode(code);
   if (!workshop) return { ok: false, error: CONNECT_ERRORS.notFound };
   const base = { workshopId: workshop.id, bucket: new TokenBucket(rate.perSecond, rate.burst, now) };
@@ -30,14 +30,14 @@ export function authenticate(auth: unknown, registry: WorkshopRegistry, rate: Co
   // the host token wins.
   if (hostToken !== undefined) {
     if (!registry.isHostToken(workshop, hostToken)) return { ok: false, error: CONNECT_ERRORS.badHostToken };
-    return { ok: true, data: { ...base, role: 'host', participantId: null } };
+    return { ok: true, data: { ...base, role: 'host', participantId: null, view: 'host' } };
   }
   if (participantToken !== undefined) {
     const participantId = registry.participantForToken(workshop, participantToken);
     if (!participantId) return { ok: false, error: CONNECT_ERRORS.badParticipantToken };
-    return { ok: true, data: { ...base, role: 'participant', participantId } };
+    return { ok: true, data: { ...base, role: 'participant', participantId, view: 'phone' } };
   }
-  return { ok: true, data: { ...base, role: 'visitor', participantId: null } };
+  return { ok: true, data: { ...base, role: 'visitor', participantId: null, view: view ?? 'phone' } };
 }
 
 /** socket.io middleware around authenticate(). */

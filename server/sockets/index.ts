@@ -1,6 +1,6 @@
-import { hostView, publicView, selfView } from '../../shared/index.js';
+import { LiveViews } from '../../shared/index.js';
 import type { Logger } from '../logger.js';
-import type { WorkshopRegistry } from '../workshops.js';
+import type { LiveWorkshop, WorkshopRegistry } from '../workshops.js';
 import { Broadcaster } from './broadcaster.js';
 import type { SocketEffects } from './commands.js';
 import { registerCommands } from './dispatch.js';
@@ -19,22 +19,39 @@ export interface SocketDeps {
 export interface AttachedSockets {
   /** The state changed outside a socket command (a timer): broadcast as after a command. */
   changed(workshopId: string): void;
+  /** Whether any socket is connected to this workshop (it then stays in memory). */
+  connected(workshopId: string): boolean;
   close(): void;
 }
 
 /**
- * Wires the workshop protocol onto a socket.io server: the handshake, a full snapshot on
- * every (re)connect (STYLE.md #4), the command table, presence, and coalesced broadcasts.
- * Returns what the app needs to broadcast a change of its own and to shut it down.
+ * Wires the workshop protocol onto a socket.io server: the handshake, a snapshot on every
+ * (re)connect — the view of the current version, shared by every socket that connects while
+ * it is current — the command table, presence, and coalesced broadcasts.
  */
 export function attachSockets(io: AppServer, { registry, clock, logger, rate, coalesceMs }: SocketDeps): AttachedSockets {
   const presence = new PresenceTracker();
-  const broadcaster = new Broadcaster(io, registry, presence, coalesceMs);
+  const liveViews = new WeakMap<LiveWorkshop, LiveViews>();
+  const viewsOf = (workshop: LiveWorkshop): LiveViews => {
+    let views = liveViews.get(workshop);
+    if (!views) {
+      views = new LiveViews(() => workshop.state);
+      liveViews.set(workshop, views);
+    }
+    return views;
+  };
+  const broadcaster = new Broadcaster(io, registry, presence, viewsOf, coalesceMs);
+  registry.onCommit((workshop, events) => viewsOf(workshop).observe(events));
+  registry.onLoad((workshop) => {
+    // Loaded again (or its state put back after a failed write, which nobody was sent yet):
+    // start the views afresh; the next change sends every room its view.
+    viewsOf(workshop).reset();
+    broadcaster.forget(workshop.id);
+  });
 
-  const sendSelf = (socket: AppSocket): void => {
-    const { workshopId, participantId } = socket.data;
-    const state = registry.get(workshopId)?.state;
-    const view = state && participantId ? selfView(state, participantId) : null;
+  const sendSelf = (socket: AppSocket, workshop: LiveWorkshop): void => {
+    const { participantId } = socket.data;
+    const view = participantId ? viewsOf(workshop).self(participantId) : null;
     if (view) socket.emit('participant:self', view);
   };
 
@@ -42,10 +59,14 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
     becomeParticipant(socket, participantId) {
       socket.data.role = 'participant';
       socket.data.participantId = participantId;
+      socket.data.view = 'phone';
+      void socket.leave(rooms.board(socket.data.workshopId));
+      void socket.join(rooms.phones(socket.data.workshopId));
       void socket.join(rooms.participant(socket.data.workshopId, participantId));
       presence.connect(socket.data.workshopId, participantId);
       broadcaster.connectionsChanged(socket.data.workshopId);
-      sendSelf(socket);
+      const workshop = registry.get(socket.data.workshopId);
+      if (workshop) sendSelf(socket, workshop);
     },
     removeParticipant(workshopId, participantId) {
       const room = rooms.participant(workshopId, participantId);
@@ -59,13 +80,15 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
   io.use(handshakeMiddleware(registry, rate, clock, logger));
 
   io.on('connection', (socket) => {
-    const { workshopId, role, participantId } = socket.data;
-    const state = registry.get(workshopId)?.state;
-    if (!state) {
+    const { workshopId, role, participantId, view } = socket.data;
+    const workshop = registry.get(workshopId);
+    if (!workshop) {
       socket.disconnect(true);
       return;
     }
-    void socket.join(rooms.all(workshopId));
+    const views = viewsOf(workshop);
+    if (view === 'phone') void socket.join(rooms.phones(workshopId));
+    else void socket.join(rooms.board(workshopId));
     if (role === 'host') void socket.join(rooms.host(workshopId));
     if (participantId) {
       void socket.join(rooms.participant(workshopId, participantId));
@@ -73,12 +96,15 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
       broadcaster.connectionsChanged(workshopId);
     }
 
-    socket.emit('workshop:public', publicView(state));
+    if (view === 'phone') {
+      socket.emit('workshop:phone', views.phone());
+      broadcaster.phoneConnected(workshopId, views.phoneKey());
+    } else socket.emit('workshop:public', views.board());
     if (role === 'host') {
-      socket.emit('workshop:host', hostView(state));
-      socket.emit('workshop:presence', presence.presence(state));
+      socket.emit('workshop:host', views.host());
+      socket.emit('workshop:presence', presence.presence(workshop.state));
     }
-    if (participantId) sendSelf(socket);
+    if (participantId) sendSelf(socket, workshop);
 
     registerCommands(socket, { registry, broadcaster, effects, clock, logger });
 
@@ -91,5 +117,8 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
     });
   });
 
-  return { changed: (workshopId) => broadcaster.changed(workshopId), close: () => broadcaster.close() };
+  const connected = (workshopId: string): boolean =>
+    (io.sockets.adapter.rooms.get(rooms.board(workshopId))?.size ?? 0) + (io.sockets.adapter.rooms.get(rooms.phones(workshopId))?.size ?? 0) > 0;
+
+  return { changed: (workshopId) => broadcaster.changed(workshopId), connected, close: () => broadcaster.close() };
 }

@@ -8,6 +8,8 @@ export interface SocketData {
   role: Role;
   /** Set for role 'participant'. */
   participantId: string | null;
+  /** Which view the socket is sent: the board's (`workshop:public`), a phone's (`workshop:phone`) or the host's. */
+  view: 'board' | 'phone' | 'host';
   bucket: TokenBucket;
 }
 
@@ -15,9 +17,13 @@ type NoServerSideEvents = Record<never, never>;
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, NoServerSideEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, NoServerSideEvents, SocketData>;
 
-/** Everyone in a workshop; its facilitators; one participant's sockets (phone + reloaded tab). */
+/**
+ * A workshop's boards (and facilitators, whose console shows what the room sees); its phones
+ * (joined or not); its facilitators; one participant's sockets (phone + reloaded tab).
+ */
 export const rooms = {
-  all: (workshopId: string) => `w:${workshopId}`,
+  board: (workshopId: string) => `w:${workshopId}:board`,
+  phones: (workshopId: string) => `w:${workshopId}:phones`,
   host: (workshopId: string) => `w:${workshopId}:host`,
   participant: (workshopId: string, participantId: string) => `w:${workshopId}:p:${participantId}`,
 };

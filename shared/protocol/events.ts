@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isJoinCode, normaliseJoinCode } from '../domain/joinCode.js';
-import type { HostView, PublicView, SelfView } from '../domain/views.js';
+import type { HostView, PhoneView, PublicView, SelfView } from '../domain/views.js';
 import type { CommandInput, CommandName, CommandResults } from './commands.js';
 import type { AckResult } from './errors.js';
 
@@ -19,8 +19,13 @@ export interface Presence {
 }
 
 export interface ServerToClientEvents {
-  /** Everything the room may see; sent on connect and after every change (coalesced). */
+  /**
+   * Everything the room may see, with live participation and answer counts: what the board
+   * shows. Sent to boards and hosts on connect and after every change (coalesced).
+   */
   'workshop:public': (view: PublicView) => void;
+  /** A phone's view of the room; sent to phones on connect and whenever it changes (coalesced). */
+  'workshop:phone': (view: PhoneView) => void;
   /** The facilitator's full view; host sockets only. */
   'workshop:host': (view: HostView) => void;
   /** The participant's own data; that participant's sockets only. */
@@ -41,6 +46,12 @@ export const handshakeSchema = z.object({
     .refine(isJoinCode, { message: 'Invalid join code' }),
   hostToken: z.string().min(1).max(200).optional(),
   participantToken: z.string().min(1).max(200).optional(),
+  /**
+   * For a connection without tokens: which view it wants. `board` (a projector) gets
+   * `workshop:public` with live counts; `phone` (default) gets `workshop:phone`. A participant
+   * is always a phone and a host always gets the host's views, whatever this says.
+   */
+  view: z.enum(['board', 'phone']).optional(),
 });
 export type Handshake = z.input<typeof handshakeSchema>;
 

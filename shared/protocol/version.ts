@@ -1,2 +1,2 @@
 /** Bumped on any incompatible change to events or payloads; a client with another version is refused. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;

@@ -108,6 +108,7 @@ export interface AuthInput {
   code: string;
   hostToken?: string;
   participantToken?: string;
+  view?: 'board' | 'phone';
   protocol?: number;
 }
 
@@ -168,7 +169,11 @@ export async function refusal(server: Endpoint, auth: unknown): Promise<string> 
 export const connectHost = (server: Endpoint, w: Pick<CreateWorkshopResponse, 'code' | 'hostToken'>) =>
   connect(server, { code: w.code, hostToken: w.hostToken });
 
-export const connectVisitor = (server: Endpoint, code: string) => connect(server, { code });
+/** The board: a visitor that asks for the board's view (`workshop:public`, with live counts). */
+export const connectVisitor = (server: Endpoint, code: string) => connect(server, { code, view: 'board' });
+
+/** A phone that has not joined yet (`workshop:phone`). */
+export const connectPhone = (server: Endpoint, code: string) => connect(server, { code, view: 'phone' });
 
 export interface TestParticipant {
   socket: ClientSocket;
@@ -178,7 +183,7 @@ export interface TestParticipant {
 
 /** A phone: connects as a visitor and joins a group. */
 export async function joinAs(server: Endpoint, code: string, groupId: string, name?: string): Promise<TestParticipant> {
-  const socket = await connectVisitor(server, code);
+  const socket = await connectPhone(server, code);
   const data = await mustAck(socket, 'participant:join', { groupId, ...(name ? { name } : {}) });
   return { socket, participantId: data.participantId, token: data.token };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityResults, AnswerInput, PublicView } from '../../shared/index.js';
+import type { ActivityResults, AnswerInput, PhoneView } from '../../shared/index.js';
 import { fetchExport } from './exports.js';
 import { connectHost, connectVisitor, createWorkshop, emitAck, joinAs, mustAck, received, serverPool, waitFor, type TestParticipant } from './harness.js';
 
@@ -90,12 +90,12 @@ describe('12 participants in 3 groups: dots → rank → points → rank again',
       await mustAck(host, 'activity:control', { activityId, action: 'lock' });
       expect(await send('H4', activityId, `${activityId}-late`, late)).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: 'The activity is locked' } });
       // Phones got views all along, but never these results before the reveal.
-      const seen = received(phones.R1.socket).filter((e) => e.event === 'workshop:public');
+      const seen = received(phones.R1.socket).filter((e) => e.event === 'workshop:phone');
       expect(seen.length).toBeGreaterThan(0);
-      expect(seen.every((e) => (e.payload as PublicView).results[activityId] === undefined)).toBe(true);
+      expect(seen.every((e) => (e.payload as PhoneView).results[activityId] === undefined)).toBe(true);
       await mustAck(host, 'activity:control', { activityId, action: 'reveal' });
       const shown = (await waitFor(board, 'workshop:public', (p) => p.results[activityId] !== undefined)).results[activityId] as ActivityResults;
-      expect((await waitFor(phones.M2.socket, 'workshop:public', (p) => p.results[activityId] !== undefined)).results[activityId]).toEqual(shown);
+      expect((await waitFor(phones.M2.socket, 'workshop:phone', (p) => p.results[activityId] !== undefined)).results[activityId]).toEqual(shown);
       return shown;
     };
     const scores = (r: ActivityResults) => r.vote?.values.map((x) => [x.valueId, x.position, x.score]);
