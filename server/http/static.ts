@@ -49,7 +49,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  */
 export function precompressedAssets(clientDir: string): RequestHandler {
   const assetsDir = path.resolve(clientDir, 'assets');
-  const cache = new Map<string, Compressed | 'pending' | 'none'>();
+  const cache = new Map<string, Compressed | 'pending'>();
 
   const compress = async (file: string, type: string): Promise<void> => {
     try {
@@ -60,8 +60,9 @@ export function precompressedAssets(clientDir: string): RequestHandler {
       ]);
       cache.set(file, { type, br, gzip: gz });
     } catch {
-      // Not a file (a wrong name, a directory): the static handler answers it, now and later.
-      cache.set(file, 'none');
+      // Not a file (a wrong name, a directory): the static handler answers it. Nothing is kept,
+      // so requests for made-up names cannot grow the cache.
+      cache.delete(file);
     }
   };
 
@@ -85,7 +86,7 @@ export function precompressedAssets(clientDir: string): RequestHandler {
       void compress(file, type);
       return next();
     }
-    if (entry === 'pending' || entry === 'none') return next();
+    if (entry === 'pending') return next();
 
     // Brotli whenever it is accepted at all (browsers list "gzip, deflate, br" at equal weight).
     const encoding = req.acceptsEncodings('br') === 'br' ? 'br' : req.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : null;
