@@ -81,9 +81,12 @@ export interface PublicView {
  * current activity only, once revealed. It changes when something a phone shows changes, so a
  * vote burst sends phones nothing but their own `participant:self`.
  */
-export interface PhoneView extends Omit<PublicView, 'participation' | 'answerCounts'> {
+export interface PhoneView extends RoomView {
   view: 'phone';
 }
+
+/** What the board's and the phones' views have in common: what a screen of the room shows. */
+export type RoomView = Omit<PublicView, 'participation' | 'answerCounts'>;
 
 export interface SelfView {
   seq: number;

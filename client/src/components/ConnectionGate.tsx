@@ -10,7 +10,7 @@ import { useStore } from '../store/index.js';
 export function ConnectionGate({ children, className = '' }: { children: ReactNode; className?: string }) {
   const { t } = useTranslation();
   const refusal = useStore((s) => s.refusal);
-  const hasView = useStore((s) => s.pub !== null);
+  const hasView = useStore((s) => s.room !== null);
   if (refusal) {
     return (
       <main className={`gate ${className}`}>

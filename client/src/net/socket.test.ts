@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useStore } from '../store/index.js';
 import { CODE, exploreWorkshop } from '../test/fixtures.js';
+import { PROTOCOL_VERSION, phoneView } from '../../../shared/index.js';
 
 /** A stand-in for socket.io's client socket: records handlers so the test can fire server events. */
 class FakeSocket {
@@ -46,7 +47,20 @@ beforeEach(() => localStorage.clear());
 describe('socket layer', () => {
   it('hands the protocol version, code and token to the handshake', () => {
     const close = connectWorkshop({ code: CODE, participantToken: 'tok-1' });
-    expect(fake.auth()).toEqual({ protocol: 1, code: CODE, participantToken: 'tok-1' });
+    expect(fake.auth()).toEqual({ protocol: PROTOCOL_VERSION, code: CODE, participantToken: 'tok-1', view: 'phone' });
+    close();
+  });
+
+  it('asks for the board view on a board, and puts a phone view where the phone screens read it', () => {
+    const board = connectWorkshop({ code: CODE, view: 'board' });
+    expect(fake.auth()).toMatchObject({ view: 'board' });
+    board();
+    const close = connectWorkshop({ code: CODE });
+    const w = exploreWorkshop();
+    fake.fire('workshop:phone', phoneView(w.h.state));
+    expect(useStore.getState().room).toMatchObject({ view: 'phone', seq: w.h.state.seq, code: w.h.state.code });
+    // A phone gets no board view: nothing that reads live counts is filled in.
+    expect(useStore.getState().pub).toBeNull();
     close();
   });
 
@@ -82,7 +96,7 @@ describe('socket layer', () => {
     fake.fire('connect_error', new Error('BAD_PARTICIPANT_TOKEN'));
     expect(useStore.getState().lostReason).toBe('rejected');
     expect(localStorage.getItem(`raakvlak.participant.${CODE}`)).toBeNull();
-    expect(fake.auth()).toEqual({ protocol: 1, code: CODE });
+    expect(fake.auth()).toEqual({ protocol: PROTOCOL_VERSION, code: CODE, view: 'phone' });
     expect(fake.connects).toBe(1);
     close();
   });

@@ -17,6 +17,8 @@ export interface WorkshopAuth {
   code: string;
   hostToken?: string | null;
   participantToken?: string | null;
+  /** Without tokens: the board asks for the board's view (live counts); a phone for the phone's. */
+  view?: 'board' | 'phone';
 }
 
 /** Reconnect at once when a phone wakes up rather than waiting out socket.io's back-off. */
@@ -67,6 +69,7 @@ export function connectWorkshop(opts: WorkshopAuth): () => void {
     code: opts.code,
     ...(opts.hostToken ? { hostToken: opts.hostToken } : {}),
     ...(opts.participantToken ? { participantToken: opts.participantToken } : {}),
+    view: opts.view ?? 'phone',
   };
   if (opts.participantToken) store.setParticipantToken(opts.participantToken);
   loadOutbox(opts.code);
@@ -95,6 +98,7 @@ export function connectWorkshop(opts: WorkshopAuth): () => void {
     actions().refuse(err.message);
   });
   socket.on('workshop:public', (view) => actions().receivePublic(view));
+  socket.on('workshop:phone', (view) => actions().receivePhone(view));
   socket.on('workshop:host', (view) => actions().receiveHost(view));
   socket.on('workshop:presence', (presence) => actions().receivePresence(presence));
   socket.on('participant:self', (view) => {

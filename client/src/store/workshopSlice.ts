@@ -1,15 +1,18 @@
 import type { StateCreator } from 'zustand';
-import type { HostView, Presence, PublicView } from '../../../shared/index.js';
+import type { HostView, PhoneView, Presence, PublicView, RoomView } from '../../../shared/index.js';
 import { shareUnchanged } from '../lib/shareUnchanged.js';
 import type { Store } from './index.js';
 
 export interface WorkshopSlice {
-  /** What the room sees; replaced by every snapshot that is not older than the one we have. */
+  /** The board's view (boards and the console); replaced by every snapshot that is not older than the one we have. */
   pub: PublicView | null;
+  /** What this screen of the room shows: the board's view, or a phone's (`workshop:phone`). */
+  room: RoomView | null;
   /** The facilitator's view (host sockets only). */
   host: HostView | null;
   presence: Presence | null;
   receivePublic: (view: PublicView) => void;
+  receivePhone: (view: PhoneView) => void;
   receiveHost: (view: HostView) => void;
   receivePresence: (presence: Presence) => void;
 }
@@ -21,12 +24,19 @@ function isStale(current: { seq: number } | null, next: { seq: number }): boolea
 
 export const createWorkshopSlice: StateCreator<Store, [], [], WorkshopSlice> = (set, get) => ({
   pub: null,
+  room: null,
   host: null,
   presence: null,
   receivePublic: (view) => {
     const cur = get().pub;
     if (isStale(cur, view)) return;
-    set({ pub: { ...view, values: shareUnchanged(cur?.values, view.values), groups: shareUnchanged(cur?.groups, view.groups), activities: shareUnchanged(cur?.activities, view.activities) } });
+    const pub = { ...view, values: shareUnchanged(cur?.values, view.values), groups: shareUnchanged(cur?.groups, view.groups), activities: shareUnchanged(cur?.activities, view.activities) };
+    set({ pub, room: pub });
+  },
+  receivePhone: (view) => {
+    const cur = get().room;
+    if (isStale(cur, view)) return;
+    set({ room: { ...view, values: shareUnchanged(cur?.values, view.values), groups: shareUnchanged(cur?.groups, view.groups), activities: shareUnchanged(cur?.activities, view.activities) } });
   },
   receiveHost: (view) => {
     const cur = get().host;

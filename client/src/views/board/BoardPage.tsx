@@ -23,7 +23,7 @@ import './board.css';
 /** /b/:code — the projector: 1920×1080, read from the back of the room. */
 export function BoardPage({ code: raw }: { code: string }) {
   const code = normaliseJoinCode(raw);
-  useWorkshopConnection(isJoinCode(code) ? code : null);
+  useWorkshopConnection(isJoinCode(code) ? code : null, { view: 'board' });
   useWorkshopLanguage();
   const { t } = useTranslation();
   useDocumentTitle(`${useStore((s) => s.pub?.title) ?? code} · ${t('board.windowTitle')}`);

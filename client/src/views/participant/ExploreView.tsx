@@ -11,11 +11,11 @@ const NO_VALUES: PublicValue[] = [];
 /** Explore on the phone: the value cards, a story per value, endorsements, proposals. */
 export function ExploreView({ question, locked }: { question: string; locked: boolean }) {
   const { t } = useTranslation();
-  const values = useStore((s) => s.pub?.values ?? NO_VALUES);
+  const values = useStore((s) => s.room?.values ?? NO_VALUES);
   // The same shared rules the server applies decide which buttons exist.
-  const canWrite = useStore((s) => (s.pub ? canAddStories(s.pub).ok : false));
-  const canPropose = useStore((s) => (s.pub ? canProposeValue(s.pub).ok : false));
-  const proposalsClosed = useStore((s) => s.pub?.settings.allowProposals === false);
+  const canWrite = useStore((s) => (s.room ? canAddStories(s.room).ok : false));
+  const canPropose = useStore((s) => (s.room ? canProposeValue(s.room).ok : false));
+  const proposalsClosed = useStore((s) => s.room?.settings.allowProposals === false);
 
   return (
     <section className="explore" aria-labelledby="explore-h">

@@ -13,8 +13,8 @@ const NO_GROUPS: Group[] = [];
 /** Optional name (only when names are allowed), a group as big buttons, and "join". */
 export function JoinForm() {
   const { t } = useTranslation();
-  const groups = useStore((s) => s.pub?.groups ?? NO_GROUPS);
-  const allowNames = useStore((s) => s.pub?.settings.allowNames ?? false);
+  const groups = useStore((s) => s.room?.groups ?? NO_GROUPS);
+  const allowNames = useStore((s) => s.room?.settings.allowNames ?? false);
   const lostReason = useStore((s) => s.lostReason);
   const [name, setName] = useState('');
   const [groupId, setGroupId] = useState<string | null>(null);

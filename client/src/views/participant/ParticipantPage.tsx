@@ -21,7 +21,7 @@ export function ParticipantPage({ code: raw }: { code: string }) {
   const code = normaliseJoinCode(raw);
   const valid = isJoinCode(code);
   useWorkshopConnection(valid ? code : null, { participantToken: () => readString(keys.participantToken(code)) });
-  useDocumentTitle(useStore((s) => s.pub?.title));
+  useDocumentTitle(useStore((s) => s.room?.title));
 
   return (
     <div className="phone">

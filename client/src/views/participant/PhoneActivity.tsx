@@ -11,8 +11,8 @@ import { VoteActivity } from './vote/VoteActivity.js';
 
 /** What the phone shows: the summary once the facilitator sent it, the step's timer, and the step. */
 export function PhoneActivity() {
-  const activity = useStore((s) => currentPublicActivity(s.pub));
-  const summary = useStore((s) => s.pub?.summaryPublished === true);
+  const activity = useStore((s) => currentPublicActivity(s.room));
+  const summary = useStore((s) => s.room?.summaryPublished === true);
   // At the end, the summary replaces "wait for the next step".
   const idle = !activity || activity.status === 'pending' || activity.status === 'closed';
   return (
@@ -28,7 +28,7 @@ export function PhoneActivity() {
 function PhoneStep() {
   const { t } = useTranslation();
   const text = useActivityText();
-  const activity = useStore((s) => currentPublicActivity(s.pub));
+  const activity = useStore((s) => currentPublicActivity(s.room));
 
   if (!activity || activity.status === 'pending') {
     return (

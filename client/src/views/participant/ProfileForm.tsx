@@ -13,8 +13,8 @@ const NO_GROUPS: Group[] = [];
 export function ProfileForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const me = useStore(selectMe);
-  const groups = useStore((s) => s.pub?.groups ?? NO_GROUPS);
-  const allowNames = useStore((s) => s.pub?.settings.allowNames ?? false);
+  const groups = useStore((s) => s.room?.groups ?? NO_GROUPS);
+  const allowNames = useStore((s) => s.room?.settings.allowNames ?? false);
   const [name, setName] = useState(me?.name ?? '');
   const [groupId, setGroupId] = useState<string | null>(me?.groupId ?? null);
   const [busy, setBusy] = useState(false);

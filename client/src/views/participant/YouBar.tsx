@@ -11,7 +11,7 @@ export function YouBar() {
   const { t } = useTranslation();
   const lang = useLang();
   const name = useStore((s) => selectMe(s)?.name ?? null);
-  const group = useStore((s) => groupNameById(s.pub?.groups ?? [], selectMe(s)?.groupId ?? null, lang));
+  const group = useStore((s) => groupNameById(s.room?.groups ?? [], selectMe(s)?.groupId ?? null, lang));
   const [editing, setEditing] = useState(false);
   return (
     <div className="you-bar">

@@ -23,7 +23,7 @@ export function viewNames(view: Pick<PublicView, 'valueTitles' | 'groups'>, lang
 export function PublishedSummary({ variant }: { variant: 'phone' | 'board' }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const pub = useStore((s) => s.pub);
+  const pub = useStore((s) => s.room);
   if (!pub?.summaryPublished || !pub.summary) return null;
   return (
     <section className={`published-summary published-summary-${variant}`} aria-label={t('agenda.summary.heading')}>

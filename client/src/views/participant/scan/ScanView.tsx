@@ -8,7 +8,7 @@ import './scan.css';
 /** The collaboration scan on the phone: the questionnaire, and once shown to the room, what the group says. */
 export function ScanView({ activity }: { activity: PublicActivity }) {
   const text = useActivityText();
-  const results = useStore((s) => (activity.revealed ? (s.pub?.results[activity.id] ?? null) : null));
+  const results = useStore((s) => (activity.revealed ? (s.room?.results[activity.id] ?? null) : null));
   return (
     <section className="scan" aria-labelledby="scan-h">
       <h1 id="scan-h">{text.question(activity)}</h1>

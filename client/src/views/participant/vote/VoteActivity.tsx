@@ -29,7 +29,7 @@ function VoteStep({ activity }: { activity: VoteActivityT }) {
   const text = useActivityText();
   const { ids, items } = useVoteValues(activity);
   const api = useVoteAnswer(activity, ids);
-  const results = useStore((s) => s.pub?.results[activity.id]?.vote ?? null);
+  const results = useStore((s) => s.room?.results[activity.id]?.vote ?? null);
   const open = activity.status === 'open';
   const k = rankLength(activity, ids.length);
   const shown = activity.revealed && results ? results : null;

@@ -20,8 +20,8 @@ const NO_VALUES: PublicValue[] = [];
  */
 export function useVoteValues(activity: VoteActivity): { ids: string[]; items: VoteItem[] } {
   const lang = useLang();
-  const values = useStore((s) => s.pub?.values ?? NO_VALUES);
-  const titles = useStore((s) => s.pub?.valueTitles);
+  const values = useStore((s) => s.room?.values ?? NO_VALUES);
+  const titles = useStore((s) => s.room?.valueTitles);
   const configured = activity.config.valueIds;
   return useMemo(() => {
     const ids = voteValueIds({ config: { ...activity.config, valueIds: configured } }, { values });
