@@ -66,8 +66,8 @@ export interface RaakvlakApp {
 }
 
 /**
- * The server factory (STYLE.md #6): loads every workshop from the store, then wires HTTP and
- * sockets onto one http.Server that the caller listens on (port 0 in tests).
+ * The server factory: wires HTTP and sockets onto one http.Server that the caller listens on
+ * (port 0 in tests, with a temporary store). Workshops are loaded from the store when first used.
  */
 export function createApp({ store, clock = Date.now, config = {} }: AppDeps): RaakvlakApp {
   const logger = config.logger ?? consoleLogger;

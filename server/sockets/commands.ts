@@ -16,7 +16,7 @@ export interface SocketEffects {
 }
 
 /**
- * One row per command (STYLE.md #7). Schema and role come from shared/protocol/commands.ts and
+ * One row per command: adding a command is adding a row. Schema and role come from shared/protocol/commands.ts and
  * the rule from decide(); the generic wrapper (dispatch.ts) does validation, role, rate limit,
  * storing and broadcasting. A row only says what the ack carries and what happens to sockets.
  */

@@ -6,7 +6,7 @@ import type { Activity, Group, Lang, Settings, TemplateId, ValueOrigin, Workshop
 import { provenanceOf, withRounds } from './views.js';
 
 /**
- * The complete record of a workshop (BRIEF.md, "The export"). Participants are pseudonymous:
+ * The complete record of a workshop (docs/export.md). Participants are pseudonymous:
  * an id, their group, and a name only if they gave one. Times are ISO 8601 strings.
  * Bump EXPORT_SCHEMA_VERSION on any change that could break a script reading it.
  */

@@ -1,6 +1,6 @@
 import type { ActivityKind, Localized, LocalizedCard, ScanStatement, TemplateId } from './types.js';
 
-/** Default stakeholder groups (BRIEF.md); the facilitator edits the list when creating a workshop. */
+/** Default stakeholder groups of a heat-transition neighbourhood; the facilitator edits the list when creating a workshop. */
 export const DEFAULT_GROUPS: Localized[] = [
   { nl: 'Bewoners', en: 'Residents' },
   { nl: 'Gemeente', en: 'Municipality' },
