@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { cpuMs, memoryMb, mean, now, percentile, sleep, within, type AnswerResult, type AnswerSpec, type ClosedLoopResult, type CountersResult, type JoinResult, type PhoneRef, type ReconnectResult } from './common.js';
+import { cpuMs, memoryMb, mean, now, percentile, schedMs, sleep, within, type AnswerResult, type AnswerSpec, type ClosedLoopResult, type CountersResult, type JoinResult, type PhoneRef, type ReconnectResult } from './common.js';
 import { freePort, kill9, killAll, LoadProcess, repo, startServer, stop, type ServerProcess } from './procs.js';
 import {
   burstTable,
@@ -39,8 +39,10 @@ import {
 import { answered, Room, Watched } from './room.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+/** BENCH_ONLY=fresh,full,rooms,bundle runs only those parts (development). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'fresh,full,rooms,bundle').split(','));
 const CONFIG = QUICK
-  ? { sizes: [100, 200], closedSizes: [100, 200], windowMs: 3000, closedMs: 3000, full: { participants: 200, stories: 50 }, rooms: 10, roomPhones: 20, deadlineMs: 10 * 60_000 }
+  ? { sizes: [100, 200], closedSizes: [100, 200], windowMs: 3000, closedMs: 3000, full: { participants: 200, stories: 50 }, rooms: Number(process.env.BENCH_ROOMS ?? 10), roomPhones: 20, deadlineMs: 10 * 60_000 }
   : { sizes: [250, 500, 1000, 2000], closedSizes: [500, 2000], windowMs: 10_000, closedMs: 5000, full: { participants: 2000, stories: 500 }, rooms: 100, roomPhones: 20, deadlineMs: 30 * 60_000 };
 const LOAD_PROCESSES = 2;
 /** Phones connecting at once per load process. */
@@ -128,7 +130,7 @@ async function join(url: string, phones: PhoneRef[]): Promise<JoinResult> {
     const set = new Set(mine);
     return { op: 'join', url, phones: phones.filter((p) => set.has(p.index)), concurrency: CONNECT_CONCURRENCY, timeoutMs: 60_000 };
   });
-  return { connectMs: parts.flatMap((p) => p.connectMs), joinedMs: parts.flatMap((p) => p.joinedMs), errors: parts.flatMap((p) => p.errors) };
+  return { connectMs: parts.flatMap((p) => p.connectMs), joinedMs: parts.flatMap((p) => p.joinedMs), retries: parts.reduce((a, p) => a + p.retries, 0), errors: parts.flatMap((p) => p.errors) };
 }
 
 const refs = (room: Room, indices: number[]): PhoneRef[] => {
@@ -148,6 +150,7 @@ async function rampRow(server: ServerProcess, room: Room, n: number): Promise<vo
   const elapsedMs = now() - t0;
   const boardAt = await boardAll.catch(() => NaN);
   const row = {
+    loadAvg: os.loadavg()[0] as number,
     n,
     elapsedMs,
     joinsPerSecond: (r.joinedMs.length * 1000) / elapsedMs,
@@ -157,6 +160,7 @@ async function rampRow(server: ServerProcess, room: Room, n: number): Promise<vo
     boardMs: boardAt - t0,
     serverCpuMs: cpuMs(server.pid) - cpu0,
     rssMb: memoryMb(server.pid).rss,
+    retries: r.retries,
     errors: r.errors.length,
   };
   results.ramp.push(row);
@@ -174,12 +178,14 @@ async function burst(server: ServerProcess, room: Room, agenda: 'fresh' | 'full'
   const consoleDone = room.host.when('workshop:host', answered(spec.activityId, n), STEP_MS, 'console shows every answer');
   const peak = rssSampler(server.pid);
   const cpu0 = cpuMs(server.pid);
+  const wait0 = schedMs(server.pid).waitMs;
   const load0 = loadCpu();
   const startAt = now() + 200;
   const parts = await onLoads<AnswerResult>(indices, (mine) => ({ op: 'answer', indices: mine, spec, startAt, windowMs: CONFIG.windowMs, concurrency: 0, timeoutMs: 60_000 }), CONFIG.windowMs + STEP_MS);
   const [boardAt, consoleAt] = await Promise.all([boardDone.catch(() => NaN), consoleDone.catch(() => NaN)]);
   const span = Math.max(now(), Number.isFinite(boardAt) ? boardAt : 0) - startAt;
   const serverCpu = cpuMs(server.pid) - cpu0;
+  const serverWait = schedMs(server.pid).waitMs - wait0;
   const loadUsed = loadCpu() - load0;
   const peakRss = peak();
   const counters = await onLoads<CountersResult>(indices, (mine) => ({ op: 'counters', indices: mine }));
@@ -188,6 +194,7 @@ async function burst(server: ServerProcess, room: Room, agenda: 'fresh' | 'full'
   const lastAck = Math.max(...parts.map((p) => p.lastAckAt));
   const bytes = counters.flatMap((c) => c.bytes);
   const row: BurstRow = {
+    loadAvg: os.loadavg()[0] as number,
     agenda,
     n,
     kind,
@@ -200,6 +207,7 @@ async function burst(server: ServerProcess, room: Room, agenda: 'fresh' | 'full'
     consoleLagMs: consoleAt - lastAck,
     cpuPerAnswerMs: serverCpu / n,
     serverCorePct: (serverCpu / span) * 100,
+    serverWaitPct: (serverWait / span) * 100,
     loadCorePct: (loadUsed / span) * 100,
     peakRssMb: peakRss,
     bytesPerPhone: mean(bytes),
@@ -212,8 +220,9 @@ async function burst(server: ServerProcess, room: Room, agenda: 'fresh' | 'full'
   if (errors.length) console.log(`  first errors: ${errors.slice(0, 3).join('; ')}`);
 }
 
-async function closedLoopRate(url: string, indices: number[], spec: AnswerSpec, pids: { server: number }): Promise<{ perSecond: number; p99: number; refused: number; serverCorePct: number; loadCorePct: number }> {
+async function closedLoopRate(url: string, indices: number[], spec: AnswerSpec, pids: { server: number }): Promise<{ perSecond: number; p99: number; refused: number; serverCorePct: number; serverWaitPct: number; loadCorePct: number }> {
   const cpu0 = cpuMs(pids.server);
+  const wait0 = schedMs(pids.server).waitMs;
   const load0 = loadCpu();
   const t0 = now();
   const parts = await onLoads<ClosedLoopResult>(indices, (mine) => ({ op: 'closedLoop', indices: mine, spec, durationMs: CONFIG.closedMs, minIntervalMs: CLOSED_MIN_INTERVAL_MS, timeoutMs: 30_000 }), CONFIG.closedMs + STEP_MS);
@@ -227,6 +236,7 @@ async function closedLoopRate(url: string, indices: number[], spec: AnswerSpec, 
     p99: percentile(parts.flatMap((p) => p.latencies), 99),
     refused: parts.reduce((a, p) => a + p.refused, 0),
     serverCorePct: ((cpuMs(pids.server) - cpu0) / span) * 100,
+    serverWaitPct: ((schedMs(pids.server).waitMs - wait0) / span) * 100,
     loadCorePct: ((loadCpu() - load0) / span) * 100,
   };
 }
@@ -243,6 +253,7 @@ async function closedLoop(server: ServerProcess, bare: ServerProcess, room: Room
   const bv = await closedLoopRate(bare.url, bareIndices, spec, { server: bare.pid });
   await onLoads(bareIndices, (mine) => ({ op: 'drop', indices: mine, forget: true }));
   const row: ClosedRow = {
+    loadAvg: os.loadavg()[0] as number,
     n,
     durationMs: CONFIG.closedMs,
     capPerSecond: (n * 1000) / CLOSED_MIN_INTERVAL_MS,
@@ -253,6 +264,7 @@ async function closedLoop(server: ServerProcess, bare: ServerProcess, room: Room
     bareP99: bv.p99,
     refused: rv.refused,
     serverCorePct: rv.serverCorePct,
+    serverWaitPct: rv.serverWaitPct,
     loadCorePct: rv.loadCorePct,
     bareCorePct: bv.serverCorePct,
     loadCoreBarePct: bv.loadCorePct,
@@ -266,16 +278,25 @@ async function storm(server: ServerProcess, agenda: 'fresh' | 'full', n: number)
   await onLoads(indices, (mine) => ({ op: 'drop', indices: mine, forget: false }));
   await sleep(1500);
   const cpu0 = cpuMs(server.pid);
+  const wait0 = schedMs(server.pid).waitMs;
   const t0 = now();
   const parts = await onLoads<ReconnectResult>(indices, (mine) => ({ op: 'reconnect', url: server.url, indices: mine, timeoutMs: 60_000 }));
   const span = now() - t0;
   const cpu = cpuMs(server.pid) - cpu0;
   const times = parts.flatMap((p) => p.snapshotMs);
   const errors = parts.flatMap((p) => p.errors);
-  const row: StormRow = { agenda, n, p50: percentile(times, 50), p99: percentile(times, 99), maxMs: errors.length ? NaN : percentile(times, 100), serverCpuMs: cpu, serverCorePct: (cpu / span) * 100, errors: errors.length };
+  const row: StormRow = { loadAvg: os.loadavg()[0] as number, agenda, n, p50: percentile(times, 50), p99: percentile(times, 99), maxMs: errors.length ? NaN : percentile(times, 100), serverCpuMs: cpu, serverCorePct: (cpu / span) * 100, serverWaitPct: ((schedMs(server.pid).waitMs - wait0) / span) * 100, retries: parts.reduce((a, p) => a + p.retries, 0), errors: errors.length };
   results.storms.push(row);
   print(`reconnect storm (${agenda}, ${n})`, stormTable([row]));
   if (errors.length) console.log(`  first errors: ${errors.slice(0, 3).join('; ')}`);
+}
+
+/** The error, with the end of the server's output on the console (the document gets its first line). */
+function withServerOutput(err: unknown, server: ServerProcess): Error {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const tail = server.output().trim().slice(-1500);
+  if (tail) console.error(`server output (end):\n${tail}`);
+  return e;
 }
 
 const tempDirs: string[] = [];
@@ -300,6 +321,8 @@ async function freshScenarios(bare: ServerProcess): Promise<void> {
       for (const kind of ['dots', 'rank', 'points'] as const) await step(`burst fresh ${n} ${kind}`, () => burst(server, room as Room, 'fresh', n, kind));
       if (CONFIG.closedSizes.includes(n)) await step(`closed loop ${n}`, () => closedLoop(server, bare, room as Room, n));
       await step(`reconnect storm fresh ${n}`, () => storm(server, 'fresh', n));
+    } catch (err) {
+      throw withServerOutput(err, server);
     } finally {
       room?.close();
       await dropAll(range(0, n)).catch(() => undefined);
@@ -310,7 +333,8 @@ async function freshScenarios(bare: ServerProcess): Promise<void> {
 
 /** Scenarios 2 (full agenda), 5 (full) and 6: the 2,000-participant workshop with its whole agenda answered. */
 async function fullAgendaScenarios(): Promise<void> {
-  const { participants, stories } = CONFIG.full;
+  const participants = Number(process.env.BENCH_FULL_PARTICIPANTS ?? CONFIG.full.participants);
+  const stories = Math.min(participants, CONFIG.full.stories);
   const dir = dataDir();
   const port = await freePort();
   let server = await startServer('server/main.ts', { DATA_DIR: dir, PORT: String(port) });
@@ -384,6 +408,8 @@ async function fullAgendaScenarios(): Promise<void> {
     server = restart.server;
     results.restart = restart.row;
     print('restart after kill -9', restartTable(restart.row));
+  } catch (err) {
+    throw withServerOutput(err, server);
   } finally {
     room?.close();
     await dropAll(all).catch(() => undefined);
@@ -452,6 +478,9 @@ async function roomsScenario(): Promise<void> {
     const boardsDone = rooms.map((room, r) => room.board.when('workshop:public', answered((specs[r] as AnswerSpec).activityId, per), STEP_MS, 'board shows every answer').catch(() => NaN));
     const peak = rssSampler(server.pid);
     const cpu0 = cpuMs(server.pid);
+    const wait0 = schedMs(server.pid).waitMs;
+    const load0 = loadCpu();
+    const own0 = process.cpuUsage();
     const startAt = now() + 300;
     const parts = (
       await Promise.all(
@@ -467,6 +496,7 @@ async function roomsScenario(): Promise<void> {
     const latencies = parts.flatMap((p) => p.latencies);
     const lastAck = Math.max(...parts.map((p) => p.lastAckAt));
     const row: RoomsRow = {
+      loadAvg: os.loadavg()[0] as number,
       rooms: CONFIG.rooms,
       phonesPerRoom: per,
       windowMs: CONFIG.windowMs,
@@ -477,11 +507,16 @@ async function roomsScenario(): Promise<void> {
       boardLagMaxMs: Math.max(...boardAts) - lastAck,
       cpuPerAnswerMs: cpu / indices.length,
       serverCorePct: (cpu / span) * 100,
+      serverWaitPct: ((schedMs(server.pid).waitMs - wait0) / span) * 100,
+      loadCorePct: ((loadCpu() - load0) / span) * 100,
+      watchersCorePct: (((u) => (u.user + u.system) / 1000)(process.cpuUsage(own0)) / span) * 100,
       peakRssMb: peak(),
       errors: parts.reduce((a, p) => a + p.errors.length, 0),
     };
     results.rooms.push(row);
     print('many workshops', roomsTable([row]));
+  } catch (err) {
+    throw withServerOutput(err, server);
   } finally {
     for (const room of rooms) room.close();
     await dropAll(indices).catch(() => undefined);
@@ -563,10 +598,10 @@ async function main(): Promise<void> {
   const bare = await startServer('test/bench/bareServer.ts', {});
   baselineListeningMs = bare.listeningMs;
   try {
-    await step('fresh workshops', () => freshScenarios(bare));
-    await step('full agenda', () => fullAgendaScenarios());
-    await step('many workshops', () => roomsScenario());
-    await step('participant page', () => bundleScenario());
+    if (ONLY.has('fresh')) await step('fresh workshops', () => freshScenarios(bare));
+    if (ONLY.has('full')) await step('full agenda', () => fullAgendaScenarios());
+    if (ONLY.has('rooms')) await step('many workshops', () => roomsScenario());
+    if (ONLY.has('bundle')) await step('participant page', () => bundleScenario());
   } finally {
     await stop(bare.child);
   }

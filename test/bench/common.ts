@@ -40,6 +40,8 @@ export interface JoinResult {
   /** Per phone: connect opened, and connect until its join was acknowledged (ms). */
   connectMs: number[];
   joinedMs: number[];
+  /** Connects that failed and were retried (as a phone's socket.io client retries). */
+  retries: number;
   errors: string[];
 }
 export interface AnswerResult {
@@ -61,6 +63,7 @@ export interface CountersResult {
 export interface ReconnectResult {
   /** Per phone: from the moment every phone started reconnecting until it had its snapshot. */
   snapshotMs: number[];
+  retries: number;
   errors: string[];
 }
 export type LoadReply = { id: number; ok: true; data: unknown } | { id: number; ok: false; error: string };
@@ -131,6 +134,20 @@ export function cpuMs(pid: number): number {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
   } catch {
     return NaN;
+  }
+}
+
+/**
+ * The main thread's scheduler times (/proc/<pid>/schedstat): ms it ran, and ms it was ready to
+ * run but waited for a CPU (taken by other processes). The JavaScript of a node process runs on
+ * its main thread, so the wait is how long its work was held up by the rest of the machine.
+ */
+export function schedMs(pid: number): { runMs: number; waitMs: number } {
+  try {
+    const [run, wait] = fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+    return { runMs: (run ?? NaN) / 1e6, waitMs: (wait ?? NaN) / 1e6 };
+  } catch {
+    return { runMs: NaN, waitMs: NaN };
   }
 }
 

@@ -33,12 +33,16 @@ interface Phone {
   gotView: boolean;
   gotSelf: boolean;
   onSnapshot: (() => void) | null;
+  /** Why the server or the network closed this phone's connection last (null: open, or closed by the bench). */
+  lost: string | null;
 }
 
 type Ack = { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: string; message: string } };
 
 const phones = new Map<number, Phone>();
 let answerSeq = 0;
+/** Connections closed by the server or the network, not by the bench (reported with errors). */
+let lostCount = 0;
 
 function phoneOf(index: number): Phone {
   const p = phones.get(index);
@@ -47,7 +51,7 @@ function phoneOf(index: number): Phone {
 }
 
 function newPhone(ref: { index: number; code: string; groupId: string }, url: string): Phone {
-  const phone: Phone = { ...ref, url, token: null, bytes: 0, messages: 0, gotView: false, gotSelf: false, onSnapshot: null, socket: null as unknown as Socket };
+  const phone: Phone = { ...ref, url, token: null, bytes: 0, messages: 0, gotView: false, gotSelf: false, onSnapshot: null, lost: null, socket: null as unknown as Socket };
   const socket = io(url, {
     // Read on every connect, so a reconnect carries the participant token learnt by joining.
     auth: (cb) => cb({ protocol: PROTOCOL_VERSION, code: phone.code, view: 'phone', ...(phone.token ? { participantToken: phone.token } : {}) }),
@@ -69,6 +73,12 @@ function newPhone(ref: { index: number; code: string; groupId: string }, url: st
     else phone.gotSelf = true;
     if (phone.gotView && phone.gotSelf) phone.onSnapshot?.();
   };
+  socket.on('disconnect', (reason) => {
+    if (reason !== 'io client disconnect') {
+      phone.lost = reason;
+      lostCount += 1;
+    }
+  });
   socket.on('workshop:phone', () => snapshot('view'));
   socket.on('workshop:public', () => snapshot('view'));
   socket.on('participant:self', () => snapshot('self'));
@@ -76,9 +86,7 @@ function newPhone(ref: { index: number; code: string; groupId: string }, url: st
   return phone;
 }
 
-function open(phone: Phone, timeoutMs: number): Promise<void> {
-  phone.gotView = false;
-  phone.gotSelf = false;
+function connectOnce(phone: Phone, timeoutMs: number): Promise<void> {
   return within(
     new Promise<void>((resolve, reject) => {
       const s = phone.socket;
@@ -93,24 +101,47 @@ function open(phone: Phone, timeoutMs: number): Promise<void> {
   );
 }
 
+/** Retries after a failed connect as socket.io-client's defaults do: 1 s ± 50 %, until the timeout. */
+const RETRY_DELAY_MS = 1000;
+
+/** Connects, retrying like a real phone; resolves with the number of retries it needed. */
+async function open(phone: Phone, timeoutMs: number): Promise<number> {
+  phone.gotView = false;
+  phone.gotSelf = false;
+  phone.lost = null;
+  const deadline = now() + timeoutMs;
+  for (let retries = 0; ; retries++) {
+    try {
+      await connectOnce(phone, Math.max(1, deadline - now()));
+      return retries;
+    } catch (err) {
+      const delay = RETRY_DELAY_MS * (0.5 + Math.random());
+      const refused = err instanceof Error && /BAD_|PROTOCOL_|NOT_FOUND/.test(err.message);
+      if (refused || now() + delay >= deadline) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
 function send(phone: Phone, event: string, payload: unknown, timeoutMs: number): Promise<Ack> {
+  if (!phone.socket.connected) return Promise.reject(new Error(`phone ${phone.index} ${event}: not connected (${phone.lost ?? 'closed'}; ${lostCount} connections lost in this load process)`));
   return within(
     new Promise<Ack>((resolve) => phone.socket.emit(event, payload, (r: Ack) => resolve(r))),
     timeoutMs,
-    `phone ${phone.index} ${event}`,
+    `phone ${phone.index} ${event}${phone.socket.connected ? '' : ` (connection lost: ${phone.lost ?? 'closed'})`}`,
   );
 }
 
 const errorOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 async function join(req: Extract<LoadRequest, { op: 'join' }>): Promise<JoinResult> {
-  const result: JoinResult = { connectMs: [], joinedMs: [], errors: [] };
+  const result: JoinResult = { connectMs: [], joinedMs: [], retries: 0, errors: [] };
   await pool(req.phones, req.concurrency, async (ref) => {
     const phone = newPhone(ref, req.url);
     phones.set(ref.index, phone);
     const t0 = now();
     try {
-      await open(phone, req.timeoutMs);
+      result.retries += await open(phone, req.timeoutMs);
       result.connectMs.push(now() - t0);
       const ack = await send(phone, 'participant:join', { groupId: ref.groupId }, req.timeoutMs);
       if (!ack.ok) throw new Error(`join: ${ack.error.code} ${ack.error.message}`);
@@ -229,7 +260,7 @@ function drop(indices: number[], forget: boolean): null {
 }
 
 async function reconnect(req: Extract<LoadRequest, { op: 'reconnect' }>): Promise<ReconnectResult> {
-  const result: ReconnectResult = { snapshotMs: [], errors: [] };
+  const result: ReconnectResult = { snapshotMs: [], retries: 0, errors: [] };
   const t0 = now();
   await Promise.all(
     req.indices.map(async (index) => {
@@ -238,7 +269,7 @@ async function reconnect(req: Extract<LoadRequest, { op: 'reconnect' }>): Promis
       if (phone.url !== req.url) throw new Error(`phone ${index} belongs to ${phone.url}`);
       try {
         const snapshot = new Promise<void>((resolve) => (phone.onSnapshot = resolve));
-        await open(phone, req.timeoutMs);
+        result.retries += await open(phone, req.timeoutMs);
         await within(snapshot, req.timeoutMs, `phone ${index} snapshot`);
         result.snapshotMs.push(now() - t0);
       } catch (err) {

@@ -16,6 +16,8 @@ export interface Machine {
 }
 
 export interface RampRow {
+  /** The machine's 1-minute load average when the row was measured (other work on the same cores). */
+  loadAvg: number;
   n: number;
   elapsedMs: number;
   joinsPerSecond: number;
@@ -25,10 +27,13 @@ export interface RampRow {
   boardMs: number;
   serverCpuMs: number;
   rssMb: number;
+  retries: number;
   errors: number;
 }
 
 export interface BurstRow {
+  /** The machine's 1-minute load average when the row was measured (other work on the same cores). */
+  loadAvg: number;
   agenda: 'fresh' | 'full';
   n: number;
   kind: string;
@@ -42,6 +47,8 @@ export interface BurstRow {
   cpuPerAnswerMs: number;
   /** Share of one core over the burst, from its start until the board and console were done. */
   serverCorePct: number;
+  /** Share of the span the server's main thread was ready to run but waited for a CPU. */
+  serverWaitPct: number;
   loadCorePct: number;
   peakRssMb: number;
   bytesPerPhone: number;
@@ -51,6 +58,8 @@ export interface BurstRow {
 }
 
 export interface ClosedRow {
+  /** The machine's 1-minute load average when the row was measured (other work on the same cores). */
+  loadAvg: number;
   n: number;
   durationMs: number;
   /** What the pacing allows at most: N phones × one answer per interval. */
@@ -62,12 +71,17 @@ export interface ClosedRow {
   bareP99: number;
   refused: number;
   serverCorePct: number;
+  /** Share of the span the server's main thread was ready to run but waited for a CPU. */
+  serverWaitPct: number;
+
   loadCorePct: number;
   bareCorePct: number;
   loadCoreBarePct: number;
 }
 
 export interface RoomsRow {
+  /** The machine's 1-minute load average when the row was measured (other work on the same cores). */
+  loadAvg: number;
   rooms: number;
   phonesPerRoom: number;
   windowMs: number;
@@ -78,11 +92,18 @@ export interface RoomsRow {
   boardLagMaxMs: number;
   cpuPerAnswerMs: number;
   serverCorePct: number;
+  /** Share of the span the server's main thread was ready to run but waited for a CPU. */
+  serverWaitPct: number;
+  loadCorePct: number;
+  /** The orchestrator, which holds every workshop's board and console. */
+  watchersCorePct: number;
   peakRssMb: number;
   errors: number;
 }
 
 export interface StormRow {
+  /** The machine's 1-minute load average when the row was measured (other work on the same cores). */
+  loadAvg: number;
   agenda: 'fresh' | 'full';
   n: number;
   p50: number;
@@ -90,6 +111,9 @@ export interface StormRow {
   maxMs: number;
   serverCpuMs: number;
   serverCorePct: number;
+  /** Share of the span the server's main thread was ready to run but waited for a CPU. */
+  serverWaitPct: number;
+  retries: number;
   errors: number;
 }
 
@@ -159,13 +183,13 @@ function table(head: string[], rows: string[][]): string {
 
 export const rampTable = (rows: RampRow[]) =>
   table(
-    ['phones', 'all joined', 'joins/s', 'connect p50 / p99', 'connect → joined p99', 'board shows all', 'server CPU', 'RSS after', 'errors'],
-    rows.map((r) => [String(r.n), s1(r.elapsedMs), f0(r.joinsPerSecond), `${f1(r.connectP50)} / ${f1(r.connectP99)} ms`, `${f1(r.joinedP99)} ms`, s1(r.boardMs), s1(r.serverCpuMs), `${f0(r.rssMb)} MB`, String(r.errors)]),
+    ['phones', 'all joined', 'joins/s', 'connect p50 / p99', 'connect → joined p99', 'board shows all', 'server CPU', 'RSS after', 'connects retried', 'errors', 'load avg'],
+    rows.map((r) => [String(r.n), s1(r.elapsedMs), f0(r.joinsPerSecond), `${f1(r.connectP50)} / ${f1(r.connectP99)} ms`, `${f1(r.joinedP99)} ms`, s1(r.boardMs), s1(r.serverCpuMs), `${f0(r.rssMb)} MB`, String(r.retries), String(r.errors), f1(r.loadAvg)]),
   );
 
 export const burstTable = (rows: BurstRow[]) =>
   table(
-    ['agenda', 'phones', 'kind', 'ack p50 / p95 / p99 (max)', 'board / console after last ack', 'server CPU per answer', 'server core', 'load core', 'peak RSS', 'one phone received', 'errors'],
+    ['agenda', 'phones', 'kind', 'ack p50 / p95 / p99 (max)', 'board / console after last ack', 'server CPU per answer', 'server core (waited)', 'load core', 'peak RSS', 'one phone received', 'errors', 'load avg'],
     rows.map((r) => [
       r.agenda,
       String(r.n),
@@ -173,17 +197,18 @@ export const burstTable = (rows: BurstRow[]) =>
       `${f1(r.p50)} / ${f1(r.p95)} / ${f1(r.p99)} (${f0(r.max)}) ms`,
       `${f0(r.boardLagMs)} / ${f0(r.consoleLagMs)} ms`,
       `${f2(r.cpuPerAnswerMs)} ms`,
-      `${f0(r.serverCorePct)} %`,
+      `${f0(r.serverCorePct)} % (${f0(r.serverWaitPct)} %)`,
       `${f0(r.loadCorePct)} %`,
       `${f0(r.peakRssMb)} MB`,
       `${kib(r.bytesPerPhone)} in ${f1(r.messagesPerPhone)} msgs (max ${kib(r.bytesMaxPhone)})`,
       String(r.errors),
+      f1(r.loadAvg),
     ]),
   );
 
 export const closedTable = (rows: ClosedRow[]) =>
   table(
-    ['phones', 'Raakvlak answers/s', 'bare socket.io acks/s', 'ratio', 'pacing cap', 'ack p99 Raakvlak / bare', 'server core (Raakvlak / bare)', 'load core (Raakvlak / bare)', 'refused'],
+    ['phones', 'Raakvlak answers/s', 'bare socket.io acks/s', 'ratio', 'pacing cap', 'ack p99 Raakvlak / bare', 'server core (waited), Raakvlak / bare', 'load core (Raakvlak / bare)', 'refused', 'load avg'],
     rows.map((r) => [
       String(r.n),
       f0(r.raakvlakPerSecond),
@@ -191,22 +216,23 @@ export const closedTable = (rows: ClosedRow[]) =>
       `${f0(r.ratio * 100)} %`,
       `${f0(r.capPerSecond)}/s`,
       `${f1(r.raakvlakP99)} / ${f1(r.bareP99)} ms`,
-      `${f0(r.serverCorePct)} / ${f0(r.bareCorePct)} %`,
+      `${f0(r.serverCorePct)} % (${f0(r.serverWaitPct)} %) / ${f0(r.bareCorePct)} %`,
       `${f0(r.loadCorePct)} / ${f0(r.loadCoreBarePct)} %`,
       String(r.refused),
+      f1(r.loadAvg),
     ]),
   );
 
 export const roomsTable = (rows: RoomsRow[]) =>
   table(
-    ['workshops × phones', 'ack p50 / p95 / p99 (max)', 'slowest board after last ack', 'server CPU per answer', 'server core', 'peak RSS', 'errors'],
-    rows.map((r) => [`${r.rooms} × ${r.phonesPerRoom}`, `${f1(r.p50)} / ${f1(r.p95)} / ${f1(r.p99)} (${f0(r.max)}) ms`, `${f0(r.boardLagMaxMs)} ms`, `${f2(r.cpuPerAnswerMs)} ms`, `${f0(r.serverCorePct)} %`, `${f0(r.peakRssMb)} MB`, String(r.errors)]),
+    ['workshops × phones', 'ack p50 / p95 / p99 (max)', 'slowest board after last ack', 'server CPU per answer', 'server core (waited)', 'phones / boards and consoles core', 'peak RSS', 'errors', 'load avg'],
+    rows.map((r) => [`${r.rooms} × ${r.phonesPerRoom}`, `${f1(r.p50)} / ${f1(r.p95)} / ${f1(r.p99)} (${f0(r.max)}) ms`, `${f0(r.boardLagMaxMs)} ms`, `${f2(r.cpuPerAnswerMs)} ms`, `${f0(r.serverCorePct)} % (${f0(r.serverWaitPct)} %)`, `${f0(r.loadCorePct)} / ${f0(r.watchersCorePct)} %`, `${f0(r.peakRssMb)} MB`, String(r.errors), f1(r.loadAvg)]),
   );
 
 export const stormTable = (rows: StormRow[]) =>
   table(
-    ['agenda', 'phones', 'snapshot p50 / p99', 'every phone back', 'server CPU', 'server core', 'errors'],
-    rows.map((r) => [r.agenda, String(r.n), `${s1(r.p50)} / ${s1(r.p99)}`, s1(r.maxMs), s1(r.serverCpuMs), `${f0(r.serverCorePct)} %`, String(r.errors)]),
+    ['agenda', 'phones', 'snapshot p50 / p99', 'every phone back', 'server CPU', 'server core (waited)', 'connects retried', 'phones not back', 'load avg'],
+    rows.map((r) => [r.agenda, String(r.n), `${s1(r.p50)} / ${s1(r.p99)}`, s1(r.maxMs), s1(r.serverCpuMs), `${f0(r.serverCorePct)} % (${f0(r.serverWaitPct)} %)`, String(r.retries), String(r.errors), f1(r.loadAvg)]),
   );
 
 export const restartTable = (r: RestartRow) =>
@@ -223,14 +249,26 @@ export const bundleTable = (b: BundleRow) =>
 
 const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : NaN);
 
+/**
+ * What limited a measurement, from the server's share of a core and the machine's load: a
+ * saturated server thread, waiting for a CPU on a machine busy with other work, or neither.
+ */
+function limit(serverCorePct: number, serverWaitPct: number, loadAvg: number, cpus: number, otherwise: string): string {
+  if (serverCorePct >= 80) return `the server's JavaScript thread was saturated (${f0(serverCorePct)} % of a core), so work queued behind it`;
+  if (serverWaitPct >= 0.25 * serverCorePct && loadAvg > cpus)
+    return `the server ran ${f0(serverCorePct)} % of the time and waited for a CPU another ${f0(serverWaitPct)} % (load average ${f1(loadAvg)} on ${cpus} cores), so other processes on the machine held its work up`;
+  return otherwise;
+}
+
 /** Sentence on one burst: where the time went, from the figures. */
-function burstSentence(r: BurstRow): string {
-  const parts: string[] = [];
+function burstSentence(r: BurstRow, cpus: number): string {
   const fanOut = (r.bytesPerPhone * r.n) / 1e6;
-  if (r.serverCorePct >= 80) parts.push(`the server's one JavaScript thread was saturated (${f0(r.serverCorePct)} % of a core, ${f2(r.cpuPerAnswerMs)} ms per answer), so acks queued behind its work`);
-  else parts.push(`the server was busy ${f0(r.serverCorePct)} % of a core (${f2(r.cpuPerAnswerMs)} ms per answer)`);
-  parts.push(`it sent ${f1(fanOut)} MB to the phones (${kib(r.bytesPerPhone)} each)`);
-  if (r.loadCorePct >= 80 * 1) parts.push(`the load processes used ${f0(r.loadCorePct)} % of a core, so part of the latency is the phones' own parsing on the same 2 cores`);
+  const parts = [
+    `ack p99 ${f1(r.p99)} ms at ${f2(r.cpuPerAnswerMs)} ms of server CPU per answer`,
+    limit(r.serverCorePct, r.serverWaitPct, r.loadAvg, cpus, `the server used ${f0(r.serverCorePct)} % of a core, so the latency is the per-command path (validation, the SQLite commit, the ack), not a queue`),
+    `each phone received ${kib(r.bytesPerPhone)} (${f1(fanOut)} MB to all phones)`,
+  ];
+  if (r.loadCorePct >= 80) parts.push(`the load processes used ${f0(r.loadCorePct)} % of a core, so part of the latency is the phones' own work on the same cores`);
   return `${r.agenda}, ${r.n} phones, ${r.kind}: ${parts.join('; ')}.`;
 }
 
@@ -276,12 +314,12 @@ export function renderFigures(res: Results): string {
   out.push(`_Generated by \`${res.command}\` on ${res.startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC${res.finishedAt ? ` (took ${f1((res.finishedAt.getTime() - res.startedAt.getTime()) / 60000)} min)` : ' (did not finish)'}${res.quick ? ', quick version (BENCH_QUICK=1): small N, shorter windows' : ''}. Do not edit between the markers: the next run replaces it._`);
   out.push('');
   out.push(`**Machine:** ${m.cpus} × ${m.cpuModel}, ${f0(m.memoryGb)} GB memory, ${m.os}, Node ${m.node}. Load average at the start: ${m.loadAverage.map((x) => x.toFixed(2)).join(' / ')} (1 / 5 / 15 min) — `
-    + 'the development machine is shared with other work, so every figure competes for the same 2 cores and varies from run to run.');
+    + 'the development machine is shared with other work (several agents building and testing at once), so every figure competes for the same cores and varies from run to run; each row carries the 1-minute load average when it was measured (above the core count means processes waited for a CPU).');
   out.push('');
   out.push(`**Code measured:** ${res.revision}.`);
   out.push('');
   out.push(`**Harness:** the server runs as \`npm start\` does (\`tsx server/main.ts\`, durable SQLite in a fresh temporary data directory, a fresh server per scenario); ${res.loadProcesses} forked load processes drive it, each phone a socket.io-client websocket on loopback (\`transports: ['websocket']\`); the board (\`view: 'board'\`) and the console (host token) are websockets in the orchestrator. `
-    + 'Server CPU and RSS are read from `/proc/<pid>` (utime + stime of every thread; VmRSS sampled every 100 ms). "Core" is the share of one core over the measured span; the machine has ' + `${m.cpus}` + '. Bytes a phone received are the encoded socket.io messages counted at the engine.io layer; pings are not included.');
+    + 'Server CPU and RSS are read from `/proc/<pid>` (utime + stime of every thread; VmRSS sampled every 100 ms). "Core" is the share of one core over the measured span; "waited" is the share of the span the server\'s main thread was ready to run but waited for a CPU (`/proc/<pid>/schedstat`), i.e. how much other processes held it up; the machine has ' + `${m.cpus}` + ' cores. Bytes a phone received are the encoded socket.io messages counted at the engine.io layer; pings are not included.');
   if (res.failures.length) {
     out.push('');
     out.push('**Failed or cut short:**');
@@ -294,7 +332,7 @@ export function renderFigures(res: Results): string {
   if (res.ramp.length) {
     out.push('', '### 1. Join ramp', '', 'N phones connect as visitors and join one of 5 groups (at most 100 connecting at once), with a board and a console watching; "board shows all" is when its `participation.total` reached N.', '', rampTable(res.ramp));
     const last = res.ramp[res.ramp.length - 1] as RampRow;
-    out.push('', `Bottleneck: at ${last.n} phones joining took ${s1(last.elapsedMs)} (${f0(last.joinsPerSecond)} joins/s) while the server used ${s1(last.serverCpuMs)} CPU, ${f0((last.serverCpuMs / last.elapsedMs) * 100)} % of a core — ${last.serverCpuMs / last.elapsedMs > 0.8 ? 'the server thread was the limit' : 'the server was not saturated; connection setup in the load processes and the connect concurrency set the pace'}.`);
+    out.push('', `Bottleneck: at ${last.n} phones joining took ${s1(last.elapsedMs)} (${f0(last.joinsPerSecond)} joins/s) with ${s1(last.serverCpuMs)} of server CPU; ${limit((last.serverCpuMs / last.elapsedMs) * 100, 0, last.loadAvg, m.cpus, `the server used ${f0((last.serverCpuMs / last.elapsedMs) * 100)} % of a core, so the connect concurrency and the handshakes in the load processes set the pace`)}.`);
   }
   if (res.full) {
     const fa = res.full;
@@ -304,24 +342,24 @@ export function renderFigures(res: Results): string {
     const w = res.bursts[0]?.windowMs ?? 0;
     out.push('', '### 2. Open-loop vote bursts', '', `Every phone answers once at a random moment in a ${f0(w / 1000)} s window; a new activity of the kind is added and opened for each burst. "Board / console after last ack": from the last acknowledged answer until the board's \`workshop:public\` and the console's \`workshop:host\` counted all N. CPU per answer is the server's CPU over the whole burst (until board and console were done) divided by N. "Full" is the full-agenda workshop above with its first N participants connected.`, '', burstTable(res.bursts));
     out.push('', 'Bottleneck, per burst:', '');
-    for (const b of res.bursts) out.push(`- ${burstSentence(b)}`);
+    for (const b of res.bursts) out.push(`- ${burstSentence(b, m.cpus)}`);
   }
   if (res.closed.length) {
     out.push('', '### 3. Closed loop: Raakvlak vs bare socket.io', '', `Every phone resubmits a dots answer as soon as its previous ack returns, for ${f0((res.closed[0]?.durationMs ?? 0) / 1000)} s — but at most one per 52 ms, just under the server's per-socket limit of 20 commands per second, so no answer is refused for speed ("pacing cap": N × 19.2/s; a rate at the cap says the pacing, not the server, was the limit). The bare server (\`test/bench/bareServer.ts\`) only acknowledges, driven by the same load processes with the same pacing in the same run.`, '', closedTable(res.closed));
     const c = res.closed[res.closed.length - 1] as ClosedRow;
     const capped = (c.raakvlakPerSecond >= 0.95 * c.capPerSecond ? 'Raakvlak ' : '') + (c.barePerSecond >= 0.95 * c.capPerSecond ? (c.raakvlakPerSecond >= 0.95 * c.capPerSecond ? 'and the bare server ' : 'the bare server ') : '');
     if (capped) out.push('', `At ${c.n} phones ${capped}ran at the pacing cap: that rate is a lower bound.`);
-    out.push('', `Bottleneck: with the bare server the load processes are the limit (${f0(c.loadCoreBarePct)} % of a core for them, ${f0(c.bareCorePct)} % for the bare server); with Raakvlak the server ${c.serverCorePct >= 80 ? `thread is saturated (${f0(c.serverCorePct)} % of a core)` : `used ${f0(c.serverCorePct)} % of a core`} — Raakvlak reached ${f0(c.ratio * 100)} % of the bare rate at ${c.n} phones.`);
+    out.push('', `Bottleneck: Raakvlak reached ${f0(c.ratio * 100)} % of the bare rate at ${c.n} phones; for Raakvlak ${limit(c.serverCorePct, c.serverWaitPct, c.loadAvg, m.cpus, `the server used ${f0(c.serverCorePct)} % of a core and the load processes ${f0(c.loadCorePct)} %, so the rate is set by the round trip per answer (commit and ack)`)}; the bare server used ${f0(c.bareCorePct)} % of a core and the load processes ${f0(c.loadCoreBarePct)} % driving it.`);
   }
   if (res.rooms.length) {
     const r = res.rooms[0] as RoomsRow;
     out.push('', '### 4. Many workshops at once', '', `${r.rooms} workshops, each with a board, a console and ${r.phonesPerRoom} phones; every phone answers a dots vote once in the same ${f0(r.windowMs / 1000)} s window.`, '', roomsTable(res.rooms));
-    out.push('', `Bottleneck: ${r.rooms * r.phonesPerRoom} answers cost ${f2(r.cpuPerAnswerMs)} ms of server CPU each (${f0(r.serverCorePct)} % of a core); each workshop's flush only reaches its own ${r.phonesPerRoom + 2} sockets, so ${r.serverCorePct >= 80 ? 'the server thread is the limit' : 'the latency is mostly the per-command path (validation, commit, ack)'}.`);
+    out.push('', `Bottleneck: ${r.rooms * r.phonesPerRoom} answers cost ${f2(r.cpuPerAnswerMs)} ms of server CPU each, and each workshop's flush only reaches its own ${r.phonesPerRoom + 2} sockets; ${limit(r.serverCorePct, r.serverWaitPct, r.loadAvg, m.cpus, `the server used ${f0(r.serverCorePct)} % of a core, so the latency is the per-command path (validation, commit, ack)`)}.`);
   }
   if (res.storms.length) {
-    out.push('', '### 5. Reconnect storm', '', 'Every phone is dropped, then all reconnect at the same moment with their participant tokens; a phone is back when it has both its view (`workshop:phone` or `workshop:public`) and its `participant:self`. Times are from the moment the storm started.', '', stormTable(res.storms));
+    out.push('', '### 5. Reconnect storm', '', 'Every phone is dropped, then all reconnect at the same moment with their participant tokens; a phone is back when it has both its view (`workshop:phone` or `workshop:public`) and its `participant:self`. Times are from the moment the storm started. A connect that fails is retried after 1 s ± 50 %, as socket.io-client does by default on a real phone.', '', stormTable(res.storms));
     const s = res.storms.reduce((a, b) => (b.maxMs > a.maxMs ? b : a));
-    out.push('', `Bottleneck: the slowest storm (${s.agenda}, ${s.n} phones) took ${s1(s.maxMs)} with ${s1(s.serverCpuMs)} of server CPU (${f0(s.serverCorePct)} % of a core, ${f1(s.serverCpuMs / s.n)} ms per phone) — ${s.serverCorePct >= 80 ? 'building and sending the snapshots on the server thread' : 'handshakes in the load processes as much as the server'}.`);
+    out.push('', `Bottleneck: the slowest storm (${s.agenda}, ${s.n} phones) took ${s1(s.maxMs)} with ${s1(s.serverCpuMs)} of server CPU (${f1(s.serverCpuMs / s.n)} ms per phone); ${limit(s.serverCorePct, s.serverWaitPct, s.loadAvg, m.cpus, `the server used ${f0(s.serverCorePct)} % of a core, so the handshakes in the load processes set the pace as much as the server`)}.`);
   }
   if (res.restart) {
     const r = res.restart;
