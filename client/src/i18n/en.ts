@@ -246,6 +246,7 @@ export const en: Strings<typeof nl> = {
       title: 'Title',
       description: 'Description',
       submit: 'Add',
+      pending: 'New value',
     },
     notice: { dismiss: 'Dismiss message' },
   },

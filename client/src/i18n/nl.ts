@@ -247,6 +247,7 @@ export const nl = {
       title: 'Titel',
       description: 'Beschrijving',
       submit: 'Toevoegen',
+      pending: 'Nieuwe waarde',
     },
     notice: { dismiss: 'Melding sluiten' },
   },

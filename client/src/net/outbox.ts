@@ -1,32 +1,45 @@
+import { nanoid } from 'nanoid';
 import type { CommandInput } from '../../../shared/index.js';
 import { keys, readJson, writeJson } from '../lib/storage.js';
 import type { OutboxName, PendingCommand } from '../store/outboxSlice.js';
 import { useStore, type Store } from '../store/index.js';
-import { send, type ClientErrorCode } from './send.js';
+import { RETRYABLE_ERRORS } from './retryable.js';
+import { send } from './send.js';
 
 /**
- * What a participant typed is kept here (and in localStorage) until the server acknowledged it,
- * so a locked screen, a reload or a dropped connection loses nothing. Commands are sent one at a
- * time, in order, whenever the phone is online; answers that mean "try later" keep them queued.
+ * Every write that creates something goes through here: a phone's proposals, stories,
+ * endorsements and answers, and the console's `value:add`. The id of what it creates is made
+ * once, when the write is made, and kept with the queued command (in the store and in
+ * localStorage), so a locked screen, a reload or a dropped connection loses nothing and every
+ * retry carries the same id: the server stores each id once and acknowledges a retry again.
+ * Nothing is matched by text. Commands are sent one at a time, in order, whenever this client is
+ * online; answers that mean "try later" (RETRYABLE_ERRORS) keep them queued.
  */
 const RETRY_AFTER_MS = 4000;
 /** An acknowledged command stays visible until the next snapshot shows it, or at most this long. */
 const DELIVERED_GRACE_MS = 3000;
-/** Errors after which the same command can succeed later; anything else is the server's final "no". */
-const TRANSIENT: ReadonlySet<ClientErrorCode> = new Set(['OFFLINE', 'TIMEOUT', 'RATE_LIMITED', 'INTERNAL']);
 
+/** Who this tab's outbox writes as: the phone (a participant) or the console (the host). */
+export type OutboxRole = 'participant' | 'host';
+
+let role: OutboxRole = 'participant';
 let running: Promise<void> | null = null;
 let flushAgain = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
+/** The console keeps its own outbox, so a phone and a console open in one browser never share one. */
+function storageKey(code: string): string {
+  return role === 'host' ? keys.outbox(`host.${code}`) : keys.outbox(code);
+}
+
 function isOutbox(v: unknown): v is PendingCommand[] {
-  return Array.isArray(v) && v.every((c) => typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.name === 'string');
+  return Array.isArray(v) && v.every((c) => typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.name === 'string' && typeof c.payload === 'object' && c.payload !== null);
 }
 
 function save(list: PendingCommand[]): void {
   const { code, setOutbox } = useStore.getState();
   setOutbox(list);
-  if (code) writeJson(keys.outbox(code), list);
+  if (code) writeJson(storageKey(code), list);
 }
 
 function update(id: string, patch: Partial<Pick<PendingCommand, 'status' | 'error' | 'attempts'>>): void {
@@ -37,54 +50,66 @@ function remove(id: string): void {
   save(useStore.getState().outbox.filter((c) => c.id !== id));
 }
 
-/** Restores what a previous page load left unsent; anything "sending" then is queued again. */
-export function loadOutbox(code: string): void {
-  const list = readJson(keys.outbox(code), [], isOutbox)
+/** Restores what a previous page load left unsent; anything "sending" then is queued again (with its id). */
+export function loadOutbox(code: string, as: OutboxRole = 'participant'): void {
+  role = as;
+  const list = readJson(storageKey(code), [], isOutbox)
     .filter((c) => c.status !== 'delivered')
     .map((c) => (c.status === 'sending' ? { ...c, status: 'queued' as const } : c));
   useStore.getState().setOutbox(list);
 }
 
-function newId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+/** Forgets this tab's outbox in storage (the participant was removed or their token refused). */
+export function forgetOutbox(code: string): void {
+  writeJson(storageKey(code), []);
 }
 
-export function enqueue<K extends OutboxName>(name: K, payload: CommandInput<K>): void {
-  const entry = { id: newId(), name, payload, status: 'queued', error: null, attempts: 0, createdAt: Date.now() } as PendingCommand;
-  save([...useStore.getState().outbox, entry]);
+/** The payload with the id of what it creates, made here once unless the caller made it already. */
+function withClientId<K extends OutboxName>(name: K, payload: CommandInput<K>): CommandInput<K> {
+  switch (name) {
+    case 'story:add': {
+      const p = payload as CommandInput<'story:add'>;
+      return { ...p, storyId: p.storyId ?? nanoid() } as CommandInput<K>;
+    }
+    case 'value:propose':
+    case 'value:add': {
+      const p = payload as CommandInput<'value:propose'>;
+      return { ...p, valueId: p.valueId ?? nanoid() } as CommandInput<K>;
+    }
+    default:
+      // answer:submit carries the answerId its caller made (kept across edits of the same answer);
+      // story:endorse is keyed by its story.
+      return payload;
+  }
+}
+
+/**
+ * Queues a write and starts sending. Returns the queued entry (its payload holds the id made for
+ * it). A new answer to an activity replaces one to the same activity still waiting to go out:
+ * the last answer counts, so the older one need not be sent at all.
+ */
+export function enqueue<K extends OutboxName>(name: K, payload: CommandInput<K>): PendingCommand {
+  const entry = { id: nanoid(), name, payload: withClientId(name, payload), status: 'queued', error: null, attempts: 0, createdAt: Date.now() } as PendingCommand;
+  const superseded = (c: PendingCommand) =>
+    entry.name === 'answer:submit' && c.name === 'answer:submit' && c.payload.activityId === entry.payload.activityId && (c.status === 'queued' || c.status === 'failed');
+  save([...useStore.getState().outbox.filter((c) => !superseded(c)), entry]);
   void flushOutbox();
+  return entry;
 }
 
 export function discard(id: string): void {
   remove(id);
 }
 
-/** Drops acknowledged commands; the socket layer calls it when a fresh self view (and so the public one) has arrived. */
+/** Drops acknowledged commands: called when a fresh snapshot (self view or host view), which shows them, has arrived. */
 export function settleDelivered(): void {
   const list = useStore.getState().outbox;
   if (list.some((c) => c.status === 'delivered')) save(list.filter((c) => c.status !== 'delivered'));
 }
 
-/**
- * If an earlier attempt reached the server but its ack was lost (connection dropped, server
- * restarted), the server already has it: the fresh snapshots tell, so we don't send it twice.
- */
-function alreadyApplied(c: PendingCommand, s: Store): boolean {
-  if (c.attempts === 0 || !s.self || !s.pub) return false;
-  switch (c.name) {
-    case 'story:endorse':
-      return s.self.endorsedStoryIds.includes(c.payload.storyId);
-    case 'story:add': {
-      const mine = new Set(s.self.storyIds);
-      const text = c.payload.text.trim();
-      return s.pub.values.some((v) => v.stories.some((st) => mine.has(st.id) && st.text === text));
-    }
-    case 'value:propose': {
-      const mine = new Set(s.self.proposedValueIds);
-      const title = c.payload.title.trim();
-      return s.pub.values.some((v) => mine.has(v.id) && v.title === title);
-    }
-  }
+/** Sends once the server has said who this is: a self view (a participant) or a host view (the console). */
+function canSend(s: Store): boolean {
+  return s.status === 'online' && (s.self !== null || s.host !== null);
 }
 
 /**
@@ -110,21 +135,18 @@ export function flushOutbox(): Promise<void> {
 async function drain(): Promise<void> {
   for (;;) {
     const s = useStore.getState();
-    // Only a known participant on a live connection can send these.
-    if (s.status !== 'online' || !s.self) return;
+    if (!canSend(s)) return;
     const next = s.outbox.find((c) => c.status === 'queued');
     if (!next) return;
-    if (alreadyApplied(next, s)) {
-      remove(next.id);
-      continue;
-    }
     update(next.id, { status: 'sending', attempts: next.attempts + 1 });
     const result = await sendPending(next);
-    if (result.ok || (next.name === 'story:endorse' && result.error.code === 'CONFLICT')) {
+    // Discarded meanwhile (a newer answer, a removed participant): nothing to record.
+    if (!useStore.getState().outbox.some((c) => c.id === next.id)) continue;
+    if (result.ok) {
       // The ack comes a broadcast window before the snapshot that contains it: keep showing it till then.
       update(next.id, { status: 'delivered', error: null });
       setTimeout(settleDelivered, DELIVERED_GRACE_MS);
-    } else if (TRANSIENT.has(result.error.code)) {
+    } else if (RETRYABLE_ERRORS.has(result.error.code)) {
       update(next.id, { status: 'queued', error: result.error.code });
       scheduleRetry();
       return;
@@ -143,6 +165,10 @@ function sendPending(c: PendingCommand) {
       return send(c.name, c.payload);
     case 'value:propose':
       return send(c.name, c.payload);
+    case 'value:add':
+      return send(c.name, c.payload);
+    case 'answer:submit':
+      return send(c.name, c.payload);
   }
 }
 
@@ -153,3 +179,14 @@ function scheduleRetry(): void {
     void flushOutbox();
   }, RETRY_AFTER_MS);
 }
+
+/**
+ * The moments to act, read from the store whoever fills it: coming online and every fresh self
+ * view (a participant) or host view (the console) resend what is pending; a fresh snapshot also
+ * shows what was acknowledged, so those entries are dropped.
+ */
+useStore.subscribe((s, prev) => {
+  const fresh = (s.self !== prev.self && s.self !== null) || (s.host !== prev.host && s.host !== null);
+  if (fresh) settleDelivered();
+  if (fresh || (s.status === 'online' && prev.status !== 'online')) void flushOutbox();
+});

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/index.js';
 import { keys, writeString } from '../lib/storage.js';
 import { useStore } from '../store/index.js';
-import { flushOutbox, loadOutbox, settleDelivered } from './outbox.js';
+import { forgetOutbox, loadOutbox } from './outbox.js';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -53,7 +53,7 @@ export function setParticipantToken(token: string | null): void {
 function loseParticipant(reason: 'rejected' | 'removed'): void {
   setParticipantToken(null);
   const code = useStore.getState().code;
-  if (code) writeString(keys.outbox(code), null);
+  if (code) forgetOutbox(code);
   useStore.getState().loseParticipant(reason);
 }
 
@@ -72,7 +72,7 @@ export function connectWorkshop(opts: WorkshopAuth): () => void {
     view: opts.view ?? 'phone',
   };
   if (opts.participantToken) store.setParticipantToken(opts.participantToken);
-  loadOutbox(opts.code);
+  loadOutbox(opts.code, opts.hostToken ? 'host' : 'participant');
 
   // auth as a callback: a token learnt after joining is used on every later reconnect.
   const socket: AppSocket = io({ auth: (cb) => cb(auth ?? {}) });
@@ -101,13 +101,9 @@ export function connectWorkshop(opts: WorkshopAuth): () => void {
   socket.on('workshop:phone', (view) => actions().receivePhone(view));
   socket.on('workshop:host', (view) => actions().receiveHost(view));
   socket.on('workshop:presence', (presence) => actions().receivePresence(presence));
-  socket.on('participant:self', (view) => {
-    actions().receiveSelf(view);
-    // The server sends the public view first, so what was acknowledged is now on screen.
-    settleDelivered();
-    // A fresh self view follows every (re)connect: the moment to resend what is still pending.
-    void flushOutbox();
-  });
+  // A fresh self view (or, on the console, host view) follows every (re)connect and every change:
+  // the outbox, watching the store, then drops what it shows and resends what is still pending.
+  socket.on('participant:self', (view) => actions().receiveSelf(view));
   socket.on('participant:removed', () => {
     loseParticipant('removed');
     socket.disconnect().connect();

@@ -3,8 +3,12 @@ import type { CommandInput } from '../../../shared/index.js';
 import type { ClientErrorCode } from '../net/send.js';
 import type { Store } from './index.js';
 
-/** The participant commands that carry something a person typed or chose, and so must not be lost. */
-export type OutboxName = 'story:add' | 'story:endorse' | 'value:propose';
+/**
+ * The commands that create something a person typed or chose, and so must not be lost: a
+ * phone's proposals, stories, endorsements and answers, and the console's `value:add`. Each
+ * carries the id the client made for it when it was written (endorsements: their natural key).
+ */
+export type OutboxName = 'story:add' | 'story:endorse' | 'value:propose' | 'value:add' | 'answer:submit';
 
 export type PendingCommand = {
   [K in OutboxName]: {
@@ -17,7 +21,7 @@ export type PendingCommand = {
      */
     status: 'queued' | 'sending' | 'delivered' | 'failed';
     error: ClientErrorCode | null;
-    /** How often it was emitted; after one, a retry first checks whether the server already has it. */
+    /** How often it was emitted. Every retry sends the same payload, with the same client-made id. */
     attempts: number;
     createdAt: number;
   };

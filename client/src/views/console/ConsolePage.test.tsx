@@ -138,7 +138,7 @@ describe('facilitator console', () => {
     const add = screen.getByRole('region', { name: 'Add a value' });
     await userEvent.type(within(add).getByLabelText('Title'), 'Heritage');
     await userEvent.click(within(add).getByRole('button', { name: 'Add' }));
-    expect(sendMock).toHaveBeenCalledWith('value:add', { title: 'Heritage', description: '' });
+    expect(sendMock).toHaveBeenCalledWith('value:add', { title: 'Heritage', description: '', valueId: expect.stringMatching(/^[A-Za-z0-9_-]{21}$/) });
   });
 
   it('sets the smallest group the groups lens shows, and ignores a number out of range', async () => {

@@ -12,6 +12,8 @@ import { ParticipantPage } from './ParticipantPage.js';
 vi.mock('../../net/send.js', () => ({ send: vi.fn() }));
 vi.mock('../../net/socket.js', () => ({ connectWorkshop: vi.fn(() => () => {}), setParticipantToken: vi.fn(), activeSocket: () => null }));
 const sendMock = vi.mocked(send);
+/** A nanoid, as the outbox makes it: the protocol's id alphabet, 21 characters. */
+const CLIENT_ID = /^[A-Za-z0-9_-]{21}$/;
 
 beforeEach(() => {
   sendMock.mockReset();
@@ -102,7 +104,7 @@ describe('participant: explore', () => {
     expect(within(card).getByText(`18 / ${LIMITS.storyText}`)).toBeInTheDocument();
     await userEvent.click(within(card).getByRole('button', { name: 'Send' }));
 
-    expect(sendMock).toHaveBeenCalledWith('story:add', { valueId: w.fairness, text: 'Nobody left behind' });
+    expect(sendMock).toHaveBeenCalledWith('story:add', { valueId: w.fairness, text: 'Nobody left behind', storyId: expect.stringMatching(CLIENT_ID) });
     expect(within(card).getByText('Nobody left behind')).toBeInTheDocument();
     expect(within(card).getByText('Sending…')).toBeInTheDocument();
     await act(async () => resolveAck({ ok: true, data: { storyId: 'x' } }));
@@ -152,7 +154,7 @@ describe('participant: explore', () => {
     expect(screen.getByLabelText('What do you mean by it?')).toHaveAttribute('maxLength', String(LIMITS.valueDescription));
     await userEvent.type(screen.getByLabelText('Name of the value'), 'Quiet streets');
     await userEvent.click(screen.getByRole('button', { name: 'Propose' }));
-    expect(sendMock).toHaveBeenCalledWith('value:propose', { title: 'Quiet streets', description: '' });
+    expect(sendMock).toHaveBeenCalledWith('value:propose', { title: 'Quiet streets', description: '', valueId: expect.stringMatching(CLIENT_ID) });
   });
 
   it('announces values that appear while the phone is open', () => {
@@ -194,7 +196,7 @@ describe('participant: offline', () => {
       settleDelivered();
     });
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
-    expect(sendMock).toHaveBeenCalledWith('story:add', { valueId: w.h.state.valueOrder[3], text: 'Warm feet' });
+    expect(sendMock).toHaveBeenCalledWith('story:add', { valueId: w.h.state.valueOrder[3], text: 'Warm feet', storyId: expect.stringMatching(CLIENT_ID) });
     expect(within(card).queryByText('Warm feet')).not.toBeInTheDocument();
   });
 });

@@ -10,14 +10,16 @@ function pendingText(c: PendingCommand): string {
     case 'story:add':
       return c.payload.text;
     case 'value:propose':
+    case 'value:add':
       return c.payload.description ? `${c.payload.title} — ${c.payload.description}` : c.payload.title;
     case 'story:endorse':
+    case 'answer:submit':
       return '';
   }
 }
 
 /**
- * What this phone wrote that the server has not confirmed yet: shown in place, with its state,
+ * What this phone (or console) wrote that the server has not confirmed yet: shown in place, with its state,
  * so nothing seems lost. A refused item keeps its text visible until the participant removes it.
  */
 export function PendingList({ name, valueId, label }: { name: OutboxName; valueId?: string; label: string }) {

@@ -1,4 +1,4 @@
-import type { Lang, PublicActivity, PublicView } from '../../../../../shared/index.js';
+import { activityValueIds, type Lang, type PublicActivity, type PublicView } from '../../../../../shared/index.js';
 import type { VoteKind } from '../../../../../shared/consensus/index.js';
 
 /** A dots, rank or points activity: the ones with a vote answer and vote results. */
@@ -13,14 +13,24 @@ export function isVoteActivity(a: PublicActivity | null | undefined): a is VoteA
  * vote opened, so the title comes from `valueTitles` (every value that is not hidden).
  */
 export function valueTitle(titles: PublicView['valueTitles'], id: string, lang: Lang): string {
-  const v = titles[id];
+  const v = Object.hasOwn(titles, id) ? titles[id] : undefined;
   if (!v) return '';
   return v.i18n?.[lang].title ?? v.title;
 }
 
-/** The values a vote is about, in display order: frozen when it opened, else every visible value. */
-export function voteValueIds(activity: Pick<PublicActivity, 'config'>, pub: Pick<PublicView, 'values'>): string[] {
-  return activity.config.valueIds ?? pub.values.map((v) => v.id);
+/** Stands for "merged into some other card": the view does not say which, and the rule only asks whether. */
+const MERGED = 'merged';
+
+/**
+ * The values a vote is about, in display order, by the server's own rule (activityValueIds):
+ * frozen when it opened, else every visible value, less any hidden since. The view says which
+ * values exist and are not hidden (`valueTitles`) and which are visible (`values`, in display order).
+ */
+export function voteValueIds(activity: Pick<PublicActivity, 'config'>, pub: Pick<PublicView, 'values' | 'valueTitles'>): string[] {
+  const visible = new Set(pub.values.map((v) => v.id));
+  // valueTitles has every value not hidden: the visible ones and those merged into another.
+  const values = Object.fromEntries(Object.keys(pub.valueTitles).map((id) => [id, { hidden: false, mergedInto: visible.has(id) ? null : MERGED }]));
+  return activityValueIds({ values, valueOrder: pub.values.map((v) => v.id) }, activity);
 }
 
 /** Numbers as the reader's language writes them (0,62 in Dutch, 0.62 in English). */

@@ -1,29 +1,18 @@
 import { memo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityAction, PublicActivity } from '../../../../../shared/index.js';
+import { activityActions } from '../../../../../shared/domain/permissions.js';
 import { formatRemaining } from '../../../components/TimerBar.js';
 import { useActivityText } from '../../../lib/activityText.js';
 import { useCommand } from '../useCommand.js';
 import { ActivityDialog } from './ActivityDialog.js';
 
-/** The control buttons that make sense for an activity in its state (the server checks the same). */
-export function actionsFor(a: PublicActivity, isCurrent: boolean): ActivityAction[] {
-  const base: ActivityAction[] = (() => {
-    switch (a.status) {
-      case 'pending':
-        return ['open'];
-      case 'open':
-        // An activity still open while another became current can be brought back or closed.
-        return isCurrent ? ['lock', 'close'] : ['open', 'close'];
-      case 'locked':
-        return ['unlock', 'close'];
-      case 'closed':
-        return ['open'];
-    }
-  })();
-  // Results exist for every kind but explore; they can be shown once the step has run.
-  if (a.kind !== 'explore' && a.status !== 'pending') base.push(a.revealed ? 'hide' : 'reveal');
-  return base;
+/**
+ * The control buttons for an activity in its state: exactly the actions the server accepts
+ * (activityActions is the rule decide() applies), so nothing offered is refused.
+ */
+export function actionsFor(a: PublicActivity, currentActivityId: string | null): ActivityAction[] {
+  return activityActions({ currentActivityId }, a);
 }
 
 export interface DragHandlers {
@@ -96,7 +85,7 @@ export const AgendaItem = memo(function AgendaItem({ activity: a, index, count, 
       </p>
 
       <div className="agenda-actions">
-        {actionsFor(a, isCurrent).map((action) => {
+        {actionsFor(a, isCurrent ? a.id : null).map((action) => {
           const label = t(`console.agenda.actions.${action}`);
           return (
             <button

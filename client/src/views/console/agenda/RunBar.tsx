@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicActivity } from '../../../../../shared/index.js';
+import { activityActions } from '../../../../../shared/domain/permissions.js';
 import { TimerBar } from '../../../components/TimerBar.js';
 import { useActivityText } from '../../../lib/activityText.js';
 import { useStore } from '../../../store/index.js';
@@ -32,6 +33,8 @@ export function RunBar() {
   const { previous, current, next } = neighbours(activities, currentId);
   const index = current ? activities.indexOf(current) : -1;
   const goto = (a: PublicActivity) => void run('agenda:goto', { activityId: a.id });
+  // Reveal or hide the current step's results, when the server accepts it (activityActions).
+  const reveal = current ? (activityActions({ currentActivityId: currentId }, current).find((x) => x === 'reveal' || x === 'hide') ?? null) : null;
 
   return (
     <section className="run-bar" aria-label={t('agenda.run.label')}>
@@ -73,14 +76,14 @@ export function RunBar() {
       ) : null}
 
       <div className="run-nav">
-        {current && current.kind !== 'explore' && current.status !== 'pending' ? (
+        {current && reveal ? (
           <button
             type="button"
             className="btn-secondary"
-            aria-label={t('console.agenda.actionLabel', { action: t(`console.agenda.actions.${current.revealed ? 'hide' : 'reveal'}`), activity: text.name(current) })}
-            onClick={() => void run('activity:control', { activityId: current.id, action: current.revealed ? 'hide' : 'reveal' })}
+            aria-label={t('console.agenda.actionLabel', { action: t(`console.agenda.actions.${reveal}`), activity: text.name(current) })}
+            onClick={() => void run('activity:control', { activityId: current.id, action: reveal })}
           >
-            {t(`console.agenda.actions.${current.revealed ? 'hide' : 'reveal'}`)}
+            {t(`console.agenda.actions.${reveal}`)}
           </button>
         ) : null}
         <button type="button" className="btn-secondary" disabled={!previous} aria-label={previous ? t('agenda.run.previousLabel', { name: text.name(previous) }) : t('agenda.run.previous')} onClick={() => previous && goto(previous)}>

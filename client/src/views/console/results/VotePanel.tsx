@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupName, type HostView } from '../../../../../shared/index.js';
+import { activityActions } from '../../../../../shared/domain/permissions.js';
 import { useLang } from '../../../i18n/index.js';
 import { useActivityText } from '../../../lib/activityText.js';
 import { useStore } from '../../../store/index.js';
@@ -15,14 +16,15 @@ import { VoteSettings } from './VoteSettings.js';
 import './voteConsole.css';
 
 type PanelAction = 'lock' | 'unlock' | 'reveal' | 'hide';
+const PANEL_ACTIONS: readonly string[] = ['lock', 'unlock', 'reveal', 'hide'];
 
 /**
- * Lock/unlock the answers and reveal/hide the results. Opening, closing and moving on belong to
- * the agenda; these are what a facilitator does while looking at the results.
+ * Lock/unlock the answers and reveal/hide the results, where the server accepts them
+ * (activityActions). Opening, closing and moving on belong to the agenda; these are what a
+ * facilitator does while looking at the results.
  */
-function actionsFor(a: VoteActivity): PanelAction[] {
-  const lock: PanelAction[] = a.status === 'open' ? ['lock'] : a.status === 'locked' ? ['unlock'] : [];
-  return a.status === 'pending' ? [] : [...lock, a.revealed ? 'hide' : 'reveal'];
+export function panelActionsFor(a: VoteActivity, currentActivityId: string | null): PanelAction[] {
+  return activityActions({ currentActivityId }, a).filter((x): x is PanelAction => PANEL_ACTIONS.includes(x));
 }
 
 /**
@@ -85,7 +87,7 @@ function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: H
   const results = host.results[activity.id];
   const vote = results?.vote ?? null;
   const comparison = results?.previousRound?.comparison ?? null;
-  const actions = actionsFor(activity);
+  const actions = panelActionsFor(activity, host.currentActivityId);
 
   return (
     <div className="vote-activity">

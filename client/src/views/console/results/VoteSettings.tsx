@@ -7,11 +7,13 @@ import { cardText } from '../../../lib/localized.js';
 import { useStore } from '../../../store/index.js';
 import { isVoteActivity, type VoteActivity } from '../../board/results/voteText.js';
 import { useCommand } from '../useCommand.js';
+import { minBallotValues, VOTE_LIMITS } from '../../../../../shared/domain/permissions.js';
 import './voteConsole.css';
 
-/** The limits activity:configure accepts (shared/protocol/commands.ts). */
-const DOTS_MIN = 1;
-const DOTS_MAX = 50;
+/** The limits activity:configure accepts: the schema reads the same object. */
+const DOTS = VOTE_LIMITS.dotsPerParticipant;
+const PER_VALUE = VOTE_LIMITS.dotsMaxPerValue;
+const RANK_K = VOTE_LIMITS.rankK;
 
 /**
  * A vote's settings: dots N and the most per value, K (or rank all), and which values take part
@@ -57,11 +59,12 @@ function VoteSettingsForm({ activity, host }: { activity: VoteActivity; host: Ho
   const frozen = (host.answerCounts[activity.id]?.total ?? 0) > 0;
   const chosen = valueIds ?? visible.map((v) => v.id);
   const chosenCount = chosen.length;
-  const tooFew = activity.kind === 'rank' ? chosenCount < 2 : chosenCount < 1;
-  const kMax = Math.max(1, chosenCount);
-  const dots = wholeNumber(dotsText, DOTS_MIN, DOTS_MAX);
-  const maxPerValue = wholeNumber(maxText, DOTS_MIN, dots ?? DOTS_MAX);
-  const k = wholeNumber(kText, 1, kMax);
+  const tooFew = chosenCount < minBallotValues(activity.kind);
+  const kMax = Math.min(RANK_K.max, Math.max(RANK_K.min, chosenCount));
+  const dots = wholeNumber(dotsText, DOTS.min, DOTS.max);
+  const perValueMax = Math.min(PER_VALUE.max, dots ?? DOTS.max);
+  const maxPerValue = wholeNumber(maxText, PER_VALUE.min, perValueMax);
+  const k = wholeNumber(kText, RANK_K.min, kMax);
   const rankK = rankAll ? null : k;
   const badNumber = activity.kind === 'dots' ? dots === null || maxPerValue === null : activity.kind === 'rank' && !rankAll && k === null;
 
@@ -100,11 +103,11 @@ function VoteSettingsForm({ activity, host }: { activity: VoteActivity; host: Ho
         <div className="vote-settings-row">
           <div className="field">
             <label htmlFor={`${id}-n`}>{t('vote.settings.dotsPerParticipant')}</label>
-            <input id={`${id}-n`} type="number" min={DOTS_MIN} max={DOTS_MAX} value={dotsText} aria-invalid={dots === null} onChange={(e) => setDotsText(e.target.value)} />
+            <input id={`${id}-n`} type="number" min={DOTS.min} max={DOTS.max} value={dotsText} aria-invalid={dots === null} onChange={(e) => setDotsText(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-max`}>{t('vote.settings.dotsMaxPerValue')}</label>
-            <input id={`${id}-max`} type="number" min={DOTS_MIN} max={dots ?? DOTS_MAX} value={maxText} aria-invalid={maxPerValue === null} onChange={(e) => setMaxText(e.target.value)} />
+            <input id={`${id}-max`} type="number" min={PER_VALUE.min} max={perValueMax} value={maxText} aria-invalid={maxPerValue === null} onChange={(e) => setMaxText(e.target.value)} />
           </div>
         </div>
       ) : null}
@@ -117,7 +120,7 @@ function VoteSettingsForm({ activity, host }: { activity: VoteActivity; host: Ho
           {rankAll ? null : (
             <div className="field">
               <label htmlFor={`${id}-k`}>{t('vote.settings.rankK')}</label>
-              <input id={`${id}-k`} type="number" min={1} max={kMax} value={kText} aria-invalid={k === null} onChange={(e) => setKText(e.target.value)} />
+              <input id={`${id}-k`} type="number" min={RANK_K.min} max={kMax} value={kText} aria-invalid={k === null} onChange={(e) => setKText(e.target.value)} />
             </div>
           )}
         </div>
@@ -143,8 +146,8 @@ function VoteSettingsForm({ activity, host }: { activity: VoteActivity; host: Ho
         {badNumber ? (
           <p className="form-problems" role="alert">
             {activity.kind === 'dots'
-              ? t('vote.settings.numberRange', { min: DOTS_MIN, max: dots === null ? DOTS_MAX : dots })
-              : t('vote.settings.numberRange', { min: 1, max: kMax })}
+              ? t('vote.settings.numberRange', dots === null ? { min: DOTS.min, max: DOTS.max } : { min: PER_VALUE.min, max: perValueMax })
+              : t('vote.settings.numberRange', { min: RANK_K.min, max: kMax })}
           </p>
         ) : null}
         {tooFew ? (

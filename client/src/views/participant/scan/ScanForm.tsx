@@ -1,21 +1,20 @@
 import { nanoid } from 'nanoid';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, SCAN_FACTORS, validateAnswer, type PublicActivity, type ScanAnswerValue } from '../../../../../shared/index.js';
 import { TextField } from '../../../components/TextField.js';
 import { useLang } from '../../../i18n/index.js';
-import { send, type ClientErrorCode } from '../../../net/send.js';
+import { discard, enqueue } from '../../../net/outbox.js';
+import type { ClientErrorCode } from '../../../net/send.js';
+import type { PendingCommand } from '../../../store/outboxSlice.js';
 import { useStore } from '../../../store/index.js';
 import { ScanScale } from './ScanScale.js';
-import { answerFromDraft, draftFromAnswer, EMPTY_DRAFT, readDraft, readPending, sameAnswer, writeDraft, writePending, type PendingScan, type ScanDraft } from './scanDraft.js';
+import { answerFromDraft, draftFromAnswer, EMPTY_DRAFT, readDraft, sameAnswer, writeDraft, type ScanDraft } from './scanDraft.js';
 
-/** Worth trying again: the server may not have it, and resending the same answerId is safe. */
-const TRANSIENT = new Set<ClientErrorCode>(['OFFLINE', 'TIMEOUT', 'RATE_LIMITED', 'INTERNAL']);
-/** After a lost answer while online, try again this much later. */
-export const SCAN_RETRY_MS = 3000;
+type PendingAnswerCommand = Extract<PendingCommand, { name: 'answer:submit' }>;
 
-/** waiting: not acknowledged yet; `soon` when the server was reachable (a lost answer), so the next try waits a moment. */
-type SendState = { state: 'idle' } | { state: 'sending' } | { state: 'waiting'; soon: boolean } | { state: 'failed'; code: ClientErrorCode };
+/** waiting: queued in the outbox, not acknowledged yet; failed: the server refused it. */
+type SendState = { state: 'idle' } | { state: 'sending' } | { state: 'waiting' } | { state: 'failed'; code: ClientErrorCode };
 
 /**
  * The collaboration scan on the phone: every statement scored 1–5 in big buttons, grouped by
@@ -26,25 +25,47 @@ export function ScanForm({ activity }: { activity: PublicActivity }) {
   const { t } = useTranslation();
   const lang = useLang();
   const code = useStore((s) => s.code) ?? '';
-  const online = useStore((s) => s.status === 'online');
   const mine = useStore((s) => s.self?.answers[activity.id]);
   const saved: ScanAnswerValue | null = mine?.answer.kind === 'scan' ? mine.answer : null;
   const statements = activity.config.statements;
   const statementIds = statements.map((s) => s.id);
   const open = activity.status === 'open';
 
+  // The newest answer to this scan still in the outbox (sending, queued, acknowledged or refused).
+  const entry = useStore((s) => s.outbox.findLast((c): c is PendingAnswerCommand => c.name === 'answer:submit' && c.payload.activityId === activity.id) ?? null);
+
   // A draft on this phone wins (it is newer than anything sent); else what the server has.
   const [draft, setDraftState] = useState<ScanDraft>(() => readDraft(code, activity.id) ?? (saved ? draftFromAnswer(saved) : EMPTY_DRAFT));
   const touched = useRef(readDraft(code, activity.id) !== null);
-  const [sendState, setSendState] = useState<SendState>(() => (readPending(code, activity.id) ? { state: 'waiting', soon: false } : { state: 'idle' }));
+  const [refused, setRefused] = useState<ClientErrorCode | null>(null);
   // Acknowledged, but the self view that shows it is a broadcast window away.
-  const [acked, setAcked] = useState<PendingScan | null>(null);
+  const [acked, setAcked] = useState<{ answerId: string; answer: ScanAnswerValue } | null>(null);
   const reference = acked && mine?.answerId !== acked.answerId ? acked.answer : saved;
 
   // The self view can arrive after this screen (a reload): show the stored answer unless the person already typed.
   useEffect(() => {
     if (!touched.current && saved) setDraftState(draftFromAnswer(saved));
   }, [saved]);
+
+  // Once the self view shows the acknowledged answer it is the server's answer again.
+  useEffect(() => {
+    if (acked && mine?.answerId === acked.answerId) setAcked(null);
+  }, [acked, mine?.answerId]);
+
+  // What the outbox reports back: acknowledged → the draft is sent; refused → the reason, the draft stays.
+  useEffect(() => {
+    if (!entry || entry.payload.answer.kind !== 'scan') return;
+    if (entry.status === 'delivered') {
+      writeDraft(code, activity.id, null);
+      touched.current = false;
+      setRefused(null);
+      const sent = entry.payload.answer;
+      setAcked({ answerId: entry.payload.answerId, answer: { kind: 'scan', scores: sent.scores, wentWell: sent.wentWell ?? '', couldBeBetter: sent.couldBeBetter ?? '' } });
+    } else if (entry.status === 'failed') {
+      setRefused(entry.error ?? 'INTERNAL');
+      discard(entry.id);
+    }
+  }, [entry, code, activity.id]);
 
   const setDraft = (next: ScanDraft) => {
     touched.current = true;
@@ -56,53 +77,20 @@ export function ScanForm({ activity }: { activity: PublicActivity }) {
   const valid = validateAnswer(activity, [], answer).ok;
   const dirty = reference === null || !sameAnswer(answer, reference);
   const scored = statements.filter((s) => answer.scores[s.id] !== undefined).length;
+  const sendState: SendState =
+    entry?.status === 'sending'
+      ? { state: 'sending' }
+      : entry?.status === 'queued'
+        ? { state: 'waiting' }
+        : refused
+          ? { state: 'failed', code: refused }
+          : { state: 'idle' };
 
-  const deliver = useCallback(
-    async (pending: PendingScan) => {
-      writePending(code, activity.id, pending);
-      setSendState({ state: 'sending' });
-      const result = await send('answer:submit', { activityId: activity.id, answerId: pending.answerId, answer: pending.answer });
-      if (result.ok) {
-        writePending(code, activity.id, null);
-        writeDraft(code, activity.id, null);
-        touched.current = false;
-        setAcked(pending);
-        setSendState({ state: 'idle' });
-      } else if (TRANSIENT.has(result.error.code)) {
-        setSendState({ state: 'waiting', soon: result.error.code !== 'OFFLINE' });
-      } else {
-        writePending(code, activity.id, null);
-        setSendState({ state: 'failed', code: result.error.code });
-      }
-    },
-    [activity.id, code],
-  );
-
-  // Resend what is still pending once the connection is back (or a moment after a lost answer).
-  const retrySoon = sendState.state === 'waiting' && sendState.soon;
-  useEffect(() => {
-    if (sendState.state !== 'waiting' || !online || !open) return;
-    const pending = readPending(code, activity.id);
-    if (!pending) {
-      setSendState({ state: 'idle' });
-      return;
-    }
-    const timer = setTimeout(() => void deliver(pending), retrySoon ? SCAN_RETRY_MS : 0);
-    return () => clearTimeout(timer);
-  }, [sendState.state, retrySoon, online, open, code, activity.id, deliver]);
-
-  // The server has it (its self view shows the id): nothing left to resend.
-  useEffect(() => {
-    const pending = readPending(code, activity.id);
-    if (pending && mine?.answerId === pending.answerId) {
-      writePending(code, activity.id, null);
-      setSendState({ state: 'idle' });
-    }
-  }, [mine?.answerId, code, activity.id]);
-
+  // Handed to the outbox with a fresh answerId, which it keeps for every retry: the server counts it once.
   const submit = () => {
     if (!valid || !open || sendState.state === 'sending') return;
-    void deliver({ answerId: nanoid(), answer });
+    setRefused(null);
+    enqueue('answer:submit', { activityId: activity.id, answerId: nanoid(), answer });
   };
 
   const status = (() => {

@@ -99,8 +99,11 @@ describe('the scan on the phone', () => {
     act(() => useStore.getState().setStatus('offline'));
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(await screen.findByText('Not sent yet: waiting for a connection.')).toBeInTheDocument();
-    const pending = JSON.parse(localStorage.getItem(`raakvlak.draft.${CODE}.scan.${w.ids.scan}.pending`) ?? 'null') as { answerId: string };
-    expect(pending.answerId).toBeTruthy();
+    // Queued in the outbox, kept in this phone's storage with the id it was made with.
+    const [queued] = JSON.parse(localStorage.getItem(`raakvlak.outbox.${CODE}`) ?? '[]') as { name: string; payload: { answerId: string } }[];
+    expect(queued?.name).toBe('answer:submit');
+    const pending = queued!.payload;
+    expect(pending.answerId).toMatch(/^[A-Za-z0-9_-]{21}$/);
     // Back online: the same answerId goes again, so the server counts it once.
     act(() => useStore.getState().setStatus('online'));
     await vi.waitFor(() => expect(sendMock).toHaveBeenCalledTimes(2), { timeout: 5000 });

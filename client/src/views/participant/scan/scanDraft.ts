@@ -3,18 +3,12 @@ import { keys, readJson, writeJson, writeString } from '../../../lib/storage.js'
 
 /**
  * What a participant has entered in a scan, kept in this phone's storage until the server has
- * it: an old phone that sleeps or reloads mid-scan comes back to the same screen.
+ * it (the submission itself waits in the outbox): an old phone that sleeps or reloads mid-scan comes back to the same screen.
  */
 export interface ScanDraft {
   scores: Record<string, number>;
   wentWell: string;
   couldBeBetter: string;
-}
-
-/** A submission made but not yet acknowledged: retried with the same answerId, so it counts once. */
-export interface PendingScan {
-  answerId: string;
-  answer: ScanAnswerValue;
 }
 
 export const EMPTY_DRAFT: ScanDraft = { scores: {}, wentWell: '', couldBeBetter: '' };
@@ -31,20 +25,11 @@ function isDraft(v: unknown): v is ScanDraft {
   );
 }
 
-function isPending(v: unknown): v is PendingScan {
-  return typeof v === 'object' && v !== null && typeof (v as PendingScan).answerId === 'string' && isDraft((v as PendingScan).answer);
-}
-
 const draftKey = (code: string, activityId: string) => keys.draft(code, `scan.${activityId}`);
-const pendingKey = (code: string, activityId: string) => keys.draft(code, `scan.${activityId}.pending`);
 
 export const readDraft = (code: string, activityId: string): ScanDraft | null => readJson<ScanDraft | null>(draftKey(code, activityId), null, (v): v is ScanDraft | null => isDraft(v));
 export const writeDraft = (code: string, activityId: string, d: ScanDraft | null): void =>
   d ? writeJson(draftKey(code, activityId), d) : writeString(draftKey(code, activityId), null);
-export const readPending = (code: string, activityId: string): PendingScan | null =>
-  readJson<PendingScan | null>(pendingKey(code, activityId), null, (v): v is PendingScan | null => isPending(v));
-export const writePending = (code: string, activityId: string, p: PendingScan | null): void =>
-  p ? writeJson(pendingKey(code, activityId), p) : writeString(pendingKey(code, activityId), null);
 
 export function draftFromAnswer(a: ScanAnswerValue): ScanDraft {
   return { scores: { ...a.scores }, wentWell: a.wentWell, couldBeBetter: a.couldBeBetter };

@@ -173,7 +173,8 @@ describe('phone: keeping and restoring the answer', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send my answer' }));
     expect(await screen.findByText('Saved on this phone — it is sent as soon as there is a connection.')).toBeInTheDocument();
     const first = submitted()[0]!;
-    expect(localStorage.getItem(`raakvlak.draft.${CODE}.vote.${w.activityId}`)).toContain(first.answerId);
+    // Queued in the outbox, kept in this phone's storage with the id it was made with.
+    expect(localStorage.getItem(`raakvlak.outbox.${CODE}`)).toContain(first.answerId);
 
     // The connection drops and comes back: a fresh self view, and the same id goes out again.
     act(() => useStore.getState().setStatus('offline'));

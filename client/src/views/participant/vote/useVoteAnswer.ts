@@ -1,17 +1,16 @@
 import { nanoid } from 'nanoid';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { validateAnswer } from '../../../../../shared/index.js';
 import type { VoteAnswer } from '../../../../../shared/consensus/index.js';
 import { keys, readJson, writeJson, writeString } from '../../../lib/storage.js';
-import { send, type ClientErrorCode } from '../../../net/send.js';
+import { discard, enqueue } from '../../../net/outbox.js';
+import type { ClientErrorCode } from '../../../net/send.js';
+import type { PendingCommand } from '../../../store/outboxSlice.js';
 import { useStore } from '../../../store/index.js';
 import type { VoteActivity } from '../../board/results/voteText.js';
 import { asVote, emptyAnswer, isVoteAnswer, sameAnswer } from './voteAnswer.js';
 
-/** While an answer waits for the server, try again this often (and at once on reconnect). */
-export const ANSWER_RETRY_MS = 4000;
-/** Errors after which the same send can succeed later; anything else is the server's final "no". */
-const TRANSIENT: ReadonlySet<ClientErrorCode> = new Set(['OFFLINE', 'TIMEOUT', 'RATE_LIMITED', 'INTERNAL']);
+type PendingAnswerCommand = Extract<PendingCommand, { name: 'answer:submit' }>;
 
 /** An answer on its way: its id stays the same on every retry, so the server counts it once. */
 export interface PendingAnswer {
@@ -19,25 +18,18 @@ export interface PendingAnswer {
   answer: VoteAnswer;
 }
 
-/**
- * What this phone keeps per activity in localStorage until the server has it: the answer being
- * edited (null = the server's answer, unchanged) and the one being sent.
- */
+/** What this phone keeps per activity in localStorage: the answer being edited (null = the server's answer, unchanged). */
 interface DraftRecord {
   draft: VoteAnswer | null;
-  pending: PendingAnswer | null;
 }
 
-const EMPTY: DraftRecord = { draft: null, pending: null };
+const EMPTY: DraftRecord = { draft: null };
 
+// A record from an older version may also hold a `pending` answer: its draft is still read.
 function isRecord(v: unknown): v is DraftRecord {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
-  const p = r.pending as Record<string, unknown> | null | undefined;
-  return (
-    (r.draft === null || isVoteAnswer(r.draft)) &&
-    (p === null || (typeof p === 'object' && p !== undefined && typeof p.answerId === 'string' && isVoteAnswer(p.answer)))
-  );
+  return r.draft === null || isVoteAnswer(r.draft);
 }
 
 export type AnswerState =
@@ -67,37 +59,29 @@ export interface VoteAnswerApi {
 
 /**
  * The participant's answer to one vote: the draft on screen, kept in localStorage; submitting it
- * with a fresh answerId; retrying the same id until the server acknowledges (a retry is answered
- * `duplicate: true` and counted once). After a reload the answer comes back from the self view.
+ * hands it to the outbox with a fresh answerId, which retries that same id until the server
+ * acknowledges (a retry is answered `duplicate: true` and counted once). After a reload the
+ * queued answer comes back from the outbox, the answer that counts from the self view.
  */
 export function useVoteAnswer(activity: VoteActivity, valueIds: readonly string[]): VoteAnswerApi {
   const code = useStore((s) => s.code) ?? '';
   const stored = useStore((s) => s.self?.answers[activity.id] ?? null);
-  const online = useStore((s) => s.status === 'online');
-  const selfSeq = useStore((s) => s.self?.seq ?? 0);
+  // The newest answer to this activity still in the outbox (sending, queued, acknowledged or refused).
+  const entry = useStore((s) => s.outbox.findLast((c): c is PendingAnswerCommand => c.name === 'answer:submit' && c.payload.activityId === activity.id) ?? null);
   const open = activity.status === 'open';
   const key = keys.draft(code, `vote.${activity.id}`);
 
-  const [record, setRecord] = useState<DraftRecord>(() => readJson(key, EMPTY, isRecord));
+  const [record, setRecord] = useState<DraftRecord>(() => ({ draft: readJson(key, EMPTY, isRecord).draft }));
   const recordRef = useRef(record);
-  const [sending, setSending] = useState(false);
-  const sendingRef = useRef(false);
-  const [error, setError] = useState<ClientErrorCode | null>(null);
+  const [refused, setRefused] = useState<ClientErrorCode | null>(null);
   // The ack comes a broadcast window before the self view that shows it: until then, this is what counts.
   const [acked, setAcked] = useState<PendingAnswer | null>(null);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
 
   const persist = useCallback(
     (next: DraftRecord) => {
       recordRef.current = next;
       setRecord(next);
-      if (next.draft === null && next.pending === null) writeString(key, null);
+      if (next.draft === null) writeString(key, null);
       else writeJson(key, next);
     },
     [key],
@@ -106,51 +90,26 @@ export function useVoteAnswer(activity: VoteActivity, valueIds: readonly string[
   const storedAnswer = asVote(stored?.answer, activity.kind);
   const current = acked && stored?.answerId !== acked.answerId ? acked.answer : storedAnswer;
   const draft = record.draft ?? current ?? emptyAnswer(activity.kind);
-
-  const attempt = useCallback(
-    async (p: PendingAnswer) => {
-      if (sendingRef.current) return;
-      sendingRef.current = true;
-      setSending(true);
-      const result = await send('answer:submit', { activityId: activity.id, answerId: p.answerId, answer: p.answer });
-      sendingRef.current = false;
-      if (!mounted.current) return;
-      setSending(false);
-      const now = recordRef.current;
-      if (now.pending?.answerId !== p.answerId) return; // replaced meanwhile; that one is sent next
-      if (result.ok) {
-        setError(null);
-        setAcked(p);
-        persist({ draft: now.draft && !sameAnswer(now.draft, p.answer) ? now.draft : null, pending: null });
-      } else if (TRANSIENT.has(result.error.code)) {
-        setError(result.error.code);
-      } else {
-        setError(result.error.code);
-        persist({ draft: now.draft ?? p.answer, pending: null });
-      }
-    },
-    [activity.id, persist],
+  const pending = useMemo(
+    () => (entry && (entry.status === 'queued' || entry.status === 'sending') ? { answerId: entry.payload.answerId, answer: entry.payload.answer as VoteAnswer } : null),
+    [entry],
   );
 
-  // Send what is pending whenever the phone is online and the step open: at once after submit,
-  // after every reconnect (a fresh self view), and every few seconds while it keeps failing.
-  const pendingId = record.pending?.answerId ?? null;
+  // What the outbox reports back: acknowledged → this is the answer now; refused → back to the draft, with the reason.
   useEffect(() => {
-    const p = recordRef.current.pending;
-    if (!p || !online || !open) return;
-    if (stored?.answerId === p.answerId) {
-      // An earlier send arrived but its ack was lost: the server has it, nothing to resend.
+    if (!entry) return;
+    const answer = entry.payload.answer as VoteAnswer;
+    if (entry.status === 'delivered') {
+      setRefused(null);
+      setAcked({ answerId: entry.payload.answerId, answer });
       const now = recordRef.current;
-      persist({ draft: now.draft && !sameAnswer(now.draft, p.answer) ? now.draft : null, pending: null });
-      return;
+      if (now.draft && sameAnswer(now.draft, answer)) persist({ draft: null });
+    } else if (entry.status === 'failed') {
+      setRefused(entry.error ?? 'INTERNAL');
+      persist({ draft: recordRef.current.draft ?? answer });
+      discard(entry.id);
     }
-    void attempt(p);
-    const timer = setInterval(() => {
-      const again = recordRef.current.pending;
-      if (again) void attempt(again);
-    }, ANSWER_RETRY_MS);
-    return () => clearInterval(timer);
-  }, [pendingId, online, open, selfSeq, stored?.answerId, attempt, persist]);
+  }, [entry, persist]);
 
   // Once the self view shows the acknowledged answer it is the server's answer again.
   useEffect(() => {
@@ -159,34 +118,34 @@ export function useVoteAnswer(activity: VoteActivity, valueIds: readonly string[
 
   const setDraft = useCallback(
     (next: VoteAnswer) => {
-      setError(null);
-      const now = recordRef.current;
-      persist({ draft: current && sameAnswer(next, current) ? null : next, pending: now.pending });
+      setRefused(null);
+      persist({ draft: current && sameAnswer(next, current) ? null : next });
     },
     [current, persist],
   );
 
   const valid = validateAnswer(activity, valueIds, draft);
   const differs = !current || !sameAnswer(draft, current);
-  const canSubmit = open && valid.ok && differs && !sending && !(record.pending && sameAnswer(record.pending.answer, draft));
+  const sending = entry?.status === 'sending';
+  const canSubmit = open && valid.ok && differs && !sending && !(pending && sameAnswer(pending.answer, draft));
 
   const submit = useCallback(() => {
     const checked = validateAnswer(activity, valueIds, draft);
     if (!checked.ok || !open) return;
     const answer = checked.value as VoteAnswer;
-    const now = recordRef.current;
     // The same answer again keeps its id: if the first send did arrive, the server counts it once.
-    const pending = now.pending && sameAnswer(now.pending.answer, answer) ? now.pending : { answerId: nanoid(), answer };
-    setError(null);
-    persist({ draft: now.draft, pending });
-  }, [activity, valueIds, draft, open, persist]);
+    if (pending && sameAnswer(pending.answer, answer)) return;
+    setRefused(null);
+    enqueue('answer:submit', { activityId: activity.id, answerId: nanoid(), answer });
+  }, [activity, valueIds, draft, open, pending]);
 
   let state: AnswerState;
   if (sending) state = 'sending';
-  else if (record.pending) state = 'queued';
+  else if (pending) state = 'queued';
   else if (current && !differs) state = 'in';
   else if (current) state = 'changed';
   else state = 'draft';
 
+  const error = refused ?? (pending ? (entry?.error ?? null) : null);
   return { draft, setDraft, current, state, error, canSubmit, valid: valid.ok, submit };
 }

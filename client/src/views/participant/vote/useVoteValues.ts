@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { PublicValue } from '../../../../../shared/index.js';
+import type { PublicValue, PublicView } from '../../../../../shared/index.js';
 import { useLang } from '../../../i18n/index.js';
 import { cardText } from '../../../lib/localized.js';
 import { useStore } from '../../../store/index.js';
@@ -12,27 +12,26 @@ export interface VoteItem {
 }
 
 const NO_VALUES: PublicValue[] = [];
+const NO_TITLES: PublicView['valueTitles'] = {};
 
 /**
- * The values a vote is about, in the reader's language. A value hidden after the vote opened
- * has no title any more and leaves the ballot, as the server's activityValueIds has it, so
- * `ids` (what validateAnswer checks against) are exactly the `items` shown.
+ * The values a vote is about, in the reader's language: the ids are the server's own ballot
+ * (activityValueIds, through voteValueIds), so `ids` (what validateAnswer checks against) are
+ * exactly the `items` shown. A value merged since the vote opened keeps its own title.
  */
 export function useVoteValues(activity: VoteActivity): { ids: string[]; items: VoteItem[] } {
   const lang = useLang();
   const values = useStore((s) => s.room?.values ?? NO_VALUES);
-  const titles = useStore((s) => s.room?.valueTitles);
+  const titles = useStore((s) => s.room?.valueTitles ?? NO_TITLES);
   const configured = activity.config.valueIds;
   return useMemo(() => {
-    const ids = voteValueIds({ config: { ...activity.config, valueIds: configured } }, { values });
+    const ids = voteValueIds({ config: { ...activity.config, valueIds: configured } }, { values, valueTitles: titles });
     const byId = new Map(values.map((v) => [v.id, v]));
-    const items = ids.flatMap((id): VoteItem[] => {
+    const items = ids.map((id): VoteItem => {
       const v = byId.get(id);
-      if (v) return [{ id, ...cardText(v, lang) }];
-      const title = titles ? valueTitle(titles, id, lang) : '';
-      return title ? [{ id, title, description: '' }] : [];
+      return v ? { id, ...cardText(v, lang) } : { id, title: valueTitle(titles, id, lang), description: '' };
     });
-    return { ids: items.map((i) => i.id), items };
+    return { ids, items };
     // activity.config is read only for valueIds, which is a dependency.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [configured, values, titles, lang]);
