@@ -197,6 +197,19 @@ describe('outbox', () => {
     expect(useStore.getState().outbox.map((c) => (c.name === 'answer:submit' ? c.payload.answerId : c.name))).toEqual(['other-activity-00001', 'second-answer-id-001']);
   });
 
+  it('sends a write made just as a flush that found nothing to send is ending', async () => {
+    const w = exploreWorkshop();
+    connectStore();
+    loadOutbox(CODE, 'participant');
+    sendMock.mockResolvedValue({ ok: true, data: {} } as never);
+    // Coming online started a flush; with no self view yet it has nothing it may send and stops.
+    // One step later, as it stops, the self view arrives and a write is made.
+    await Promise.resolve();
+    useStore.getState().receiveSelf(w.self(w.anna));
+    enqueue('story:endorse', { storyId: w.s2 });
+    await vi.waitFor(() => expect(sendMock).toHaveBeenCalledWith('story:endorse', { storyId: w.s2 }));
+  });
+
   it('waits while offline', async () => {
     const w = participant();
     useStore.getState().setStatus('offline');

@@ -122,13 +122,17 @@ export function flushOutbox(): Promise<void> {
     return running;
   }
   running = (async () => {
-    do {
-      flushAgain = false;
-      await drain();
-    } while (flushAgain);
-  })().finally(() => {
-    running = null;
-  });
+    try {
+      do {
+        flushAgain = false;
+        await drain();
+      } while (flushAgain);
+    } finally {
+      // In the same step as the last look: a call from now on starts a new flush rather than
+      // joining one that has already decided to stop.
+      running = null;
+    }
+  })();
   return running;
 }
 
