@@ -11,6 +11,13 @@ import { rooms, type AppServer } from './types.js';
  */
 export const BROADCAST_COALESCE_MS = 100;
 
+/**
+ * While a vote takes answers, its live results (the console's, and the room's once revealed)
+ * are recomputed at most this often; answer counts still go out with every flush. Results of
+ * 2,000 answers take tens of ms to compute.
+ */
+export const RESULTS_REFRESH_MS = 500;
+
 interface Pending {
   timer: ReturnType<typeof setTimeout>;
   participants: Set<string>;
@@ -22,6 +29,8 @@ interface Sent {
   seq: number;
   phoneKey: string;
   presence: string;
+  /** Views went out with throttled results: send them again when those are recomputed. */
+  stale: boolean;
 }
 
 /**
@@ -34,6 +43,8 @@ interface Sent {
 export class Broadcaster {
   private readonly pending = new Map<string, Pending>();
   private readonly sent = new Map<string, Sent>();
+  /** Per workshop: the timer that sends views again once throttled results are due. */
+  private readonly refresh = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly io: AppServer,
@@ -61,7 +72,7 @@ export class Broadcaster {
    * with the oldest, so no phone misses a change.
    */
   phoneConnected(workshopId: string, phoneKey: string): void {
-    if (!this.sent.has(workshopId)) this.sent.set(workshopId, { seq: -1, phoneKey, presence: '' });
+    if (!this.sent.has(workshopId)) this.sent.set(workshopId, { seq: -1, phoneKey, presence: '', stale: false });
   }
 
   /** Forgets what was sent (the workshop was loaded again): the next flush sends every view. */
@@ -73,6 +84,8 @@ export class Broadcaster {
   close(): void {
     for (const p of this.pending.values()) clearTimeout(p.timer);
     this.pending.clear();
+    for (const t of this.refresh.values()) clearTimeout(t);
+    this.refresh.clear();
   }
 
   private schedule(workshopId: string): Pending {
@@ -95,10 +108,10 @@ export class Broadcaster {
     if (!pending || !workshop) return;
     const state = workshop.state;
     const views = this.viewsOf(workshop);
-    const last = this.sent.get(workshopId) ?? { seq: -1, phoneKey: '', presence: '' };
-    const next: Sent = { ...last };
+    const last = this.sent.get(workshopId) ?? { seq: -1, phoneKey: '', presence: '', stale: false };
+    const next: Sent = { ...last, stale: false };
 
-    if (last.seq !== state.seq) {
+    if (last.seq !== state.seq || last.stale) {
       next.seq = state.seq;
       // Views are only built for rooms someone is in.
       if (this.occupied(rooms.board(workshopId))) this.io.to(rooms.board(workshopId)).emit('workshop:public', views.board());
@@ -113,6 +126,18 @@ export class Broadcaster {
         const room = rooms.participant(workshopId, participantId);
         const view = this.occupied(room) ? views.self(participantId) : null;
         if (view) this.io.to(room).emit('participant:self', view);
+      }
+      const due = views.takeDue();
+      if (due !== null) {
+        next.stale = true;
+        // A flush then sends the recomputed results (its own timer joins any change meanwhile).
+        clearTimeout(this.refresh.get(workshopId));
+        const timer = setTimeout(() => {
+          this.refresh.delete(workshopId);
+          this.schedule(workshopId);
+        }, Math.max(0, due - Date.now()));
+        timer.unref?.();
+        this.refresh.set(workshopId, timer);
       }
     }
 

@@ -1,7 +1,7 @@
 import { LiveViews } from '../../shared/index.js';
 import type { Logger } from '../logger.js';
 import type { LiveWorkshop, WorkshopRegistry } from '../workshops.js';
-import { Broadcaster } from './broadcaster.js';
+import { Broadcaster, RESULTS_REFRESH_MS } from './broadcaster.js';
 import type { SocketEffects } from './commands.js';
 import { registerCommands } from './dispatch.js';
 import { handshakeMiddleware, type CommandRate } from './handshake.js';
@@ -35,7 +35,8 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
   const viewsOf = (workshop: LiveWorkshop): LiveViews => {
     let views = liveViews.get(workshop);
     if (!views) {
-      views = new LiveViews(() => workshop.state);
+      // Throttling reads the real clock, whatever clock the workshop's events are stamped with.
+      views = new LiveViews(() => workshop.state, { clock: Date.now, resultsRefreshMs: RESULTS_REFRESH_MS });
       liveViews.set(workshop, views);
     }
     return views;

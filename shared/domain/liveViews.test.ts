@@ -6,7 +6,7 @@ import type { DomainEvent } from './events.js';
 import { LiveViews } from './liveViews.js';
 import { activityValueIds } from './rules.js';
 import { DomainHarness, HOST } from './testing.js';
-import { hostView, phoneView, publicView } from './views.js';
+import { hostView, phoneView, publicView, selfView } from './views.js';
 
 /** mulberry32: a small seeded PRNG, so a failing walk is a number to replay. */
 function prng(seed: number): () => number {
@@ -107,6 +107,7 @@ function walk(seed: number, steps: number) {
 
     expect(views.board(), `board after step ${step}`).toEqual(publicView(state));
     expect(views.host(), `host after step ${step}`).toEqual(hostView(state));
+    for (const person of people) expect(views.self(person.participantId), `self after step ${step}`).toEqual(selfView(state, person.participantId));
     // A phone view is kept while nothing a phone shows changes: its seq is the version it was built at.
     const phone = JSON.stringify({ ...phoneView(state), seq: 0 });
     expect(JSON.stringify({ ...views.phone(), seq: 0 }), `phone after step ${step}`).toBe(phone);
@@ -125,6 +126,56 @@ describe('LiveViews', () => {
     expect(accepted).toBeGreaterThan(60);
     expect(Object.values(state.answers).flatMap((a) => Object.keys(a)).length).toBeGreaterThan(5);
   }, 60_000);
+
+  it('recomputes results at most once per refresh interval while only answers come in, and says when they are due', () => {
+    const h = new DomainHarness({ title: 'Vote', template: 'heat-transition' });
+    const state = h.state;
+    let now = 1_000;
+    const views = new LiveViews(() => state, { clock: () => now, resultsRefreshMs: 500 });
+    const exec = (type: Command['type'], payload: unknown, actor: Actor, tokenHash?: string) => {
+      const r = decide(state, { type, payload: commandSchemas[type].parse(payload) } as Command, actor, h.ctx(tokenHash ? { tokenHash } : {}));
+      if (!r.ok) throw new Error(r.error.message);
+      for (const e of r.value) applyInPlace(state, e);
+      views.observe(r.value);
+      return r.value;
+    };
+    const dots = state.activities.find((a) => a.kind === 'dots')!;
+    exec('activity:control', { activityId: dots.id, action: 'open' }, HOST);
+    const vote = (i: number) => {
+      const joined = exec('participant:join', { groupId: state.groups[0]!.id }, { role: 'visitor' }, `t${i}`)[0];
+      if (joined?.type !== 'participant:joined') throw new Error('no join');
+      exec('answer:submit', { activityId: dots.id, answerId: `a${i}`, answer: { kind: 'dots', dots: { [state.valueOrder[0]!]: 1 } } }, { role: 'participant', participantId: joined.participant.id });
+    };
+    vote(1);
+    expect(views.host().results[dots.id]?.vote?.answers).toBe(1);
+    expect(views.takeDue()).toBeNull();
+    now += 100;
+    vote(2);
+    // Counts are exact at once; the results wait, and say when they are due.
+    const early = views.host();
+    expect(early.answerCounts[dots.id]?.total).toBe(2);
+    expect(early.results[dots.id]?.vote?.answers).toBe(1);
+    expect(views.takeDue()).toBe(1_500);
+    // What the room is shown is never behind, and the console then shows the same.
+    expect(views.board().answerCounts[dots.id]?.total).toBe(2);
+    now = 1_500;
+    expect(views.host().results[dots.id]?.vote?.answers).toBe(2);
+    expect(views.takeDue()).toBeNull();
+    exec('activity:control', { activityId: dots.id, action: 'reveal' }, HOST);
+    now += 10;
+    vote(3);
+    expect(views.host().results[dots.id]?.vote?.answers).toBe(3);
+    expect(views.board().results[dots.id]?.vote?.answers).toBe(3);
+    expect(views.takeDue()).toBeNull();
+    // Anything else than answers (here: a setting the results read) recomputes at once.
+    exec('activity:control', { activityId: dots.id, action: 'hide' }, HOST);
+    now += 10;
+    const excluded = () => views.host().results[dots.id]?.vote?.lens.excludedGroups.map((g) => g.groupId);
+    expect(excluded()).not.toContain(state.groups[0]!.id); // 3 answers, at least 3
+    exec('settings:update', { minGroupSize: 4 }, HOST);
+    expect(excluded()).toContain(state.groups[0]!.id);
+    expect(views.takeDue()).toBeNull();
+  });
 
   it('keeps the phone key still while a vote takes answers, and moves it on reveal', () => {
     const h = new DomainHarness({ title: 'Vote', template: 'heat-transition' });

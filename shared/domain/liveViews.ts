@@ -1,7 +1,7 @@
 import type { DomainEvent } from './events.js';
 import { activityResults, answerCounts, voteResults, type ActivityResults, type AnswerCounts, type VoteActivity } from './results.js';
 import type { VoteResults } from '../consensus/index.js';
-import { directParts, hostView, phoneView, publicView, selfView, type HostView, type PhoneView, type PublicView, type SelfView, type ViewParts } from './views.js';
+import { directParts, hostView, phoneView, publicView, type HostView, type PhoneView, type PublicView, type SelfView, type ViewParts } from './views.js';
 import type { WorkshopState } from './types.js';
 
 /**
@@ -59,6 +59,20 @@ const NOT_ROOM: ReadonlySet<DomainEvent['type']> = new Set(['participant:joined'
 interface Entry {
   key: string;
   value: unknown;
+  /** When it was computed (the clock given to LiveViews). */
+  at: number;
+}
+
+export interface LiveViewsOptions {
+  /** The clock results throttling reads; default Date.now. */
+  clock?: () => number;
+  /**
+   * While only an activity's answers change (a vote in progress) and the room has not been
+   * shown its results, the host's view recomputes them at most this often; 0 (default)
+   * recomputes them after every change. Counts, and everything the room sees, are always exact. Results for 2,000 answers cost tens of ms; ten flushes a second would spend most of
+   * a core on numbers nobody can read that fast.
+   */
+  resultsRefreshMs?: number;
 }
 
 /**
@@ -70,11 +84,23 @@ export class LiveViews {
   private versions: Versions = freshVersions();
   private entries = new Map<string, Entry>();
   private readonly parts: ViewParts;
+  private readonly clock: () => number;
+  private readonly refreshMs: number;
+  /** When the oldest results handed out in place of newer ones are due for a recompute; null when none are. */
+  private dueAt: number | null = null;
+  private index: SelfIndex | null = null;
+  /** Set while the host's view is built: results of unrevealed activities may be throttled. */
+  private mayLag = false;
 
-  constructor(private readonly state: () => WorkshopState) {
+  constructor(
+    private readonly state: () => WorkshopState,
+    options: LiveViewsOptions = {},
+  ) {
+    this.clock = options.clock ?? Date.now;
+    this.refreshMs = options.resultsRefreshMs ?? 0;
     const direct = (): ViewParts => directParts(this.state());
     this.parts = {
-      results: (id) => this.memo(`results:${id}`, this.resultsKey(id), () => activityResults(this.state(), id, this.voteOf)),
+      results: (id) => this.throttled(id, `results:${id}`, this.resultsKey(id), () => activityResults(this.state(), id, this.voteOf)),
       answerCounts: (id) => this.memo(`counts:${id}`, `${this.versions.inputs}:${this.answersOf(id)}`, () => answerCounts(this.state(), id)),
       participation: () => this.memo('participation', `${this.versions.participants}`, () => direct().participation()),
       values: () => this.memo('values', `${this.versions.content}`, () => direct().values()),
@@ -91,6 +117,7 @@ export class LiveViews {
   observe(events: readonly DomainEvent[]): void {
     const v = this.versions;
     for (const e of events) {
+      this.index?.observe(e);
       if (!NOT_RESULT_INPUTS.has(e.type) && !(e.type === 'activity:controlled' && e.action !== 'open')) v.inputs++;
       if (e.type === 'answer:submitted') v.answers.set(e.activityId, (v.answers.get(e.activityId) ?? 0) + 1);
       if (e.type === 'open-answer:endorsed') v.endorsements++;
@@ -104,19 +131,43 @@ export class LiveViews {
   reset(): void {
     this.versions = freshVersions();
     this.entries = new Map();
+    this.index = null;
+    this.dueAt = null;
   }
 
   board(): PublicView {
-    return this.memo('board', `${this.state().seq}`, () => publicView(this.state(), this.parts));
+    return this.view('board', `${this.state().seq}`, () => publicView(this.state(), this.parts));
   }
 
+  /**
+   * The host's view. Only here may results lag their answers (see resultsRefreshMs), and only
+   * those of activities whose results the room has not seen: what the room is shown is exact,
+   * and the console shows the same numbers as the room.
+   */
   host(): HostView {
-    return this.memo('host', `${this.state().seq}`, () => hostView(this.state(), this.parts));
+    return this.view('host', `${this.state().seq}`, () => {
+      this.mayLag = true;
+      try {
+        return hostView(this.state(), this.parts);
+      } finally {
+        this.mayLag = false;
+      }
+    });
   }
 
   /** The phones' view; `phoneKey()` tells whether it changed since a key seen before. */
   phone(): PhoneView {
-    return this.memo('phone', this.phoneKey(), () => phoneView(this.state(), this.parts));
+    return this.view('phone', this.phoneKey(), () => phoneView(this.state(), this.parts));
+  }
+
+  /**
+   * When views handed out since the last call hold results older than the answers (throttled),
+   * the time they are due to be recomputed: send the views again then. Null when all were current.
+   */
+  takeDue(): number | null {
+    const due = this.dueAt;
+    this.dueAt = null;
+    return due;
   }
 
   /**
@@ -132,12 +183,42 @@ export class LiveViews {
     return `${v.room}|${v.content}|${v.inputs}|${results}|${summary}`;
   }
 
+  /** A participant's own view, from an index of who wrote and endorsed what, built once. */
   self(participantId: string): SelfView | null {
-    return selfView(this.state(), participantId);
+    this.index ??= new SelfIndex(this.state());
+    return this.index.view(this.state(), participantId);
+  }
+
+  /** A view memoised by key, unless it holds throttled results: that one is built again next time. */
+  private view<T>(name: string, key: string, compute: () => T): T {
+    const before = this.dueAt;
+    this.dueAt = null;
+    const value = this.memo(name, key, compute);
+    if (this.dueAt !== null) this.entries.delete(name);
+    this.dueAt = minDue(before, this.dueAt);
+    return value;
+  }
+
+  /**
+   * memo(), except that when only answers changed since the entry was computed (same inputs
+   * version, the first part of the key) and it is younger than resultsRefreshMs, the entry is
+   * kept and its recompute falls due.
+   */
+  private throttled<T>(activityId: string, name: string, key: string, compute: () => T): T {
+    const entry = this.entries.get(name);
+    const lag = this.mayLag && this.refreshMs > 0 && this.state().activities.find((a) => a.id === activityId)?.revealed === false;
+    if (entry && entry.key !== key && lag && sameInputs(entry.key, key)) {
+      const due = entry.at + this.refreshMs;
+      if (this.clock() < due) {
+        this.dueAt = minDue(this.dueAt, due);
+        return entry.value as T;
+      }
+    }
+    return this.memo(name, key, compute);
   }
 
   private readonly voteOf = (state: WorkshopState, activity: VoteActivity): VoteResults =>
-    this.memo(`vote:${activity.id}`, `${this.versions.inputs}:${this.answersOf(activity.id)}`, () => voteResults(state, activity));
+    this.throttled(activity.id, `vote:${activity.id}`, `${this.versions.inputs}:${this.answersOf(activity.id)}`, () => voteResults(state, activity));
 
   private answersOf(activityId: string): number {
     return this.versions.answers.get(activityId) ?? 0;
@@ -158,9 +239,89 @@ export class LiveViews {
     const entry = this.entries.get(name);
     if (entry && entry.key === key) return entry.value as T;
     const value = compute();
-    this.entries.set(name, { key, value });
+    this.entries.set(name, { key, value, at: this.clock() });
     return value;
   }
+}
+
+function sameInputs(a: string, b: string): boolean {
+  return a.slice(0, a.indexOf(':')) === b.slice(0, b.indexOf(':'));
+}
+
+function minDue(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
+/**
+ * Who wrote, endorsed and proposed what, per participant, kept up to date from the events:
+ * a self view then costs what that participant did, not a scan of every story in the room.
+ * Lists keep the order selfView() gives them (the order stories, values and wall entries came).
+ */
+class SelfIndex {
+  private readonly storyOrdinal = new Map<string, number>();
+  private readonly wallOrdinal = new Map<string, number>();
+  private readonly stories = new Map<string, string[]>();
+  private readonly endorsed = new Map<string, string[]>();
+  private readonly proposed = new Map<string, string[]>();
+  private readonly endorsedWall = new Map<string, string[]>();
+
+  constructor(state: WorkshopState) {
+    for (const s of Object.values(state.stories)) {
+      this.addStory(s.id, s.participantId);
+      for (const p of s.endorsements) push(this.endorsed, p, s.id);
+    }
+    for (const id of state.valueOrder) {
+      const by = Object.hasOwn(state.values, id) ? state.values[id]?.proposedBy : null;
+      if (by) push(this.proposed, by, id);
+    }
+    for (const [id, who] of Object.entries(state.openAnswerEndorsements)) {
+      this.wallOrdinal.set(id, this.wallOrdinal.size);
+      for (const p of who) push(this.endorsedWall, p, id);
+    }
+  }
+
+  observe(e: DomainEvent): void {
+    if (e.type === 'story:added') this.addStory(e.story.id, e.story.participantId);
+    else if (e.type === 'story:endorsed' && !this.endorsed.get(e.participantId)?.includes(e.storyId)) push(this.endorsed, e.participantId, e.storyId);
+    else if (e.type === 'value:added' && e.value.proposedBy) push(this.proposed, e.value.proposedBy, e.value.id);
+    else if (e.type === 'open-answer:endorsed') {
+      if (!this.wallOrdinal.has(e.openAnswerId)) this.wallOrdinal.set(e.openAnswerId, this.wallOrdinal.size);
+      if (!this.endorsedWall.get(e.participantId)?.includes(e.openAnswerId)) push(this.endorsedWall, e.participantId, e.openAnswerId);
+    }
+  }
+
+  view(state: WorkshopState, participantId: string): SelfView | null {
+    const p = Object.hasOwn(state.participants, participantId) ? state.participants[participantId] : undefined;
+    if (!p || p.removed) return null;
+    const byOrdinal = (ordinal: Map<string, number>) => (a: string, b: string) => (ordinal.get(a) ?? 0) - (ordinal.get(b) ?? 0);
+    return {
+      seq: state.seq,
+      participant: { id: p.id, name: p.name, groupId: p.groupId },
+      storyIds: [...(this.stories.get(p.id) ?? [])],
+      endorsedStoryIds: [...new Set(this.endorsed.get(p.id) ?? [])].sort(byOrdinal(this.storyOrdinal)),
+      proposedValueIds: [...new Set(this.proposed.get(p.id) ?? [])],
+      answers: Object.fromEntries(
+        Object.entries(state.answers).flatMap(([activityId, byParticipant]) => {
+          const mine = Object.hasOwn(byParticipant, p.id) ? byParticipant[p.id] : undefined;
+          return mine ? [[activityId, { answerId: mine.answerId, answer: mine.answer, at: mine.at }]] : [];
+        }),
+      ),
+      endorsedOpenAnswerIds: [...new Set(this.endorsedWall.get(p.id) ?? [])].sort(byOrdinal(this.wallOrdinal)),
+    };
+  }
+
+  private addStory(storyId: string, participantId: string): void {
+    // Built from a state that may already hold an event it is told about next: count it once.
+    if (this.storyOrdinal.has(storyId)) return;
+    this.storyOrdinal.set(storyId, this.storyOrdinal.size);
+    push(this.stories, participantId, storyId);
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, item: string): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }
 
 function freshVersions(): Versions {
