@@ -7,7 +7,7 @@ import { validateAnswer } from './answers.js';
 import { getOwn } from './own.js';
 import { parseOpenAnswerId, type OpenAnswerField } from './results.js';
 import { activityValueIds, canAddStories, canProposeValue, visibleValueIds } from './rules.js';
-import { actionRefusal } from './permissions.js';
+import { actionRefusal, ANSWER_SHAPING_KEYS, answerShapingLocked, minBallotValues } from './permissions.js';
 import type { Activity, ActivityConfig, Participant, Value, WorkshopState } from './types.js';
 
 export type Actor = { role: 'host' } | { role: 'participant'; participantId: string } | { role: 'visitor' };
@@ -123,13 +123,15 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
     case 'story:endorse': {
       const p = activeParticipant(state, actor);
       if (!p.ok) return p;
+      const story = getOwn(state.stories, command.payload.storyId);
+      // Endorsed already (the natural key is story + participant): what the command asks for
+      // holds, and a retry after a lost ack is acknowledged again, whatever happened since
+      // (explore locked, the story hidden), as a retried answer is.
+      if (story?.endorsements.includes(p.value.id)) return ok([]);
       const allowed = canAddStories(state);
       if (!allowed.ok) return allowed;
-      const story = getOwn(state.stories, command.payload.storyId);
       if (!story || story.hidden) return fail('NOT_FOUND', 'No such story');
       if (story.participantId === p.value.id) return fail('NOT_ALLOWED', 'You cannot endorse your own story');
-      // Endorsed already (the natural key is story + participant): what the command asks for holds.
-      if (story.endorsements.includes(p.value.id)) return ok([]);
       return ok([{ type: 'story:endorsed', at, storyId: story.id, participantId: p.value.id }]);
     }
     case 'story:hide': {
@@ -229,9 +231,6 @@ function controlActivity(state: WorkshopState, payload: CommandPayload<'activity
   return ok([{ type: 'activity:controlled', at, activityId: activity.id, action: payload.action }]);
 }
 
-/** Settings that change what a valid answer is can't change once answers are in: that is a new round. */
-const ANSWER_SHAPING = ['valueIds', 'dotsPerParticipant', 'dotsMaxPerValue', 'rankK', 'statements'] as const;
-
 function configureActivity(state: WorkshopState, payload: CommandPayload<'activity:configure'>, at: number): Result<DomainEvent[]> {
   const activity = state.activities.find((a) => a.id === payload.activityId);
   if (!activity) return fail('NOT_FOUND', 'No such activity');
@@ -245,6 +244,7 @@ function configureActivity(state: WorkshopState, payload: CommandPayload<'activi
       return !v || v.mergedInto;
     });
     if (unknown.length) return fail('NOT_FOUND', 'A listed value does not exist or was merged');
+    if (payload.valueIds.length < minBallotValues(activity.kind)) return fail('BAD_REQUEST', `A ${activity.kind} vote needs at least ${minBallotValues(activity.kind)} values`);
   }
   if (payload.statements && new Set(payload.statements.map((s) => s.id)).size !== payload.statements.length) {
     return fail('BAD_REQUEST', 'Statement ids must differ');
@@ -256,8 +256,8 @@ function configureActivity(state: WorkshopState, payload: CommandPayload<'activi
   const newTitle = title === undefined ? undefined : title || null;
   const titleChanges = newTitle !== undefined && newTitle !== activity.title;
   if (Object.keys(changes).length === 0 && !titleChanges) return ok([]);
-  const answered = Object.keys(getOwn(state.answers, activity.id) ?? {}).length > 0;
-  if (answered && ANSWER_SHAPING.some((k) => k in changes)) {
+  // Settings that change what a valid answer is can't change once answers are in: that is a new round.
+  if (answerShapingLocked(state, activity.id) && ANSWER_SHAPING_KEYS.some((k) => k in changes)) {
     return fail('NOT_ALLOWED', 'Answers are already in; duplicate the activity to start a new round with other settings');
   }
   return ok([{ type: 'activity:configured', at, activityId: activity.id, ...(titleChanges ? { title: newTitle } : {}), config: changes }]);
@@ -297,11 +297,12 @@ function submitAnswer(state: WorkshopState, payload: CommandPayload<'answer:subm
 function endorseOpenAnswer(state: WorkshopState, openAnswerId: string, actor: Actor, at: number): Result<DomainEvent[]> {
   const p = activeParticipant(state, actor);
   if (!p.ok) return p;
+  // Endorsed already (the natural key is answer + participant): what the command asks for
+  // holds, and a retry after a lost ack is acknowledged again, whatever happened since.
+  if (getOwn(state.openAnswerEndorsements, openAnswerId)?.includes(p.value.id)) return ok([]);
   const owner = findOpenAnswer(state, openAnswerId);
   if (!owner) return fail('NOT_FOUND', 'No such answer');
   if (owner === p.value.id) return fail('NOT_ALLOWED', 'You cannot endorse your own answer');
-  // Endorsed already (the natural key is answer + participant): what the command asks for holds.
-  if (getOwn(state.openAnswerEndorsements, openAnswerId)?.includes(p.value.id)) return ok([]);
   return ok([{ type: 'open-answer:endorsed', at, openAnswerId, participantId: p.value.id }]);
 }
 
