@@ -79,6 +79,16 @@ describe('limits and locks', () => {
     expect(KINDS.map(minBallotValues)).toEqual([0, 1, 2, 1, 0]);
   });
 
+  it('refuses a ranking of fewer than two values, as the console does; one value is enough for dots', () => {
+    const h = new DomainHarness({ title: 'x' });
+    const [v1, v2] = h.state.valueOrder as [string, string];
+    const rank = h.state.activities.find((a) => a.kind === 'rank')?.id as string;
+    const dots = h.state.activities.find((a) => a.kind === 'dots')?.id as string;
+    expect(h.run('activity:configure', { activityId: rank, valueIds: [v1] }, HOST)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(h.run('activity:configure', { activityId: rank, valueIds: [v1, v2] }, HOST).ok).toBe(true);
+    expect(h.run('activity:configure', { activityId: dots, valueIds: [v2] }, HOST).ok).toBe(true);
+  });
+
   it('locks the answer-shaping settings once any answer is stored, also one of a participant removed since', () => {
     const h = new DomainHarness({ title: 'x' });
     const p = h.join();
