@@ -1,5 +1,6 @@
 import type { Answer } from './answers.js';
 import { getOwn } from './own.js';
+import { storyShown } from './rules.js';
 import { activityResults, type ActivityResults } from './results.js';
 import { buildSummary, type Summary } from './summary.js';
 import type { Activity, Group, Lang, Settings, TemplateId, ValueOrigin, WorkshopState } from './types.js';
@@ -39,6 +40,8 @@ export interface ExportDocument {
     participantId: string;
     text: string;
     hidden: boolean;
+    /** The room is shown it: not hidden, and its author was not removed (storyShown). */
+    shown: boolean;
     createdAt: string;
     endorsements: { participantId: string }[];
   }[];
@@ -118,6 +121,7 @@ export function exportWorkshop(state: WorkshopState, now: number): ExportDocumen
         participantId: s.participantId,
         text: s.text,
         hidden: s.hidden,
+        shown: storyShown(state, s),
         createdAt: iso(s.createdAt),
         endorsements: s.endorsements.map((participantId) => ({ participantId })),
       })),

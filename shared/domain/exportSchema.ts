@@ -242,6 +242,7 @@ export const exportDocumentSchema = z
         participantId: id,
         text: z.string(),
         hidden: z.boolean(),
+        shown: z.boolean().describe('shown to the room: not hidden, and its author was not removed'),
         createdAt: iso,
         endorsements: z.array(z.object({ participantId: id })),
       }),

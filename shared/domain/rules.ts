@@ -62,3 +62,16 @@ export function activityValueIds(state: ValueFlags, activity: Pick<Activity, 'co
     return v !== undefined && !v.hidden;
   });
 }
+
+/**
+ * Whether the room is shown a story: the facilitator did not hide it and its author was not
+ * removed. The board and phones (views), the export (`shown`) and the report use this one rule.
+ */
+export function storyShown(state: Pick<WorkshopState, 'participants'>, story: { hidden: boolean; participantId: string }): boolean {
+  return !story.hidden && !(Object.hasOwn(state.participants, story.participantId) && state.participants[story.participantId]?.removed);
+}
+
+/** The order stories are shown in: most endorsed first, then oldest first. */
+export function storyOrder(a: { endorsements: number; createdAt: number }, b: { endorsements: number; createdAt: number }): number {
+  return b.endorsements - a.endorsements || a.createdAt - b.createdAt;
+}

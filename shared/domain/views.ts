@@ -4,7 +4,7 @@ import { suggestDuplicates } from './duplicates.js';
 import { activityResults, answerCounts, type ActivityResults, type AnswerCounts } from './results.js';
 import { getOwn } from './own.js';
 import { buildSummary, type Summary } from './summary.js';
-import { visibleValueIds } from './rules.js';
+import { storyOrder, storyShown, visibleValueIds } from './rules.js';
 import type { Activity, Group, LocalizedCard, Settings, Story, Value, ValueOrigin, WorkshopState } from './types.js';
 
 /**
@@ -136,10 +136,6 @@ export function provenanceOf(state: WorkshopState, value: Value): ProvenanceItem
   });
 }
 
-function storyOrder(a: { endorsements: number; createdAt: number }, b: { endorsements: number; createdAt: number }): number {
-  return b.endorsements - a.endorsements || a.createdAt - b.createdAt;
-}
-
 function authorOf(state: WorkshopState, story: Story, names: boolean): string | null {
   return names ? (getOwn(state.participants, story.participantId)?.name ?? null) : null;
 }
@@ -208,7 +204,7 @@ export function allResults(state: WorkshopState, parts: ViewParts = directParts(
 function publicValues(state: WorkshopState): PublicValue[] {
   const byValue = new Map<string, PublicStory[]>();
   for (const s of Object.values(state.stories)) {
-    if (s.hidden || getOwn(state.participants, s.participantId)?.removed) continue;
+    if (!storyShown(state, s)) continue;
     const story: PublicStory = {
       id: s.id,
       valueId: s.valueId,

@@ -1,4 +1,4 @@
-import type { ExportDocument, Lang } from '../../../../shared/index.js';
+import { storyOrder, type ExportDocument, type Lang } from '../../../../shared/index.js';
 import type { SummaryNames } from '../summary/SummaryContent.js';
 
 export type ExportActivity = ExportDocument['activities'][number];
@@ -30,10 +30,10 @@ export function participantsByGroup(doc: ExportDocument): Map<string, number> {
  * oldest — the order the board uses.
  */
 export function storiesFor(doc: ExportDocument, valueId: string, limit: number): ExportStory[] {
-  const removed = new Set(doc.participants.filter((p) => p.removed).map((p) => p.id));
+  const rank = (s: ExportStory) => ({ endorsements: s.endorsements.length, createdAt: Date.parse(s.createdAt) });
   return doc.stories
-    .filter((s) => s.valueId === valueId && !s.hidden && !removed.has(s.participantId))
-    .sort((a, b) => b.endorsements.length - a.endorsements.length || a.createdAt.localeCompare(b.createdAt))
+    .filter((s) => s.valueId === valueId && s.shown)
+    .sort((a, b) => storyOrder(rank(a), rank(b)))
     .slice(0, limit);
 }
 
