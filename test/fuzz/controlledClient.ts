@@ -15,12 +15,15 @@ import type { Random } from './random.js';
 
 /** One write a client made, and what became of it. */
 export interface WriteRecord {
-  /** The client-made id (storyId, valueId, answerId), or `endorse:<storyId>` for an endorsement. */
+  /**
+   * The client-made id (storyId, valueId, answerId), or the natural key of an endorsement
+   * (`endorse:<storyId>`, `open:<openAnswerId>`) or a group change (`group:<n>`).
+   */
   key: string;
   client: string;
   name: CommandName;
   payload: Record<string, unknown>;
-  /** superseded: an answer replaced by a newer one of the same participant before it was acknowledged. */
+  /** superseded: replaced by a newer write of the same client (an answer, a group change) before it was acknowledged. */
   status: 'pending' | 'acked' | 'refused' | 'superseded';
   ackData?: unknown;
   error?: ErrorBody;
@@ -187,10 +190,14 @@ export class ControlledClient {
     this.queueJoin(groupId);
   }
 
-  /** A newer answer replaces the older ones for the same activity that were not acknowledged yet. */
-  supersedeAnswers(activityId: string): void {
+  /**
+   * A newer write replaces the older ones it makes moot that were not acknowledged yet (a new
+   * answer to the same activity, a later change of group): sending those again could bring
+   * back what the participant changed since.
+   */
+  supersede(moot: (record: WriteRecord) => boolean): void {
     for (const [key, entry] of this.outbox) {
-      if (entry.record.name !== 'answer:submit' || entry.record.payload.activityId !== activityId) continue;
+      if (!moot(entry.record)) continue;
       entry.record.status = 'superseded';
       this.outbox.delete(key);
     }

@@ -27,16 +27,16 @@ describe('convergence under a seeded random mix', () => {
 });
 
 describe('seeds that failed once', () => {
-  // phone1's endorsement of phone2's story is stored, its ack is lost, the facilitator opens a
-  // vote, and the retry is refused NOT_ALLOWED: the phone drops an endorsement the server has.
-  it('seed 56: a stored endorsement retried after the explore step closed is refused', { timeout: TIMEOUT }, async () => {
-    await expectConverges(56);
+  // An endorsement is stored, its ack is lost, the facilitator moves on from the explore step,
+  // and the phone's retry is refused NOT_ALLOWED: the phone drops an endorsement the server has.
+  it('seed 31: a stored endorsement retried after the explore step closed was refused', { timeout: TIMEOUT }, async () => {
+    await expectConverges(31);
   });
 
-  // phone1's endorsement is stored, the ack is lost with the connection, the facilitator hides
-  // the story, and the retry is refused NOT_FOUND: the phone drops an endorsement the server has.
-  it('seed 109: a stored endorsement retried after its story was hidden is refused', { timeout: TIMEOUT }, async () => {
-    await expectConverges(109);
+  // An endorsement of a scan's open answer is stored, its ack is lost, the author sends a new
+  // answer, and the retry is refused NOT_FOUND: the phone drops an endorsement the server keeps.
+  it('seed 106: a stored open-answer endorsement retried after its author answered again was refused', { timeout: TIMEOUT }, async () => {
+    await expectConverges(106);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { HostView } from '../../shared/index.js';
 import { connectHost, createWorkshop, emitAck, joinAs, mustAck, serverPool, serverState, waitFor } from '../integration/harness.js';
 
 /**
@@ -26,7 +27,7 @@ describe('an endorsement that was stored, sent again after its ack was lost', ()
     return { server, code: w.code, host, explore, storyId, b, participantId: b.participantId };
   }
 
-  it('after the explore step locked (seed 56) is acknowledged ok and stores nothing', async () => {
+  it('after the explore step locked (seed 31) is acknowledged ok and stores nothing', async () => {
     const { server, code, host, explore, storyId, b, participantId } = await endorsed();
     await mustAck(host, 'activity:control', { activityId: explore, action: 'lock' });
     const seq = serverState(server, code).seq;
@@ -35,12 +36,37 @@ describe('an endorsement that was stored, sent again after its ack was lost', ()
     expect(serverState(server, code).stories[storyId]?.endorsements).toEqual([participantId]);
   });
 
-  it('after the facilitator hid the story (seed 109) is acknowledged ok and stores nothing', async () => {
+  it('after the facilitator hid the story (seed 109 of an earlier mix) is acknowledged ok and stores nothing', async () => {
     const { server, code, host, storyId, b, participantId } = await endorsed();
     await mustAck(host, 'story:hide', { storyId, hidden: true });
     const seq = serverState(server, code).seq;
     expect(await emitAck(b.socket, 'story:endorse', { storyId })).toEqual({ ok: true, data: {} });
     expect(serverState(server, code).seq).toBe(seq);
     expect(serverState(server, code).stories[storyId]?.endorsements).toEqual([participantId]);
+  });
+});
+
+describe('an open-answer endorsement that was stored, sent again after its ack was lost', () => {
+  const start = serverPool();
+
+  it('after its author answered again (seed 106) is acknowledged ok and stores nothing', async () => {
+    const server = await start();
+    const w = await createWorkshop(server, { title: 'Retry', template: 'collaboration-checkup', groups: ['Residents', 'Municipality'] });
+    const host = await connectHost(server, w);
+    const view = await waitFor(host, 'workshop:host');
+    const [g1, g2] = view.groups.map((g) => g.id) as [string, string];
+    const scan = view.activities[0]?.id as string;
+    await mustAck(host, 'activity:control', { activityId: scan, action: 'open' });
+    const a = await joinAs(server, w.code, g1);
+    const b = await joinAs(server, w.code, g2);
+    await mustAck(a.socket, 'answer:submit', { activityId: scan, answerId: 'fuzzAnswerFirst00001', answer: { kind: 'scan', scores: {}, wentWell: 'We listened.' } });
+    const withWall = await waitFor(host, 'workshop:host', (v: HostView) => (v.results[scan]?.openAnswers.length ?? 0) === 1);
+    const openAnswerId = withWall.results[scan]?.openAnswers[0]?.id as string;
+    await mustAck(b.socket, 'open-answer:endorse', { openAnswerId });
+    // A changes its answer before B's ack arrives; B sends its endorsement again.
+    await mustAck(a.socket, 'answer:submit', { activityId: scan, answerId: 'fuzzAnswerSecond0001', answer: { kind: 'scan', scores: {}, wentWell: 'We listened well.' } });
+    const seq = serverState(server, w.code).seq;
+    expect(await emitAck(b.socket, 'open-answer:endorse', { openAnswerId })).toEqual({ ok: true, data: {} });
+    expect(serverState(server, w.code).seq).toBe(seq);
   });
 });

@@ -28,7 +28,7 @@ const MAX_PHONES = 6;
 const GROUPS = ['Residents', 'Municipality', 'Housing'];
 
 /** Steps after which the server may send something: the next step waits until it has. */
-const NETWORK_STEPS: ReadonlySet<string> = new Set(['join', 'send', 'disconnect', 'reconnect', 'restart']);
+const NETWORK_STEPS: ReadonlySet<string> = new Set(['join', 'hostCommand', 'send', 'disconnect', 'reconnect', 'restart']);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -123,7 +123,10 @@ export class World {
 
   async setup(): Promise<void> {
     this.server = await startServer(this.options());
-    const w = await createWorkshop(this.server, { title: `Fuzz ${this.seed}`, template: 'heat-transition', language: 'en', groups: GROUPS });
+    // Most runs walk the heat-transition agenda (explore, dots, rank, rank, scan); some are a
+    // collaboration check-up, a scan from the start, so its open answers get endorsed too.
+    const template = this.rng.chance(0.25) ? 'collaboration-checkup' : 'heat-transition';
+    const w = await createWorkshop(this.server, { title: `Fuzz ${this.seed}`, template, language: 'en', groups: GROUPS });
     this.code = w.code;
     this.hostToken = w.hostToken;
     await this.board.connect(this.server.url, this.code);
@@ -133,14 +136,17 @@ export class World {
     this.host.deliver(null);
     const view = this.host.host as HostView;
     this.groupIds = view.groups.map((g) => g.id);
-    const explore = view.activities.find((a) => a.kind === 'explore') as PublicActivity;
-    this.host.command('activity:control', { activityId: explore.id, action: 'open' }, this.expectOk('open explore'));
+    const first = view.activities[0] as PublicActivity;
+    this.host.command('activity:control', { activityId: first.id, action: 'open' }, this.expectOk(`open ${first.kind}`));
     this.host.send();
-    const phones = this.rng.between(3, 4);
-    for (let i = 0; i < phones; i++) await this.addPhone();
     await this.idle();
+    const phones = this.rng.between(3, 4);
+    for (let i = 0; i < phones; i++) {
+      await this.addPhone();
+      await this.idle();
+    }
     for (const c of this.clients) c.deliver(null);
-    this.note(`setup: ${phones} phones, explore open`);
+    this.note(`setup: ${template}, ${phones} phones, ${first.kind} open`);
   }
 
   private expectOk(what: string) {
@@ -233,9 +239,13 @@ export class World {
         if (phone) this.note(`${phone.name}: ${this.phoneWrite(phone)}`);
         return kind;
       }
-      case 'hostCommand':
-        this.note(`host: ${this.hostCommand()}`);
+      case 'hostCommand': {
+        // The console is online: half the time its command leaves at once.
+        const now = rng.chance(0.5);
+        this.note(`host: ${this.hostCommand()}${now ? ', sent' : ''}`);
+        if (now) this.host.send();
         return kind;
+      }
       case 'send': {
         const client = rng.pick(this.clients.filter((c) => c.outgoingCount > 0)) as ControlledClient;
         this.note(`${client.name} sends ${client.outgoingCount}`);
@@ -321,15 +331,51 @@ export class World {
       phone.write('story:endorse', { storyId: story.id }, `endorse:${story.id}`);
       return `endorses ${story.id}`;
     }
+    if (current?.kind === 'scan') {
+      const wall = (room.results[current.id]?.openAnswers ?? []).filter(
+        (o) => !o.id.includes(`:${phone.participantId}:`) && !(phone.self?.endorsedOpenAnswerIds ?? []).includes(o.id) && !phone.hasPending(`open:${o.id}`),
+      );
+      const what = rng.weighted({ answer: current.status === 'open' ? 3 : 0, endorse: wall.length > 0 ? 3 : 0, group: 1 });
+      if (what === 'endorse') {
+        const open = rng.pick(wall) as NonNullable<PublicView['results'][string]>['openAnswers'][number];
+        phone.write('open-answer:endorse', { openAnswerId: open.id }, `open:${open.id}`);
+        return `endorses open answer ${open.id.split(':').slice(2).join(':')}`;
+      }
+      if (what === 'group') return this.changeGroup(phone);
+      const answerId = rng.id();
+      phone.supersede((r) => r.name === 'answer:submit' && r.payload.activityId === current.id);
+      phone.write('answer:submit', { activityId: current.id, answerId, answer: this.scanAnswer(current) }, answerId);
+      return `answers scan ${answerId}`;
+    }
     if (current && current.status === 'open' && (current.kind === 'dots' || current.kind === 'rank' || current.kind === 'points')) {
+      if (rng.chance(0.1)) return this.changeGroup(phone);
       const answer = this.answerFor(current, room);
       if (!answer) return `nothing (empty ballot for ${current.kind})`;
       const answerId = rng.id();
-      phone.supersedeAnswers(current.id);
+      phone.supersede((r) => r.name === 'answer:submit' && r.payload.activityId === current.id);
       phone.write('answer:submit', { activityId: current.id, answerId, answer }, answerId);
       return `answers ${current.kind} ${answerId}`;
     }
-    return 'nothing (no step open for phones)';
+    return rng.chance(0.2) ? this.changeGroup(phone) : 'nothing (no step open for phones)';
+  }
+
+  /** The phone moves to another group; a later move makes an unacknowledged earlier one moot. */
+  private changeGroup(phone: ControlledClient): string {
+    const groupId = this.rng.pick(this.groupIds) as string;
+    phone.supersede((r) => r.name === 'participant:update');
+    phone.write('participant:update', { groupId }, `group:${++this.counter}`);
+    return `moves to group ${this.groupIds.indexOf(groupId) + 1}`;
+  }
+
+  /** A scan answer: some statements scored 1–5, and maybe an open answer or two; never empty. */
+  private scanAnswer(activity: PublicActivity): Record<string, unknown> {
+    const rng = this.rng;
+    const scores: Record<string, number> = {};
+    for (const s of activity.config.statements) if (rng.chance(0.6)) scores[s.id] = rng.between(1, 5);
+    const wentWell = rng.chance(0.6) ? this.text('Went well') : '';
+    const couldBeBetter = rng.chance(0.4) ? this.text('Could be better') : '';
+    if (Object.keys(scores).length === 0 && !wentWell && !couldBeBetter) return { kind: 'scan', scores, wentWell: this.text('Went well') };
+    return { kind: 'scan', scores, wentWell, couldBeBetter };
   }
 
   /** A valid answer by the rules of `validateAnswer`, over the ballot the phone's view shows. */
@@ -388,12 +434,16 @@ export class World {
       merge: visible.length > 1 ? 2 : 0,
       edit: live.length > 0 ? 2 : 0,
       hideStory: view.allStories.length > 0 ? 3 : 0,
-      open: openable.length > 0 ? 2.5 : 0,
+      open: openable.length > 0 ? 4 : 0,
       configure: pendingVotes.length > 0 ? 1 : 0,
-      reveal: revealable.length > 0 ? 1 : 0,
+      // Revealing the step that runs lets phones see its results (a scan's wall to endorse).
+      reveal: revealable.length > 0 ? (current && revealable.includes(current) ? 2.5 : 1) : 0,
       lock: current?.status === 'open' ? 0.5 : 0,
       points: view.activities.some((a) => a.kind === 'points') ? 0 : 0.5,
       proposals: 0.5,
+      summary: 0.4,
+      duplicate: view.activities.length < 9 ? 0.4 : 0,
+      remove: view.activities.length > 3 ? 0.3 : 0,
     });
     const h = this.host;
     switch (what) {
@@ -425,7 +475,9 @@ export class World {
         return `${s.hidden ? 'unhides' : 'hides'} story ${s.id}`;
       }
       case 'open': {
-        const a = rng.pick(openable) as PublicActivity;
+        // Mostly the next step of the agenda, as a facilitator walks it; sometimes any other.
+        const next = view.activities[view.activities.findIndex((x) => x.id === view.currentActivityId) + 1];
+        const a = next && openable.includes(next) && rng.chance(0.7) ? next : (rng.pick(openable) as PublicActivity);
         h.command('activity:control', { activityId: a.id, action: 'open' });
         return `opens ${a.kind} #${view.activities.indexOf(a) + 1}`;
       }
@@ -449,6 +501,21 @@ export class World {
       case 'proposals':
         h.command('settings:update', { allowProposals: !view.settings.allowProposals });
         return `${view.settings.allowProposals ? 'closes' : 'opens'} proposals`;
+      case 'summary':
+        h.command('summary:publish', { published: !view.summaryPublished });
+        return `${view.summaryPublished ? 'takes back' : 'publishes'} the summary`;
+      case 'duplicate': {
+        const a = rng.pick(view.activities.filter((x) => x.kind !== 'explore')) as PublicActivity | undefined;
+        if (!a) return 'nothing (no vote to repeat)';
+        h.command('agenda:duplicate', { activityId: a.id });
+        return `repeats ${a.kind} #${view.activities.indexOf(a) + 1}`;
+      }
+      case 'remove': {
+        const a = rng.pick(view.activities.filter((x) => x.kind !== 'explore')) as PublicActivity | undefined;
+        if (!a) return 'nothing (no vote to remove)';
+        h.command('agenda:remove', { activityId: a.id });
+        return `removes ${a.kind} #${view.activities.indexOf(a) + 1}`;
+      }
     }
   }
 
@@ -456,11 +523,12 @@ export class World {
   private async drain(): Promise<void> {
     for (let round = 0; round < 10; round++) {
       for (const c of this.clients) if (!c.connected) await c.connect(this.server.url);
+      // One client at a time: commands on different sockets would race each other to the server.
       for (const c of this.clients) {
         c.retry();
         c.send();
+        await this.idle();
       }
-      await this.idle();
       for (const c of this.clients) c.deliver(null);
       if (this.clients.every((c) => c.pendingWrites === 0 && c.outgoingCount === 0 && c.inboxCount === 0)) return;
     }
@@ -512,6 +580,7 @@ export class World {
     const ackedStories = new Set<string>();
     const ackedValues = new Set<string>();
     const endorsers = new Map<string, Set<string>>();
+    const openEndorsers = new Map<string, Set<string>>();
 
     for (const r of this.log) {
       const who = `${r.client} ${r.name} ${r.key}`;
@@ -550,9 +619,27 @@ export class World {
           } else if (times > 0) bad(`${who}: stored although the phone was told it was not${refusal}`);
           break;
         }
+        case 'open-answer:endorse': {
+          const id = r.payload.openAnswerId as string;
+          const times = (doc.openAnswerEndorsements[id] ?? []).filter((p) => p === pid).length;
+          if (r.status === 'acked') {
+            openEndorsers.set(id, (openEndorsers.get(id) ?? new Set()).add(pid as string));
+            if (times !== 1) bad(`${who}: acknowledged, stored ${times} times`);
+          } else if (times > 0) bad(`${who}: stored although the phone was told it was not${refusal}`);
+          break;
+        }
         default:
           break;
       }
+    }
+    for (const [id, pids] of Object.entries(doc.openAnswerEndorsements)) {
+      const want = [...(openEndorsers.get(id) ?? [])].sort();
+      if (!isDeepStrictEqual([...pids].sort(), want)) bad(`open answer ${id}: endorsed by ${pids.join(',')}, acknowledged ${want.join(',')}`);
+    }
+    for (const phone of this.phones) {
+      const latest = this.log.filter((r) => r.client === phone.name && r.name === 'participant:update').at(-1);
+      const stored = doc.participants.find((p) => p.id === phone.participantId);
+      if (latest?.status === 'acked' && stored?.groupId !== latest.payload.groupId) bad(`${phone.name}: moved to ${String(latest.payload.groupId)} (acknowledged), stored in ${stored?.groupId}`);
     }
     if (doc.stories.length !== ackedStories.size) bad(`export has ${doc.stories.length} stories, ${ackedStories.size} were acknowledged`);
     const made = doc.values.filter((v) => v.origin !== 'template').length;
