@@ -60,6 +60,9 @@ const CLOSED_MIN_INTERVAL_MS = 52;
 const BARE_BASE = 1_000_000;
 const DOC = process.env.BENCH_DOC ?? (QUICK ? path.join(os.tmpdir(), 'raakvlak-bench-quick.md') : path.join(repo, 'docs/performance.md'));
 
+/** Every run's raw figures, so `BENCH_RENDER=<file>` can write the document again without measuring. */
+const RESULTS_JSON = path.join(os.tmpdir(), `raakvlak-bench-results${QUICK ? '-quick' : ''}.json`);
+
 const results: Results = {
   quick: QUICK,
   command: QUICK ? 'BENCH_QUICK=1 npm run bench' : 'npm run bench',
@@ -279,13 +282,14 @@ async function storm(server: ServerProcess, agenda: 'fresh' | 'full', n: number)
   await sleep(1500);
   const cpu0 = cpuMs(server.pid);
   const wait0 = schedMs(server.pid).waitMs;
+  const load0 = loadCpu();
   const t0 = now();
   const parts = await onLoads<ReconnectResult>(indices, (mine) => ({ op: 'reconnect', url: server.url, indices: mine, timeoutMs: 60_000 }));
   const span = now() - t0;
   const cpu = cpuMs(server.pid) - cpu0;
   const times = parts.flatMap((p) => p.snapshotMs);
   const errors = parts.flatMap((p) => p.errors);
-  const row: StormRow = { loadAvg: os.loadavg()[0] as number, agenda, n, p50: percentile(times, 50), p99: percentile(times, 99), maxMs: errors.length ? NaN : percentile(times, 100), serverCpuMs: cpu, serverCorePct: (cpu / span) * 100, serverWaitPct: ((schedMs(server.pid).waitMs - wait0) / span) * 100, retries: parts.reduce((a, p) => a + p.retries, 0), errors: errors.length };
+  const row: StormRow = { loadAvg: os.loadavg()[0] as number, agenda, n, p50: percentile(times, 50), p99: percentile(times, 99), maxMs: errors.length ? NaN : percentile(times, 100), serverCpuMs: cpu, serverCorePct: (cpu / span) * 100, serverWaitPct: ((schedMs(server.pid).waitMs - wait0) / span) * 100, loadCorePct: ((loadCpu() - load0) / span) * 100, retries: parts.reduce((a, p) => a + p.retries, 0), errors: errors.length };
   results.storms.push(row);
   print(`reconnect storm (${agenda}, ${n})`, stormTable([row]));
   if (errors.length) console.log(`  first errors: ${errors.slice(0, 3).join('; ')}`);
@@ -617,6 +621,7 @@ function finish(code: number): void {
   results.finishedAt = code === 0 ? new Date() : null;
   killAll();
   try {
+    fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 1));
     writeDoc(DOC, results);
     print('targets (issue 8)', targetTable(results));
     for (const f of results.failures) console.log(`failed: ${f.scenario}: ${f.error.split('\n')[0]}`);
@@ -634,6 +639,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     finish(130);
   });
 }
+
+/** BENCH_RENDER=<results.json>: render the document from a previous run's figures and stop. */
+function render(file: string): void {
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Results;
+  const revived: Results = { ...saved, startedAt: new Date(saved.startedAt), finishedAt: saved.finishedAt ? new Date(saved.finishedAt) : null };
+  writeDoc(DOC, revived);
+  console.log(`wrote ${DOC} from ${file}`);
+  process.exit(0);
+}
+if (process.env.BENCH_RENDER) render(process.env.BENCH_RENDER);
 
 main().then(
   () => finish(results.failures.length ? 1 : 0),

@@ -113,6 +113,7 @@ export interface StormRow {
   serverCorePct: number;
   /** Share of the span the server's main thread was ready to run but waited for a CPU. */
   serverWaitPct: number;
+  loadCorePct: number;
   retries: number;
   errors: number;
 }
@@ -231,8 +232,8 @@ export const roomsTable = (rows: RoomsRow[]) =>
 
 export const stormTable = (rows: StormRow[]) =>
   table(
-    ['agenda', 'phones', 'snapshot p50 / p99', 'every phone back', 'server CPU', 'server core (waited)', 'connects retried', 'phones not back', 'load avg'],
-    rows.map((r) => [r.agenda, String(r.n), `${s1(r.p50)} / ${s1(r.p99)}`, s1(r.maxMs), s1(r.serverCpuMs), `${f0(r.serverCorePct)} % (${f0(r.serverWaitPct)} %)`, String(r.retries), String(r.errors), f1(r.loadAvg)]),
+    ['agenda', 'phones', 'snapshot p50 / p99', 'every phone back', 'server CPU', 'server core (waited)', 'load core', 'connects retried', 'phones not back', 'load avg'],
+    rows.map((r) => [r.agenda, String(r.n), `${s1(r.p50)} / ${s1(r.p99)}`, s1(r.maxMs), s1(r.serverCpuMs), `${f0(r.serverCorePct)} % (${f0(r.serverWaitPct)} %)`, `${f0(r.loadCorePct)} %`, String(r.retries), String(r.errors), f1(r.loadAvg)]),
   );
 
 export const restartTable = (r: RestartRow) =>
@@ -255,21 +256,32 @@ const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : NaN);
  */
 function limit(serverCorePct: number, serverWaitPct: number, loadAvg: number, cpus: number, otherwise: string): string {
   if (serverCorePct >= 80) return `the server's JavaScript thread was saturated (${f0(serverCorePct)} % of a core), so work queued behind it`;
-  if (serverWaitPct >= 0.25 * serverCorePct && loadAvg > cpus)
+  if (serverWaitPct >= 10 && serverWaitPct >= 0.5 * serverCorePct && loadAvg > cpus)
     return `the server ran ${f0(serverCorePct)} % of the time and waited for a CPU another ${f0(serverWaitPct)} % (load average ${f1(loadAvg)} on ${cpus} cores), so other processes on the machine held its work up`;
   return otherwise;
 }
 
 /** Sentence on one burst: where the time went, from the figures. */
 function burstSentence(r: BurstRow, cpus: number): string {
-  const fanOut = (r.bytesPerPhone * r.n) / 1e6;
-  const parts = [
-    `ack p99 ${f1(r.p99)} ms at ${f2(r.cpuPerAnswerMs)} ms of server CPU per answer`,
-    limit(r.serverCorePct, r.serverWaitPct, r.loadAvg, cpus, `the server used ${f0(r.serverCorePct)} % of a core, so the latency is the per-command path (validation, the SQLite commit, the ack), not a queue`),
-    `each phone received ${kib(r.bytesPerPhone)} (${f1(fanOut)} MB to all phones)`,
-  ];
-  if (r.loadCorePct >= 80) parts.push(`the load processes used ${f0(r.loadCorePct)} % of a core, so part of the latency is the phones' own work on the same cores`);
-  return `${r.agenda}, ${r.n} phones, ${r.kind}: ${parts.join('; ')}.`;
+  const why = limit(r.serverCorePct, r.serverWaitPct, r.loadAvg, cpus, `the server used ${f0(r.serverCorePct)} % of a core and waited ${f0(r.serverWaitPct)} %, so the tail is the per-command path (validation, the SQLite commit, the ack) and flushes it queued behind, not a saturated server`);
+  const load = r.loadCorePct >= 80 ? `; the load processes used ${f0(r.loadCorePct)} % of a core, so part of the latency is the phones' own work` : '';
+  return `${r.agenda}, ${r.n} phones, ${r.kind}: ack p99 ${f1(r.p99)} ms; ${why}${load}.`;
+}
+
+/**
+ * Server CPU of a burst against N, fitted as a + b·N over the bursts of one agenda: a is what a
+ * burst costs whatever the number of answers (flushes to the board and console, timers), b what
+ * each answer adds.
+ */
+function cpuFit(rows: BurstRow[]): { fixedMs: number; perAnswerMs: number } | null {
+  const pts = rows.map((r) => [r.n, r.cpuPerAnswerMs * r.n] as const);
+  if (new Set(pts.map(([n]) => n)).size < 2) return null;
+  const mx = pts.reduce((a, [x]) => a + x, 0) / pts.length;
+  const my = pts.reduce((a, [, y]) => a + y, 0) / pts.length;
+  const sxy = pts.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
+  const sxx = pts.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  const b = sxy / sxx;
+  return { fixedMs: my - b * mx, perAnswerMs: b };
 }
 
 /** The targets of issue 8 against this run's figures. */
@@ -319,7 +331,7 @@ export function renderFigures(res: Results): string {
   out.push(`**Code measured:** ${res.revision}.`);
   out.push('');
   out.push(`**Harness:** the server runs as \`npm start\` does (\`tsx server/main.ts\`, durable SQLite in a fresh temporary data directory, a fresh server per scenario); ${res.loadProcesses} forked load processes drive it, each phone a socket.io-client websocket on loopback (\`transports: ['websocket']\`); the board (\`view: 'board'\`) and the console (host token) are websockets in the orchestrator. `
-    + 'Server CPU and RSS are read from `/proc/<pid>` (utime + stime of every thread; VmRSS sampled every 100 ms). "Core" is the share of one core over the measured span; "waited" is the share of the span the server\'s main thread was ready to run but waited for a CPU (`/proc/<pid>/schedstat`), i.e. how much other processes held it up; the machine has ' + `${m.cpus}` + ' cores. Bytes a phone received are the encoded socket.io messages counted at the engine.io layer; pings are not included.');
+    + 'Server CPU and RSS are read from `/proc/<pid>` (utime + stime of every thread; VmRSS sampled every 100 ms). "Core" is the share of one core over the measured span; "waited" is the share of the span the server\'s main thread was ready to run but waited for a CPU (`/proc/<pid>/schedstat`), i.e. how much other processes held it up; the machine has ' + `${m.cpus}` + ' cores. Bytes and messages a phone received are the encoded socket.io messages counted at the engine.io layer, the ack of its own answer included; pings are not.');
   if (res.failures.length) {
     out.push('');
     out.push('**Failed or cut short:**');
@@ -341,6 +353,12 @@ export function renderFigures(res: Results): string {
   if (res.bursts.length) {
     const w = res.bursts[0]?.windowMs ?? 0;
     out.push('', '### 2. Open-loop vote bursts', '', `Every phone answers once at a random moment in a ${f0(w / 1000)} s window; a new activity of the kind is added and opened for each burst. "Board / console after last ack": from the last acknowledged answer until the board's \`workshop:public\` and the console's \`workshop:host\` counted all N. CPU per answer is the server's CPU over the whole burst (until board and console were done) divided by N. "Full" is the full-agenda workshop above with its first N participants connected.`, '', burstTable(res.bursts));
+    const fits = (['fresh', 'full'] as const)
+      .map((agenda) => ({ agenda, fit: cpuFit(res.bursts.filter((b) => b.agenda === agenda)) }))
+      .filter((x): x is { agenda: 'fresh' | 'full'; fit: { fixedMs: number; perAnswerMs: number } } => x.fit !== null);
+    if (fits.length) {
+      out.push('', `Where the CPU goes: fitting each burst's server CPU as a + b·N gives ${fits.map(({ agenda, fit }) => `${agenda}: a ≈ ${f0(fit.fixedMs)} ms per burst, b ≈ ${f2(fit.perAnswerMs)} ms per answer`).join('; ')}. CPU per answer falls as N grows when a is large: that part is paid per flush (the board's and console's views, a few a second) rather than per answer.`);
+    }
     out.push('', 'Bottleneck, per burst:', '');
     for (const b of res.bursts) out.push(`- ${burstSentence(b, m.cpus)}`);
   }
@@ -359,12 +377,12 @@ export function renderFigures(res: Results): string {
   if (res.storms.length) {
     out.push('', '### 5. Reconnect storm', '', 'Every phone is dropped, then all reconnect at the same moment with their participant tokens; a phone is back when it has both its view (`workshop:phone` or `workshop:public`) and its `participant:self`. Times are from the moment the storm started. A connect that fails is retried after 1 s ± 50 %, as socket.io-client does by default on a real phone.', '', stormTable(res.storms));
     const s = res.storms.reduce((a, b) => (b.maxMs > a.maxMs ? b : a));
-    out.push('', `Bottleneck: the slowest storm (${s.agenda}, ${s.n} phones) took ${s1(s.maxMs)} with ${s1(s.serverCpuMs)} of server CPU (${f1(s.serverCpuMs / s.n)} ms per phone); ${limit(s.serverCorePct, s.serverWaitPct, s.loadAvg, m.cpus, `the server used ${f0(s.serverCorePct)} % of a core, so the handshakes in the load processes set the pace as much as the server`)}.`);
+    out.push('', `Bottleneck: the slowest storm (${s.agenda}, ${s.n} phones) took ${s1(s.maxMs)} with ${s1(s.serverCpuMs)} of server CPU (${f1(s.serverCpuMs / s.n)} ms per phone); ${limit(s.serverCorePct, s.serverWaitPct, s.loadAvg, m.cpus, s.loadCorePct >= 80 ? `the load processes were busy ${f0(s.loadCorePct)} % of a core with 2,000 handshakes at once, so the phones' side set the pace` : `the server used ${f0(s.serverCorePct)} % of a core and the load processes ${f0(s.loadCorePct)} %, so neither was saturated: the handshakes' round trips (and the retried connects) set the pace`)}.`);
   }
   if (res.restart) {
     const r = res.restart;
     out.push('', '### 6. Restart after kill -9', '', 'The full-agenda server is killed with SIGKILL and started again on the same data directory and port. Times are from the spawn: listening is the first answered `GET /healthz`; served is a phone connecting with the workshop\'s code and getting its snapshot.', '', restartTable(r));
-    out.push('', `Bottleneck: ${s1(r.baselineListeningMs)} of the ${s1(r.listeningMs)} to listening is starting node and tsx at all (the bare server's start); serving the workshop took ${s1(r.servedMs - r.listeningMs)} after listening, which is loading ${r.events} events from SQLite${r.servedMs - r.listeningMs > 1000 ? ' and replaying them' : ''}.`);
+    out.push('', `Bottleneck: ${s1(r.baselineListeningMs)} of the ${s1(r.listeningMs)} to listening is starting node and tsx at all (the bare server's start); serving the workshop took ${s1(r.servedMs - r.listeningMs)} after listening: loading its ${r.events} events' worth of state from SQLite and building the first phone view; the console's first view (results of every activity) came ${s1(r.consoleServedMs - r.servedMs)} after that.`);
   }
   if (res.bundle) {
     const b = res.bundle;
