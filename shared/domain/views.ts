@@ -4,6 +4,7 @@ import { suggestDuplicates } from './duplicates.js';
 import { activityResults, answerCounts, type ActivityResults, type AnswerCounts } from './results.js';
 import { getOwn } from './own.js';
 import { buildSummary, type Summary } from './summary.js';
+import { answerShapingLocked } from './permissions.js';
 import { storyOrder, storyShown, visibleValueIds } from './rules.js';
 import type { Activity, Group, LocalizedCard, Settings, Story, Value, ValueOrigin, WorkshopState } from './types.js';
 
@@ -127,6 +128,11 @@ export interface HostView extends PublicView {
   participants: HostParticipant[];
   /** Groups of visible value ids that look like duplicates. */
   duplicates: string[][];
+  /**
+   * Per activity: answers are in, so the settings that shape a valid answer can't change any
+   * more (answerShapingLocked, the rule decide() applies to activity:configure).
+   */
+  answerShapingLocked: Record<string, boolean>;
 }
 
 export function provenanceOf(state: WorkshopState, value: Value): ProvenanceItem[] {
@@ -323,7 +329,7 @@ function allStories(state: WorkshopState): HostStory[] {
 
 function allValues(state: WorkshopState, stories: readonly HostStory[]): HostValue[] {
   const visibleStories = new Map<string, number>();
-  for (const s of stories) if (!s.hidden) visibleStories.set(s.valueId, (visibleStories.get(s.valueId) ?? 0) + 1);
+  for (const s of stories) if (storyShown(state, s)) visibleStories.set(s.valueId, (visibleStories.get(s.valueId) ?? 0) + 1);
   return state.valueOrder.flatMap((id): HostValue[] => {
     const v = getOwn(state.values, id);
     return v ? [{ ...v, provenance: provenanceOf(state, v), storyCount: visibleStories.get(id) ?? 0 }] : [];
@@ -340,6 +346,7 @@ export function hostView(state: WorkshopState, parts: ViewParts = directParts(st
     allStories: parts.allStories(),
     participants: parts.participants(),
     duplicates: parts.duplicates(),
+    answerShapingLocked: Object.fromEntries(state.activities.map((a) => [a.id, answerShapingLocked(state, a.id)])),
   };
 }
 

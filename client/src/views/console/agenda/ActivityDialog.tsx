@@ -16,7 +16,6 @@ export const TIMER_MINUTES = [1, 2, 3, 5, 8, 10, 15, 20, 30, 45, 60];
 interface Props {
   activity: PublicActivity;
   index: number;
-  answers: number;
   onClose: () => void;
 }
 
@@ -25,7 +24,9 @@ interface Props {
  * vote settings form of the results panel). Only what changed is sent, so a step that has
  * answers can still get a new question or timer.
  */
-export function ActivityDialog({ activity: a, index, answers, onClose }: Props) {
+export function ActivityDialog({ activity: a, index, onClose }: Props) {
+  // The server's rule, sent in the host view: answers of removed participants still lock.
+  const locked = useStore((s) => s.host?.answerShapingLocked[a.id] === true);
   const { t } = useTranslation();
   const text = useActivityText();
   const run = useCommand();
@@ -112,7 +113,7 @@ export function ActivityDialog({ activity: a, index, answers, onClose }: Props) 
           ))}
         </select>
       </div>
-      {a.kind === 'scan' ? <StatementsEditor statements={statements} onChange={setStatements} locked={answers > 0} /> : null}
+      {a.kind === 'scan' ? <StatementsEditor statements={statements} onChange={setStatements} locked={locked} /> : null}
       {a.kind === 'dots' || a.kind === 'rank' || a.kind === 'points' ? <VoteSettingsSlot activity={a} /> : null}
     </Modal>
   );

@@ -155,7 +155,6 @@ export const AgendaItem = memo(function AgendaItem({ activity: a, index, count, 
         <ActivityDialog
           activity={a}
           index={index}
-          answers={answers}
           onClose={() => {
             setEditing(false);
             editButton.current?.focus();

@@ -56,7 +56,7 @@ function VoteSettingsForm({ activity, host }: { activity: VoteActivity; host: Ho
   const [busy, setBusy] = useState(false);
 
   const visible = host.values;
-  const frozen = (host.answerCounts[activity.id]?.total ?? 0) > 0;
+  const frozen = host.answerShapingLocked[activity.id] === true;
   const chosen = valueIds ?? visible.map((v) => v.id);
   const chosenCount = chosen.length;
   const tooFew = chosenCount < minBallotValues(activity.kind);
