@@ -50,6 +50,38 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
     broadcaster.forget(workshop.id);
   });
 
+  // Snapshots for sockets that connect in the same event-loop turn go out as one emit per view:
+  // socket.io encodes a message once per emit, so a wave of 2,000 phones reconnecting after a
+  // Wi-Fi blip costs a few encodings of the phone view, not 2,000.
+  const arriving = new Map<string, { phones: Set<AppSocket>; boards: Set<AppSocket> }>();
+  let arrivalsScheduled = false;
+  const sendArrivals = (): void => {
+    arrivalsScheduled = false;
+    for (const [workshopId, { phones, boards }] of arriving) {
+      const workshop = registry.get(workshopId);
+      if (!workshop) continue;
+      const views = viewsOf(workshop);
+      const ids = (set: Set<AppSocket>) => [...set].filter((s) => s.connected).map((s) => s.id);
+      if (phones.size > 0) {
+        io.to(ids(phones)).emit('workshop:phone', views.phone());
+        broadcaster.phoneConnected(workshopId, views.phoneKey());
+      }
+      if (boards.size > 0) io.to(ids(boards)).emit('workshop:public', views.board());
+      // Each phone's own view after the room's, so what it sent before is on screen with it.
+      for (const socket of phones) if (socket.connected) sendSelf(socket, workshop);
+    }
+    arriving.clear();
+  };
+  const snapshotSoon = (socket: AppSocket, workshopId: string): void => {
+    let pending = arriving.get(workshopId);
+    if (!pending) arriving.set(workshopId, (pending = { phones: new Set(), boards: new Set() }));
+    (socket.data.view === 'phone' ? pending.phones : pending.boards).add(socket);
+    if (!arrivalsScheduled) {
+      arrivalsScheduled = true;
+      setImmediate(sendArrivals);
+    }
+  };
+
   const sendSelf = (socket: AppSocket, workshop: LiveWorkshop): void => {
     const { participantId } = socket.data;
     const view = participantId ? viewsOf(workshop).self(participantId) : null;
@@ -87,7 +119,6 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
       socket.disconnect(true);
       return;
     }
-    const views = viewsOf(workshop);
     if (view === 'phone') void socket.join(rooms.phones(workshopId));
     else void socket.join(rooms.board(workshopId));
     if (role === 'host') void socket.join(rooms.host(workshopId));
@@ -97,15 +128,15 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
       broadcaster.connectionsChanged(workshopId);
     }
 
-    if (view === 'phone') {
-      socket.emit('workshop:phone', views.phone());
-      broadcaster.phoneConnected(workshopId, views.phoneKey());
-    } else socket.emit('workshop:public', views.board());
     if (role === 'host') {
+      // A console is one socket: its views go at once, the room's first.
+      const views = viewsOf(workshop);
+      socket.emit('workshop:public', views.board());
       socket.emit('workshop:host', views.host());
       socket.emit('workshop:presence', presence.presence(workshop.state));
+    } else {
+      snapshotSoon(socket, workshopId);
     }
-    if (participantId) sendSelf(socket, workshop);
 
     registerCommands(socket, { registry, broadcaster, effects, clock, logger });
 
