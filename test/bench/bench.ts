@@ -423,23 +423,36 @@ async function fullAgendaScenarios(): Promise<void> {
 
 let baselineListeningMs = NaN;
 
-async function restartTimes(dir: string, port: number, code: string, hostToken: string, participants: number, events: number): Promise<{ server: ServerProcess; row: RestartRow }> {
-  const t0 = now();
-  const starting = startServer('server/main.ts', { DATA_DIR: dir, PORT: String(port) }, STEP_MS);
-  const url = `http://127.0.0.1:${port}`;
-  let listeningAt = NaN;
-  const deadline = t0 + STEP_MS;
+/** Polls GET /healthz every 10 ms until it answers 200; the time it did, or NaN at the deadline. */
+async function healthyAt(url: string, deadline: number): Promise<number> {
   while (now() < deadline) {
     const ok = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
       (r) => r.ok,
       () => false,
     );
-    if (ok) {
-      listeningAt = now();
-      break;
-    }
+    if (ok) return now();
     await sleep(10);
   }
+  return NaN;
+}
+
+/** Spawn → /healthz of the server on an empty data directory: what starting costs before any data. */
+async function emptyStartMs(): Promise<number> {
+  const port = await freePort();
+  const t0 = now();
+  const starting = startServer('server/main.ts', { DATA_DIR: dataDir(), PORT: String(port) }, STEP_MS);
+  const at = await healthyAt(`http://127.0.0.1:${port}`, t0 + STEP_MS);
+  await stop((await starting).child);
+  return at - t0;
+}
+
+async function restartTimes(dir: string, port: number, code: string, hostToken: string, participants: number, events: number): Promise<{ server: ServerProcess; row: RestartRow }> {
+  const emptyListeningMs = await emptyStartMs();
+  const t0 = now();
+  const starting = startServer('server/main.ts', { DATA_DIR: dir, PORT: String(port) }, STEP_MS);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = t0 + STEP_MS;
+  const listeningAt = await healthyAt(url, deadline);
   const served = async (auth: Record<string, unknown>, events: string[]): Promise<number> => {
     while (now() < deadline) {
       const w = new Watched(url, { code, ...auth });
@@ -460,7 +473,7 @@ async function restartTimes(dir: string, port: number, code: string, hostToken: 
   const server = await starting;
   return {
     server,
-    row: { participants, events, listeningMs: listeningAt - t0, servedMs: servedAt - t0, consoleServedMs: consoleAt - t0, baselineListeningMs, rssMb: memoryMb(server.pid).rss },
+    row: { participants, events, listeningMs: listeningAt - t0, servedMs: servedAt - t0, consoleServedMs: consoleAt - t0, emptyListeningMs, baselineListeningMs, rssMb: memoryMb(server.pid).rss },
   };
 }
 
