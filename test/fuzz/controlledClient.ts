@@ -70,6 +70,8 @@ export class ControlledClient {
   private readonly records = new Map<string, WriteRecord>();
   private readonly handlers = new Map<string, (result: AckResult<unknown>) => void>();
   private commandCount = 0;
+  /** Date.now() when this client last sent an answer or an open-answer endorsement (what live results read). */
+  lastAnswerSentAt = 0;
   /** Acks the live socket still waits for. */
   awaiting = 0;
   /** seq of the latest room view the live socket received (delivered or not); -1 before its snapshot. */
@@ -245,6 +247,7 @@ export class ControlledClient {
         entry.inFlight = true;
         entry.record.sends++;
       }
+      if (item.name === 'answer:submit' || item.name === 'open-answer:endorse') this.lastAnswerSentAt = Date.now();
       this.awaiting++;
       socket.emit(item.name, item.payload, (result: AckResult<unknown>) => {
         if (this.socket !== socket) return;
@@ -358,11 +361,23 @@ export async function snapshot(url: string, credentials: Credentials, timeoutMs 
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('snapshot: no connection')), timeoutMs);
-      socket.once('connect', () => {
+      // The snapshot may go out a moment after the connect (the server batches arrivals): wait
+      // for the views these credentials get, then a barrier for anything sent with them.
+      const expected = ['participant:self', 'workshop:host'].filter((e) => (e === 'workshop:host' ? credentials.hostToken : credentials.participantToken && !credentials.hostToken));
+      const complete = () => (got.has('workshop:public') || got.has('workshop:phone')) && expected.every((e) => got.has(e));
+      const barrier = () =>
         socket.emit(BARRIER_EVENT, {}, () => {
           clearTimeout(timer);
           resolve();
         });
+      socket.once('connect', () => {
+        if (complete()) return barrier();
+        const check = () => {
+          if (!complete()) return;
+          socket.offAny(check);
+          barrier();
+        };
+        socket.onAny(check);
       });
       socket.once('connect_error', (err) => {
         clearTimeout(timer);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HostView } from '../../shared/index.js';
+import { RESULTS_REFRESH_MS } from '../../server/sockets/broadcaster.js';
 import { connectHost, createWorkshop, emitAck, joinAs, mustAck, serverPool, serverState, waitFor } from '../integration/harness.js';
+
+const scanAnswer = (wentWell: string) => ({ kind: 'scan' as const, scores: {}, wentWell });
 
 /**
  * The smallest reproductions of what the convergence fuzz found, one command at a time: a
@@ -68,5 +71,32 @@ describe('an open-answer endorsement that was stored, sent again after its ack w
     const seq = serverState(server, w.code).seq;
     expect(await emitAck(b.socket, 'open-answer:endorse', { openAnswerId })).toEqual({ ok: true, data: {} });
     expect(serverState(server, w.code).seq).toBe(seq);
+  });
+});
+
+describe('the console reconnecting while its live results are held back', () => {
+  const start = serverPool();
+
+  // The console's results of an unrevealed activity may lag their answers by RESULTS_REFRESH_MS;
+  // a console that connects inside that window must still be sent them once they are due.
+  it('is sent the results with every answer once they are due (seed 50)', async () => {
+    const server = await start();
+    const w = await createWorkshop(server, { title: 'Lag', template: 'collaboration-checkup', groups: ['Residents', 'Municipality'] });
+    const host = await connectHost(server, w);
+    const view = await waitFor(host, 'workshop:host');
+    const [g1, g2] = view.groups.map((g) => g.id) as [string, string];
+    const scan = view.activities[0]?.id as string;
+    await mustAck(host, 'activity:control', { activityId: scan, action: 'open' });
+    const a = await joinAs(server, w.code, g1);
+    const b = await joinAs(server, w.code, g2);
+    await mustAck(a.socket, 'answer:submit', { activityId: scan, answerId: 'fuzzAnswerA000000001', answer: scanAnswer('Answer A') });
+    await waitFor(host, 'workshop:host', (v: HostView) => v.results[scan]?.openAnswers.length === 1);
+    host.disconnect();
+    await mustAck(b.socket, 'answer:submit', { activityId: scan, answerId: 'fuzzAnswerB000000001', answer: scanAnswer('Answer B') });
+    // The flush for B's answer has gone out (to nobody on the console) before the console is back.
+    await waitFor(b.socket, 'participant:self', (v) => Object.hasOwn(v.answers, scan));
+    const again = await connectHost(server, w);
+    const got = await waitFor(again, 'workshop:host', (v: HostView) => v.results[scan]?.openAnswers.length === 2, { timeoutMs: RESULTS_REFRESH_MS + 1500 });
+    expect(got.results[scan]?.openAnswers.map((o) => o.text).sort()).toEqual(['Answer A', 'Answer B']);
   });
 });
