@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../../shared/index.js';
 import type { SqliteStore } from '../../server/store/sqliteStore.js';
 import type { WorkshopStore } from '../../server/store/types.js';
 import {
