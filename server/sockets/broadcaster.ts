@@ -110,11 +110,13 @@ export class Broadcaster {
     const views = this.viewsOf(workshop);
     const last = this.sent.get(workshopId) ?? { seq: -1, phoneKey: '', presence: '', stale: false };
     const next: Sent = { ...last, stale: false };
+    let due: number | null = null;
 
-    if (last.seq !== state.seq || last.stale) {
+    const changed = last.seq !== state.seq;
+    if (changed || last.stale) {
       next.seq = state.seq;
-      // Views are only built for rooms someone is in.
-      if (this.occupied(rooms.board(workshopId))) this.io.to(rooms.board(workshopId)).emit('workshop:public', views.board());
+      // Views are only built for rooms someone is in; only the host's can hold results held back.
+      if (changed && this.occupied(rooms.board(workshopId))) this.io.to(rooms.board(workshopId)).emit('workshop:public', views.board());
       if (this.occupied(rooms.host(workshopId))) this.io.to(rooms.host(workshopId)).emit('workshop:host', views.host());
       const phoneKey = views.phoneKey();
       if (phoneKey !== last.phoneKey) {
@@ -127,18 +129,7 @@ export class Broadcaster {
         const view = this.occupied(room) ? views.self(participantId) : null;
         if (view) this.io.to(room).emit('participant:self', view);
       }
-      const due = views.takeDue();
-      if (due !== null) {
-        next.stale = true;
-        // A flush then sends the recomputed results (its own timer joins any change meanwhile).
-        clearTimeout(this.refresh.get(workshopId));
-        const timer = setTimeout(() => {
-          this.refresh.delete(workshopId);
-          this.schedule(workshopId);
-        }, Math.max(0, due - Date.now()));
-        timer.unref?.();
-        this.refresh.set(workshopId, timer);
-      }
+      due = views.takeDue();
     }
 
     if (this.occupied(rooms.host(workshopId))) {
@@ -150,5 +141,23 @@ export class Broadcaster {
       }
     }
     this.sent.set(workshopId, next);
+    if (due !== null) this.refreshAt(workshopId, due);
+  }
+
+  /**
+   * Views went out (a flush, or a console's snapshot on connect) with results held back: send
+   * them again once those are due (that flush's own timer joins any change meanwhile).
+   */
+  refreshAt(workshopId: string, due: number): void {
+    const sent = this.sent.get(workshopId);
+    if (sent) sent.stale = true;
+    else this.sent.set(workshopId, { seq: -1, phoneKey: '', presence: '', stale: true });
+    clearTimeout(this.refresh.get(workshopId));
+    const timer = setTimeout(() => {
+      this.refresh.delete(workshopId);
+      this.schedule(workshopId);
+    }, Math.max(0, due - Date.now()));
+    timer.unref?.();
+    this.refresh.set(workshopId, timer);
   }
 }
