@@ -17,7 +17,7 @@ const server = createApp({
 });
 const port = await listen(server.httpServer, env.port, env.host);
 const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
-logger.info(`Raakvlak listening on http://${shown}:${port} (${server.registry.size} workshops, data in ${env.dataDir})`);
+logger.info(`Raakvlak listening on http://${shown}:${port} (data in ${env.dataDir}; workshops load when first used)`);
 onShutdown(async () => {
   await server.close();
   store.close();
