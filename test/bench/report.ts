@@ -250,7 +250,11 @@ export const bundleTable = (b: BundleRow) =>
     [[`${kb(b.jsGzip)} (${kb(b.jsBrotli)}, ${kb(b.jsBytes)})`, `${kb(b.cssGzip)} (${kb(b.cssBrotli)}, ${kb(b.cssBytes)})`, b.files.join(', '), b.source]],
   );
 
-const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : NaN);
+/** The largest finite value (a failed measurement is NaN and left out), NaN when there is none. */
+const maxOf = (xs: number[]) => {
+  const finite = xs.filter((x) => Number.isFinite(x));
+  return finite.length ? Math.max(...finite) : NaN;
+};
 
 /**
  * What limited a measurement, from the server's share of a core and the machine's load: a
