@@ -16,13 +16,15 @@ export const BROADCAST_COALESCE_MS = 100;
  * are recomputed at most this often; answer counts still go out with every flush. Results of
  * 2,000 answers take tens of ms to compute.
  */
-export const RESULTS_REFRESH_MS = 500;
+export const RESULTS_REFRESH_MS = 1000;
 
 interface Pending {
   timer: ReturnType<typeof setTimeout>;
   participants: Set<string>;
   /** Every participant's self view may have changed. */
   everyone: boolean;
+  /** Sockets connected or left: presence may have changed. */
+  connections: boolean;
 }
 
 interface Sent {
@@ -31,6 +33,8 @@ interface Sent {
   presence: string;
   /** Views went out with throttled results: send them again when those are recomputed. */
   stale: boolean;
+  /** The participants version presence was last computed at. */
+  presenceAt: number;
 }
 
 /**
@@ -63,7 +67,7 @@ export class Broadcaster {
 
   /** Connections changed: the hosts' presence may have. */
   connectionsChanged(workshopId: string): void {
-    this.schedule(workshopId);
+    this.schedule(workshopId).connections = true;
   }
 
   /**
@@ -72,7 +76,13 @@ export class Broadcaster {
    * with the oldest, so no phone misses a change.
    */
   phoneConnected(workshopId: string, phoneKey: string): void {
-    if (!this.sent.has(workshopId)) this.sent.set(workshopId, { seq: -1, phoneKey, presence: '', stale: false });
+    if (!this.sent.has(workshopId)) this.sent.set(workshopId, { seq: -1, phoneKey, presence: '', stale: false, presenceAt: -1 });
+  }
+
+  /** A console connected and was sent presence itself: the next presence goes out whatever was sent before. */
+  hostConnected(workshopId: string): void {
+    const sent = this.sent.get(workshopId);
+    if (sent) sent.presence = '';
   }
 
   /** Forgets what was sent (the workshop was loaded again): the next flush sends every view. */
@@ -91,7 +101,7 @@ export class Broadcaster {
   private schedule(workshopId: string): Pending {
     let pending = this.pending.get(workshopId);
     if (!pending) {
-      pending = { timer: setTimeout(() => this.flush(workshopId), this.delayMs), participants: new Set(), everyone: false };
+      pending = { timer: setTimeout(() => this.flush(workshopId), this.delayMs), participants: new Set(), everyone: false, connections: false };
       this.pending.set(workshopId, pending);
     }
     return pending;
@@ -108,7 +118,7 @@ export class Broadcaster {
     if (!pending || !workshop) return;
     const state = workshop.state;
     const views = this.viewsOf(workshop);
-    const last = this.sent.get(workshopId) ?? { seq: -1, phoneKey: '', presence: '', stale: false };
+    const last = this.sent.get(workshopId) ?? { seq: -1, phoneKey: '', presence: '', stale: false, presenceAt: -1 };
     const next: Sent = { ...last, stale: false };
     let due: number | null = null;
 
@@ -132,7 +142,10 @@ export class Broadcaster {
       due = views.takeDue();
     }
 
-    if (this.occupied(rooms.host(workshopId))) {
+    // Presence only moves with connections and with who is in which group: not with answers.
+    const presenceAt = views.participantsVersion();
+    if (this.occupied(rooms.host(workshopId)) && (pending.connections || presenceAt !== last.presenceAt)) {
+      next.presenceAt = presenceAt;
       const presence = this.presence.presence(state);
       const key = JSON.stringify(presence);
       if (last.presence !== key) {
@@ -151,7 +164,7 @@ export class Broadcaster {
   refreshAt(workshopId: string, due: number): void {
     const sent = this.sent.get(workshopId);
     if (sent) sent.stale = true;
-    else this.sent.set(workshopId, { seq: -1, phoneKey: '', presence: '', stale: true });
+    else this.sent.set(workshopId, { seq: -1, phoneKey: '', presence: '', stale: true, presenceAt: -1 });
     clearTimeout(this.refresh.get(workshopId));
     const timer = setTimeout(() => {
       this.refresh.delete(workshopId);

@@ -134,6 +134,7 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
       socket.emit('workshop:public', views.board());
       socket.emit('workshop:host', views.host());
       socket.emit('workshop:presence', presence.presence(workshop.state));
+      broadcaster.hostConnected(workshopId);
       const due = views.takeDue();
       if (due !== null) broadcaster.refreshAt(workshopId, due);
     } else {

@@ -183,6 +183,11 @@ export class LiveViews {
     return `${v.room}|${v.content}|${v.inputs}|${results}|${summary}`;
   }
 
+  /** Moves whenever who is in the room, or in which group, changes (joins, group changes, removals). */
+  participantsVersion(): number {
+    return this.versions.participants;
+  }
+
   /** A participant's own view, from an index of who wrote and endorsed what, built once. */
   self(participantId: string): SelfView | null {
     this.index ??= new SelfIndex(this.state());
