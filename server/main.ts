@@ -7,7 +7,10 @@ import { listen, onShutdown } from './serve.js';
 import { SqliteStore } from './store/sqliteStore.js';
 
 /** Production entry (`npm start`): the built client and the API on one port. */
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// `npm start` runs the bundle in dist/server/ (plain node starts in a fraction of the second tsx
+// needs to compile TypeScript); tsx runs this file from server/. Either way the repo is above.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.basename(path.dirname(here)) === 'dist' ? path.resolve(here, '..', '..') : path.resolve(here, '..');
 const env = readEnv();
 const store = new SqliteStore(databaseFile(env.dataDir));
 const server = createApp({

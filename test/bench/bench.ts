@@ -39,6 +39,9 @@ import {
 import { answered, Room, Watched } from './room.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+/** The server as `npm start` runs it: the bundle `npm run build:server` makes, under plain node. */
+const SERVER_ENTRY = 'dist/server/main.js';
+execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: repo, stdio: 'inherit' });
 /** BENCH_ONLY=fresh,full,rooms,bundle runs only those parts (development). */
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'fresh,full,rooms,bundle').split(','));
 const CONFIG = QUICK
@@ -317,7 +320,7 @@ async function dropAll(indices: number[]): Promise<void> {
 /** Scenarios 1, 2 (fresh), 3 and 5 (fresh): one fresh server and workshop per N. */
 async function freshScenarios(bare: ServerProcess): Promise<void> {
   for (const n of CONFIG.sizes) {
-    const server = await startServer('server/main.ts', { DATA_DIR: dataDir() });
+    const server = await startServer(SERVER_ENTRY, { DATA_DIR: dataDir() });
     let room: Room | null = null;
     try {
       room = await Room.open(server.url, { title: `Bench ${n}`, template: 'heat-transition', groups: GROUPS });
@@ -341,7 +344,7 @@ async function fullAgendaScenarios(): Promise<void> {
   const stories = Math.min(participants, CONFIG.full.stories);
   const dir = dataDir();
   const port = await freePort();
-  let server = await startServer('server/main.ts', { DATA_DIR: dir, PORT: String(port) });
+  let server = await startServer(SERVER_ENTRY, { DATA_DIR: dir, PORT: String(port) });
   let room: Room | null = null;
   const all = range(0, participants);
   try {
@@ -440,7 +443,7 @@ async function healthyAt(url: string, deadline: number): Promise<number> {
 async function emptyStartMs(): Promise<number> {
   const port = await freePort();
   const t0 = now();
-  const starting = startServer('server/main.ts', { DATA_DIR: dataDir(), PORT: String(port) }, STEP_MS);
+  const starting = startServer(SERVER_ENTRY, { DATA_DIR: dataDir(), PORT: String(port) }, STEP_MS);
   const at = await healthyAt(`http://127.0.0.1:${port}`, t0 + STEP_MS);
   await stop((await starting).child);
   return at - t0;
@@ -449,7 +452,7 @@ async function emptyStartMs(): Promise<number> {
 async function restartTimes(dir: string, port: number, code: string, hostToken: string, participants: number, events: number): Promise<{ server: ServerProcess; row: RestartRow }> {
   const emptyListeningMs = await emptyStartMs();
   const t0 = now();
-  const starting = startServer('server/main.ts', { DATA_DIR: dir, PORT: String(port) }, STEP_MS);
+  const starting = startServer(SERVER_ENTRY, { DATA_DIR: dir, PORT: String(port) }, STEP_MS);
   const url = `http://127.0.0.1:${port}`;
   const deadline = t0 + STEP_MS;
   const listeningAt = await healthyAt(url, deadline);
@@ -479,7 +482,7 @@ async function restartTimes(dir: string, port: number, code: string, hostToken: 
 
 /** Scenario 4: many small workshops at once. */
 async function roomsScenario(): Promise<void> {
-  const server = await startServer('server/main.ts', { DATA_DIR: dataDir() });
+  const server = await startServer(SERVER_ENTRY, { DATA_DIR: dataDir() });
   const rooms: Room[] = [];
   const per = CONFIG.roomPhones;
   const indices = range(0, CONFIG.rooms * per);

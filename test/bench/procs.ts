@@ -48,11 +48,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a TypeScript entry point under tsx and waits for its "listening on http://host:port" line. */
+/**
+ * Starts an entry point — built JavaScript with plain node (the server as `npm start` runs it),
+ * TypeScript under tsx — and waits for its "listening on http://host:port" line.
+ */
 export async function startServer(entry: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const t0 = now();
   const child = track(
-    spawn(process.execPath, ['--import', 'tsx', entry], {
+    spawn(process.execPath, entry.endsWith('.js') ? [entry] : ['--import', 'tsx', entry], {
       cwd: repo,
       env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
