@@ -336,7 +336,7 @@ export function renderFigures(res: Results): string {
   out.push('');
   out.push(`**Code measured:** ${res.revision}.`);
   out.push('');
-  out.push(`**Harness:** the server runs as \`npm start\` does (\`tsx server/main.ts\`, durable SQLite in a fresh temporary data directory, a fresh server per scenario); ${res.loadProcesses} forked load processes drive it, each phone a socket.io-client websocket on loopback (\`transports: ['websocket']\`); the board (\`view: 'board'\`) and the console (host token) are websockets in the orchestrator. `
+  out.push(`**Harness:** the server runs as \`npm start\` does (\`node dist/server/main.js\`, the bundle of \`npm run build:server\`; durable SQLite in a fresh temporary data directory, a fresh server per scenario); ${res.loadProcesses} forked load processes drive it, each phone a socket.io-client websocket on loopback (\`transports: ['websocket']\`); the board (\`view: 'board'\`) and the console (host token) are websockets in the orchestrator. `
     + 'Server CPU and RSS are read from `/proc/<pid>` (utime + stime of every thread; VmRSS sampled every 100 ms). "Core" is the share of one core over the measured span; "waited" is the share of the span the server\'s main thread was ready to run but waited for a CPU (`/proc/<pid>/schedstat`), i.e. how much other processes held it up; the machine has ' + `${m.cpus}` + ' cores. Bytes and messages a phone received are the encoded socket.io messages counted at the engine.io layer, the ack of its own answer included; pings are not.');
   if (res.failures.length) {
     out.push('');
