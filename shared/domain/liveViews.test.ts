@@ -3,7 +3,7 @@ import { commandSchemas, type Command } from '../protocol/commands.js';
 import { applyInPlace } from './apply.js';
 import { decide, type Actor } from './decide.js';
 import type { DomainEvent } from './events.js';
-import { LiveViews } from './liveViews.js';
+import { LiveViews, type LiveViewsOptions } from './liveViews.js';
 import { activityValueIds } from './rules.js';
 import { DomainHarness, HOST } from './testing.js';
 import { hostView, phoneView, publicView, selfView } from './views.js';
@@ -119,6 +119,21 @@ function walk(seed: number, steps: number) {
   return { accepted, state };
 }
 
+/** A workshop whose commands are decided, applied in place and observed, as the server does. */
+function liveVote(options?: LiveViewsOptions) {
+  const h = new DomainHarness({ title: 'Vote', template: 'heat-transition' });
+  const state = h.state;
+  const views = new LiveViews(() => state, options);
+  const exec = (type: Command['type'], payload: unknown, actor: Actor, tokenHash?: string) => {
+    const r = decide(state, { type, payload: commandSchemas[type].parse(payload) } as Command, actor, h.ctx(tokenHash ? { tokenHash } : {}));
+    if (!r.ok) throw new Error(r.error.message);
+    for (const e of r.value) applyInPlace(state, e);
+    views.observe(r.value);
+    return r.value;
+  };
+  return { state, views, exec };
+}
+
 describe('LiveViews', () => {
   it.each([1, 2, 3, 4, 5, 6])('equal views built from scratch after every step of random walk %i', (seed) => {
     const { accepted, state } = walk(seed, 200);
@@ -128,17 +143,8 @@ describe('LiveViews', () => {
   }, 60_000);
 
   it('recomputes results at most once per refresh interval while only answers come in, and says when they are due', () => {
-    const h = new DomainHarness({ title: 'Vote', template: 'heat-transition' });
-    const state = h.state;
     let now = 1_000;
-    const views = new LiveViews(() => state, { clock: () => now, resultsRefreshMs: 500 });
-    const exec = (type: Command['type'], payload: unknown, actor: Actor, tokenHash?: string) => {
-      const r = decide(state, { type, payload: commandSchemas[type].parse(payload) } as Command, actor, h.ctx(tokenHash ? { tokenHash } : {}));
-      if (!r.ok) throw new Error(r.error.message);
-      for (const e of r.value) applyInPlace(state, e);
-      views.observe(r.value);
-      return r.value;
-    };
+    const { state, views, exec } = liveVote({ clock: () => now, resultsRefreshMs: 500 });
     const dots = state.activities.find((a) => a.kind === 'dots')!;
     exec('activity:control', { activityId: dots.id, action: 'open' }, HOST);
     const vote = (i: number) => {
@@ -178,16 +184,7 @@ describe('LiveViews', () => {
   });
 
   it('keeps the phone key still while a vote takes answers, and moves it on reveal', () => {
-    const h = new DomainHarness({ title: 'Vote', template: 'heat-transition' });
-    const state = h.state;
-    const views = new LiveViews(() => state);
-    const exec = (type: Command['type'], payload: unknown, actor: Actor, tokenHash?: string) => {
-      const r = decide(state, { type, payload: commandSchemas[type].parse(payload) } as Command, actor, h.ctx(tokenHash ? { tokenHash } : {}));
-      if (!r.ok) throw new Error(r.error.message);
-      for (const e of r.value) applyInPlace(state, e);
-      views.observe(r.value);
-      return r.value;
-    };
+    const { state, views, exec } = liveVote();
     const dots = state.activities.find((a) => a.kind === 'dots')!;
     exec('activity:control', { activityId: dots.id, action: 'open' }, HOST);
     const key = views.phoneKey();
