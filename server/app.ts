@@ -126,6 +126,8 @@ export function createApp({ store, clock = Date.now, config = {} }: AppDeps): Ra
       // What was decided is stored before the sockets go; snapshots make the next start quick.
       registry.close();
       registry.snapshotAll();
+      // Let the acks of what was just stored go out before the sockets close.
+      await new Promise((resolve) => setImmediate(resolve));
       const closed = io.close();
       // Idle keep-alive HTTP connections would otherwise hold close() open for seconds.
       httpServer.closeIdleConnections();
