@@ -25,8 +25,6 @@ export interface LiveWorkshop {
   state: WorkshopState;
   /** sha-256(participant token) → participant id. */
   readonly participantByTokenHash: Map<string, string>;
-  /** Bumped when the state is replaced wholesale (a reload after a failed write), so caches start over. */
-  generation: number;
   /** The seq of the newest snapshot in the store. */
   snapshotSeq: number;
   /** Last command, connection or request that used it (epoch ms), for unloading idle workshops. */
@@ -135,8 +133,7 @@ export class WorkshopRegistry {
       code: state.code,
       state,
       participantByTokenHash: tokenIndex(state),
-      generation: 0,
-      snapshotSeq: stored.snapshot?.seq ?? 0,
+            snapshotSeq: stored.snapshot?.seq ?? 0,
       lastUsedAt: this.clock(),
     };
     this.remember(workshop);
@@ -151,7 +148,7 @@ export class WorkshopRegistry {
     const created: DomainEvent = { type: 'workshop:created', at: now, workshop: initial };
     this.store.create({ id: initial.id, code: initial.code, createdAt: now }, created);
     const state = apply(initial, created);
-    const workshop: LiveWorkshop = { id: state.id, code: state.code, state, participantByTokenHash: new Map(), generation: 0, snapshotSeq: 0, lastUsedAt: now };
+    const workshop: LiveWorkshop = { id: state.id, code: state.code, state, participantByTokenHash: new Map(), snapshotSeq: 0, lastUsedAt: now };
     this.remember(workshop);
     return { workshop, hostToken };
   }
@@ -206,7 +203,8 @@ export class WorkshopRegistry {
       for (const event of events) applyInPlace(workshop.state, event);
     } catch (err) {
       // decide() made an event apply() can't take: a bug. Nothing of this command is stored;
-      // the state goes back to what the store holds (with this batch's earlier commands).
+      // the state goes back to what the store holds, so this workshop's earlier commands in the
+      // batch are undone too and answered INTERNAL with it.
       this.logger.error(`Workshop ${workshop.code}: ${command.type} could not be applied`, err);
       this.discardFromBatch(batch, workshop);
       settle(fail('INTERNAL', 'The server could not apply this; nothing changed'));
@@ -330,7 +328,6 @@ export class WorkshopRegistry {
       return;
     }
     w.state = state;
-    w.generation++;
     w.snapshotSeq = stored.snapshot?.seq ?? 0;
     w.participantByTokenHash.clear();
     for (const [hash, id] of tokenIndex(state)) w.participantByTokenHash.set(hash, id);

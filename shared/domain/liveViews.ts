@@ -1,5 +1,5 @@
 import type { DomainEvent } from './events.js';
-import { activityResults, answerCounts, voteResults, type ActivityResults, type AnswerCounts, type VoteActivity } from './results.js';
+import { activityResults, answerCounts, voteResults, type VoteActivity } from './results.js';
 import type { VoteResults } from '../consensus/index.js';
 import { directParts, hostView, phoneView, publicView, type HostView, type PhoneView, type PublicView, type SelfView, type ViewParts } from './views.js';
 import type { WorkshopState } from './types.js';
@@ -333,4 +333,3 @@ function freshVersions(): Versions {
   return { inputs: 0, answers: new Map(), endorsements: 0, content: 0, participants: 0, room: 0 };
 }
 
-export type { ActivityResults, AnswerCounts };
