@@ -290,7 +290,11 @@ export class WorkshopRegistry {
     let failed = false;
     try {
       const perWorkshop = new Map<LiveWorkshop, DomainEvent[]>();
-      for (const c of batch.commands) perWorkshop.set(c.workshop, [...(perWorkshop.get(c.workshop) ?? []), ...c.events]);
+      for (const c of batch.commands) {
+        const events = perWorkshop.get(c.workshop);
+        if (events) events.push(...c.events);
+        else perWorkshop.set(c.workshop, [...c.events]);
+      }
       this.store.appendBatch([...perWorkshop].map(([w, events]) => ({ workshopId: w.id, fromSeq: batch.fromSeq.get(w) ?? w.state.seq + 1 - events.length, events })));
     } catch (err) {
       failed = true;
