@@ -4,7 +4,7 @@
  */
 export type * from './types.js';
 export { computeVoteResults } from './vote.js';
-export { computeGroupsLens, smoothedSupport, COMMON_GROUND_MIN_SUPPORT, TENSION_MIN_SPREAD } from './lens.js';
+export { computeGroupsLens, smoothedSupport, lensGroupSizeToCompare, COMMON_GROUND_MIN_SUPPORT, TENSION_MIN_SPREAD, LENS_SUGGESTION_FLOOR } from './lens.js';
 export { EPSILON, nearlyEqual, compareScores, atLeast } from './compare.js';
 export { collectBallots, rankingsForW, type Ballot, type BallotBox } from './ballots.js';
 export { bordaScores, cleanOrder, resolveTopK } from './borda.js';

@@ -165,3 +165,27 @@ export function computeGroupsLens(box: BallotBox, minGroupSize: number): GroupsL
     betweenGroups,
   };
 }
+
+/**
+ * The lens never suggests a smallest group below this: a "group" of one answer is one person's
+ * answer, shown to the room under their group's name.
+ */
+export const LENS_SUGGESTION_FLOOR = 2;
+
+/**
+ * When the lens compares fewer than 2 groups: the smallest-group setting (minGroupSize) that
+ * would let it compare 2, lowered as little as possible — the second-largest answer count among
+ * the groups. Any setting up to that count shows at least 2 groups; a higher one shows fewer.
+ * The included groups have at least the current setting's answers, more than any excluded
+ * group, so the count needed is the largest excluded count (one group included) or the second
+ * largest (none included). null when the lens already compares 2 or more groups, when fewer than
+ * 2 groups have any answers, or when it would take a setting below LENS_SUGGESTION_FLOOR.
+ * One rule for the board's explanation and the console's one-click button.
+ */
+export function lensGroupSizeToCompare(lens: Pick<GroupsLens, 'includedGroupIds' | 'excludedGroups'>): number | null {
+  const needed = 2 - lens.includedGroupIds.length;
+  if (needed <= 0) return null;
+  const counts = lens.excludedGroups.map((g) => g.answers).sort((a, b) => b - a);
+  const size = counts[needed - 1];
+  return size !== undefined && size >= LENS_SUGGESTION_FLOOR ? size : null;
+}

@@ -129,9 +129,9 @@ describe('voting in the browser', () => {
     await screenshot(board, 'voting-board-before');
 
     // ---- The facilitator locks and reveals from the console.
-    await laptop.getByRole('button', { name: 'Lock answers: Rank', exact: true }).click();
+    await laptop.getByRole('button', { name: 'Pause: Rank', exact: true }).click();
     await laptop.getByRole('button', { name: 'Reveal results to the room: Rank', exact: true }).click();
-    await board.getByRole('list', { name: 'Priority' }).waitFor();
+    await board.getByRole('table', { name: 'Priority of the values and how each group scores them' }).waitFor();
     await expect.poll(() => board.locator('.vr .vt-title').allTextContents()).toEqual(['Affordability', 'Sustainability', 'Social fairness', 'Comfort']);
     const body = await board.textContent('body');
     expect(body).toContain('19 points');
@@ -205,7 +205,7 @@ describe('voting in the browser', () => {
 
     const board = await browser.newPage(BOARD);
     await board.goto(`${server.url}/b/${w.code}`);
-    await board.getByRole('list', { name: 'Priority' }).waitFor();
+    await board.getByRole('table', { name: 'Priority of the values and how each group scores them' }).waitFor();
     const results = (await waitFor(host, 'workshop:host')).results[rank2]!.vote!;
     const expected = results.values.map((r) => view.allValues.find((x) => x.id === r.valueId)?.title);
     await expect.poll(() => board.locator('.vr .vt-title').allTextContents()).toEqual(expected);

@@ -106,3 +106,16 @@ export function rankScenario(opts: { reveal?: boolean; round2?: boolean } = {}) 
   }
   return { ...w, residents, municipality, business, round2Id };
 }
+
+/**
+ * A small workshop: two residents, two from the municipality and two from business each put
+ * their one dot on Affordability, and the result is revealed. At the default smallest group (3)
+ * the groups lens compares no group; at 2 it compares all three.
+ */
+export function smallGroupsScenario() {
+  const w = voteWorkshop('dots', { dotsPerParticipant: 1, dotsMaxPerValue: 1 });
+  const people = [w.me, w.h.join(0), w.h.join(1), w.h.join(1), w.h.join(5), w.h.join(5)];
+  for (const p of people) w.answer(p, { kind: 'dots', dots: { [w.affordability]: 1 } });
+  w.control('reveal');
+  return w;
+}

@@ -1,7 +1,9 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementLevel, type VoteResults } from '../../../../shared/consensus/index.js';
 import type { ActivityResults, Lang } from '../../../../shared/index.js';
 import { formatNumber, formatPercent } from '../summary/format.js';
+import { heatColor } from '../board/results/heat.js';
 import { BarSvg, SpreadSvg } from './charts.js';
 import { swatch } from './reportData.js';
 import type { SummaryNames } from '../summary/SummaryContent.js';
@@ -20,6 +22,8 @@ const CALLOUTS = 3;
  */
 export function ReportVote({ results, names, lang, minGroupSize }: { results: ActivityResults & { vote: VoteResults }; names: Names; lang: Lang; minGroupSize: number }) {
   const { t } = useTranslation();
+  const priorityId = useId();
+  const lensId = useId();
   const vote = results.vote;
   const top = Math.max(...vote.values.map((v) => v.score), 0);
   // Values nobody chose are listed in one line rather than as rows of zeros.
@@ -31,6 +35,7 @@ export function ReportVote({ results, names, lang, minGroupSize }: { results: Ac
   // The values the consensus math calls common ground and tension: the same as the board and the summary.
   const commonGround = lens.commonGround.filter((c) => c.flagged);
   const tension = lens.tension.filter((x) => x.flagged);
+  const position = new Map(vote.values.map((v) => [v.valueId, v.position]));
   const w = vote.kendallW;
   const level = (x: number | null) => (x === null ? '–' : t(`agenda.levels.${agreementLevel(x)}`));
   const scoreText = (score: number): string => {
@@ -48,12 +53,12 @@ export function ReportVote({ results, names, lang, minGroupSize }: { results: Ac
     <>
       <figure className="r-figure">
         <figcaption>
-          <h3>{t('agenda.report.priority')}</h3>
+          <h3 id={priorityId}>{t('agenda.report.priority')}</h3>
           <p className="r-hint">
             {t(`agenda.report.priorityHint.${vote.kind}`)} {t('agenda.report.spreadHint')}
           </p>
         </figcaption>
-        <table className="r-table r-priority">
+        <table className="r-table r-priority" aria-labelledby={priorityId}>
           <thead>
             <tr>
               <th scope="col" colSpan={2}>
@@ -104,13 +109,13 @@ export function ReportVote({ results, names, lang, minGroupSize }: { results: Ac
 
       <figure className="r-figure r-keep">
         <figcaption>
-          <h3>{t('agenda.report.lens')}</h3>
+          <h3 id={lensId}>{t('agenda.report.lens')}</h3>
           <p className="r-hint">{t('agenda.report.lensHint')}</p>
         </figcaption>
         {lens.includedGroupIds.length === 0 ? (
           <p className="r-hint">{t('agenda.report.lensNone')}</p>
         ) : (
-          <table className="r-table r-lens">
+          <table className="r-table r-lens" aria-labelledby={lensId}>
             <thead>
               <tr>
                 <th scope="col">{t('agenda.report.value')}</th>
@@ -127,7 +132,7 @@ export function ReportVote({ results, names, lang, minGroupSize }: { results: Ac
                 <tr key={v.valueId}>
                   <th scope="row">{names.value(v.valueId)}</th>
                   {(lens.cells[v.valueId] ?? []).map((c) => (
-                    <td key={c.groupId} style={{ background: `rgb(11 79 156 / ${(0.08 + c.score * 0.55).toFixed(2)})`, color: c.score > 0.6 ? '#fff' : undefined }}>
+                    <td key={c.groupId} style={heatColor(c.score)}>
                       {formatPercent(c.score, lang)}
                     </td>
                   ))}
@@ -149,7 +154,12 @@ export function ReportVote({ results, names, lang, minGroupSize }: { results: Ac
               {commonGround.slice(0, CALLOUTS).map((c) => (
                 <li key={c.valueId}>
                   <strong>{names.value(c.valueId)}</strong>
-                  <span className="r-sub">{t('agenda.report.commonGroundItem', { score: formatPercent(c.score, lang), group: names.group(c.lowestGroupId), lowest: formatPercent(c.lowestSupport, lang) })}</span>
+                  <span className="r-sub">
+                    {t('agenda.report.commonGroundItem', {
+                      position: position.get(c.valueId) ?? '–',
+                      groups: (lens.cells[c.valueId] ?? []).map((cell) => t('agenda.report.commonGroundGroup', { group: names.group(cell.groupId), supporters: cell.supporters, answers: cell.answers })).join(', '),
+                    })}
+                  </span>
                 </li>
               ))}
             </ol>
@@ -179,16 +189,17 @@ export function ReportVote({ results, names, lang, minGroupSize }: { results: Ac
 
 function RoundShift({ comparison, names, lang }: { comparison: NonNullable<ActivityResults['previousRound']>['comparison']; names: Names; lang: Lang }) {
   const { t } = useTranslation();
+  const roundsId = useId();
   const w = (x: number | null) => (x === null ? '–' : formatNumber(x, lang, 2));
   // Values nobody chose in either round would only add rows of "7 → 7".
   const rows = comparison.values.filter((v) => v.scoreAfter > 0 || (v.scoreBefore ?? 0) > 0);
   return (
     <figure className="r-figure r-keep">
       <figcaption>
-        <h3>{t('agenda.report.rounds')}</h3>
+        <h3 id={roundsId}>{t('agenda.report.rounds')}</h3>
         {comparison.wBefore !== null || comparison.wAfter !== null ? <p className="r-hint">{t('agenda.report.roundsW', { before: w(comparison.wBefore), after: w(comparison.wAfter) })}</p> : null}
       </figcaption>
-      <table className="r-table r-rounds">
+      <table className="r-table r-rounds" aria-labelledby={roundsId}>
         <thead>
           <tr>
             <th scope="col">{t('agenda.report.value')}</th>

@@ -42,7 +42,7 @@ describe('"what we found together"', () => {
     // The template cards have both languages: the phone reads them in Dutch.
     expect(within(top).getAllByRole('listitem')[0]).toHaveTextContent(/^1Betaalbaarheid\d+%$/);
     expect(within(summary).getByText(/^Overeenstemming in de zaal: /)).toBeInTheDocument();
-    expect(within(summary).getByText('Raakvlak: hier staan alle groepen achter')).toBeInTheDocument();
+    expect(within(summary).getByText('Gedeelde grond: minstens de helft van elke groep steunt deze')).toBeInTheDocument();
     expect(within(summary).getByText('Spanning: hier verschillen de groepen')).toBeInTheDocument();
     // Each participant scores base − 1, base, base + 1 over each factor's three statements, so every
     // factor's mean is the same: no strongest or weakest is named, the summary says they are equal.

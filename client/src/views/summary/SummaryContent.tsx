@@ -66,7 +66,6 @@ export function SummaryContent({ summary: s, names, variant, heading }: Props) {
                 {s.commonGround.map((c) => (
                   <li key={c.valueId}>
                     <span className="summary-value">{names.value(c.valueId)}</span>
-                    <span className="summary-detail">{t('agenda.summary.commonGroundLowest', { group: names.group(c.lowestGroupId) })}</span>
                   </li>
                 ))}
               </ul>

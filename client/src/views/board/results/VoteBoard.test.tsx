@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useStore } from '../../../store/index.js';
 import { HOST } from '../../../../../shared/domain/testing.js';
 import { CODE, connectStore } from '../../../test/fixtures.js';
-import { rankScenario, voteWorkshop } from '../../../test/voteFixtures.js';
+import { rankScenario, smallGroupsScenario, voteWorkshop } from '../../../test/voteFixtures.js';
 import { BoardPage } from '../BoardPage.js';
 import { BOARD_THROTTLE_MS } from './useThrottled.js';
 
@@ -18,20 +18,31 @@ function show(w: { pub: () => ReturnType<ReturnType<typeof voteWorkshop>['pub']>
   render(<BoardPage code={CODE} />);
 }
 
+const TABLE = 'Priority of the values and how each group scores them';
+
+/** The value rows of the priority table (the first row holds the column headers). */
+function rows(): HTMLElement[] {
+  return within(screen.getByRole('table', { name: TABLE })).getAllByRole('row').slice(1);
+}
+
 function rowTitles(): string[] {
-  const list = screen.getByRole('list', { name: 'Priority' });
-  return within(list)
-    .getAllByRole('listitem')
-    .map((li) => li.querySelector('.vt-title')?.textContent ?? '');
+  return rows().map((r) => within(r).getByRole('rowheader').textContent ?? '');
 }
 
 function row(title: string): HTMLElement {
-  const list = screen.getByRole('list', { name: 'Priority' });
-  const li = within(list)
-    .getAllByRole('listitem')
-    .find((x) => x.querySelector('.vt-title')?.textContent === title);
-  if (!li) throw new Error(`no row ${title}`);
-  return li;
+  const r = rows().find((x) => within(x).getByRole('rowheader').textContent === title);
+  if (!r) throw new Error(`no row ${title}`);
+  return r;
+}
+
+/** A row's cell under the column header with this accessible name: headers and cells line up one to one. */
+function cellIn(r: HTMLElement, column: string): HTMLElement {
+  const table = within(screen.getByRole('table', { name: TABLE }));
+  const headers = table.getAllByRole('columnheader');
+  const i = headers.indexOf(table.getByRole('columnheader', { name: column }));
+  const cells = [...r.querySelectorAll<HTMLElement>('[role="cell"], [role="rowheader"]')];
+  expect(cells).toHaveLength(headers.length);
+  return cells[i] as HTMLElement;
 }
 
 describe('board: a vote before the reveal', () => {
@@ -45,9 +56,9 @@ describe('board: a vote before the reveal', () => {
     expect(residents).toHaveTextContent('4 of 4');
     const business = screen.getByText('Business').closest('li') as HTMLElement;
     expect(business).toHaveTextContent('1 of 1');
-    expect(screen.getByText('Voting is locked. The result follows.')).toBeInTheDocument();
+    expect(screen.getByText('Voting is paused. The result follows.')).toBeInTheDocument();
     // Nothing of the result leaks: no priority list, no value names, no agreement.
-    expect(screen.queryByRole('list', { name: 'Priority' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: TABLE })).not.toBeInTheDocument();
     expect(screen.queryByText('Affordability')).not.toBeInTheDocument();
     expect(screen.queryByText(/agreement/i)).not.toBeInTheDocument();
   });
@@ -74,7 +85,9 @@ describe('board: the consensus board after the reveal', () => {
     expect(first).toHaveTextContent('19 points');
     expect(first).toHaveTextContent('40%'); // 19 / (19 + 11 + 10 + 8)
     // Affordability per person: 3,3,3,3, 2,1,2, 2 → mean 2.375, quartiles 2 and 3, range 1–3.
-    expect(within(first).getByRole('img')).toHaveAccessibleName('Average 2.4 per person; middle half 2 to 3; from 1 to 3');
+    expect(cellIn(first, 'Priority')).toHaveTextContent('Average 2.4 per person; middle half 2 to 3; from 1 to 3');
+    expect(cellIn(first, 'Score and share of the total')).toHaveTextContent('19 points40%40% of the total');
+    expect(cellIn(first, 'Place')).toHaveTextContent('1');
     expect(row('Comfort')).toHaveTextContent('8 points');
   });
 
@@ -93,16 +106,17 @@ describe('board: the consensus board after the reveal', () => {
     const w = rankScenario();
     show(w);
     const a = row('Affordability');
-    expect(within(a).getByLabelText('Residents: 100')).toHaveTextContent('100');
-    expect(within(a).getByLabelText('Municipality: 56')).toBeInTheDocument();
-    expect(within(row('Sustainability')).getByLabelText('Residents: 8')).toBeInTheDocument();
+    // A screen reader hears each number under its group's column header, not a bare "100 56".
+    expect(cellIn(a, 'Residents: score 0–100')).toHaveTextContent(/^100$/);
+    expect(cellIn(a, 'Municipality: score 0–100')).toHaveTextContent(/^56$/);
+    expect(cellIn(row('Sustainability'), 'Residents: score 0–100')).toHaveTextContent(/^8$/);
     // Business answered once: too few to show, and named as such.
-    expect(within(a).queryByLabelText(/Business/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: /Business/ })).not.toBeInTheDocument();
     expect(screen.getByText('Business: too few answers to show')).toBeInTheDocument();
     expect(screen.getByText(/^No answers from Housing association, /)).toBeInTheDocument();
   });
 
-  it('calls out common ground with the lowest group, and tension with the high and low group', () => {
+  it('calls out common ground with its place and every group’s supporters, and tension with the high and low group', () => {
     const w = rankScenario();
     show(w);
     const common = screen.getByRole('region', { name: 'Common ground' });
@@ -110,7 +124,9 @@ describe('board: the consensus board after the reveal', () => {
     // Top 3 of 4 values; a supporter ranked it 1st or 2nd (⌈4/2⌉). Affordability: residents 4 of 4,
     // municipality 2 of 3 → at least half of each group: common ground. Social fairness: residents
     // 3 of 4 but municipality 1 of 3 → not (before, "in the top 3" counted 3 of 3 and 2 of 3 here).
-    expect(items.map((li) => li.textContent)).toEqual(['Affordabilitylowest: Municipality (2 of 3)']);
+    // Affordability is 1st (19 Borda points); the rule is said in words for this kind of vote.
+    expect(items.map((li) => li.textContent)).toEqual(['Affordabilityplace 1 · Residents 4 of 4 · Municipality 2 of 3']);
+    expect(within(common).getByText('In every group at least half put it in the upper half of their order')).toBeInTheDocument();
     // The same list the phones' summary sends: one definition (CommonGroundItem.flagged).
     const vote = w.pub().results[w.activityId]!.vote!;
     expect(vote.lens.commonGround.filter((c) => c.flagged).map((c) => c.valueId)).toEqual([w.affordability]);
@@ -138,9 +154,12 @@ describe('board: the consensus board after the reveal', () => {
     show(w);
     // Round 2: Sustainability 18, Affordability 16, Social fairness 7, Comfort 1.
     expect(rowTitles()).toEqual(['Sustainability', 'Affordability', 'Social fairness', 'Comfort']);
-    expect(within(row('Sustainability')).getByLabelText('Up 1 place since the previous round')).toHaveTextContent('▲ 1');
-    expect(within(row('Affordability')).getByLabelText('Down 1 place since the previous round')).toHaveTextContent('▼ 1');
-    expect(within(row('Comfort')).getByLabelText('Same place as in the previous round')).toBeInTheDocument();
+    // The arrow is for the eye; a screen reader hears the words, under the column "Change since the previous round".
+    const move = (title: string) => cellIn(row(title), 'Change since the previous round');
+    expect(move('Sustainability')).toHaveTextContent('▲ 1Up 1 place since the previous round');
+    expect(within(move('Sustainability')).getByText('▲ 1')).toHaveAttribute('aria-hidden', 'true');
+    expect(move('Affordability')).toHaveTextContent('▼ 1Down 1 place since the previous round');
+    expect(move('Comfort')).toHaveTextContent('=Same place as in the previous round');
     const cmp = w.pub().results[w.round2Id!]!.previousRound!.comparison;
     expect(screen.getByText(new RegExp(`Round 1: W ${cmp.wBefore!.toFixed(2)} → now ${cmp.wAfter!.toFixed(2)}`))).toBeInTheDocument();
   });
@@ -153,17 +172,31 @@ describe('board: the consensus board after the reveal', () => {
       // The facilitator hides the result, then reveals it again, within one throttle window.
       w.control('hide');
       act(() => useStore.getState().receivePublic(w.pub()));
-      expect(screen.getByRole('list', { name: 'Priority' })).toBeInTheDocument();
+      expect(screen.getByRole('table', { name: TABLE })).toBeInTheDocument();
       w.control('reveal');
       act(() => useStore.getState().receivePublic(w.pub()));
       act(() => vi.advanceTimersByTime(BOARD_THROTTLE_MS));
-      expect(screen.getByRole('list', { name: 'Priority' })).toBeInTheDocument();
+      expect(screen.getByRole('table', { name: TABLE })).toBeInTheDocument();
       w.control('hide');
       act(() => useStore.getState().receivePublic(w.pub()));
       act(() => vi.advanceTimersByTime(BOARD_THROTTLE_MS));
-      expect(screen.queryByRole('list', { name: 'Priority' })).not.toBeInTheDocument();
+      expect(screen.queryByRole('table', { name: TABLE })).not.toBeInTheDocument();
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('board: a small workshop whose groups are all below the smallest group', () => {
+  it('says why the groups lens is empty and which smallest group would show it', () => {
+    const w = smallGroupsScenario();
+    show(w);
+    // Two answers in each of three groups; the default smallest group is 3.
+    expect(w.pub().settings.minGroupSize).toBe(3);
+    expect(screen.getAllByText('No group has enough answers yet').length).toBeGreaterThan(0);
+    expect(screen.getByText('A group is shown from 3 answers. At 2 answers per group, the groups could be compared.')).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: /score 0–100/ })).not.toBeInTheDocument();
+    // The board only says it; the button is the facilitator's.
+    expect(screen.queryByRole('button', { name: /Show groups from/ })).not.toBeInTheDocument();
   });
 });

@@ -5,7 +5,7 @@ import { BOARD_PAGE_MS } from '../BoardWall.js';
 import { usePaging } from '../usePaging.js';
 import { AgreementCard } from './AgreementCard.js';
 import { HEAT_GRADIENT } from './heat.js';
-import { CommonGround, ExcludedGroups, Tension } from './LensCallouts.js';
+import { CommonGround, ExcludedGroups, LensWhyEmpty, Tension } from './LensCallouts.js';
 import { PriorityTable } from './PriorityTable.js';
 import { TopStories } from './TopStories.js';
 import { useThrottled } from './useThrottled.js';
@@ -67,11 +67,12 @@ function VoteResultsBoard({ pub, activityId, round }: { pub: PublicView; activit
           ) : null}
           {pages > 1 ? <p className="vr-page">{t('vote.board.page', { page: page + 1, pages })}</p> : null}
           <ExcludedGroups lens={vote.lens} groups={pub.groups} />
+          <LensWhyEmpty lens={vote.lens} minGroupSize={pub.settings.minGroupSize} />
         </div>
       </div>
       <aside className="vr-side">
         <AgreementCard vote={vote} comparison={comparison} previousRoundNumber={results.previousRound ? round - 1 : null} />
-        <CommonGround lens={vote.lens} titles={pub.valueTitles} groups={pub.groups} />
+        <CommonGround vote={vote} titles={pub.valueTitles} groups={pub.groups} />
         <Tension lens={vote.lens} titles={pub.valueTitles} groups={pub.groups} />
         <TopStories vote={vote} values={pub.values} titles={pub.valueTitles} />
       </aside>

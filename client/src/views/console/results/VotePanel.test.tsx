@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { send } from '../../../net/send.js';
 import { useStore } from '../../../store/index.js';
 import { connectStore } from '../../../test/fixtures.js';
-import { rankScenario, voteWorkshop } from '../../../test/voteFixtures.js';
+import { HOST } from '../../../../../shared/domain/testing.js';
+import { rankScenario, smallGroupsScenario, voteWorkshop } from '../../../test/voteFixtures.js';
 import { VotePanel } from './VotePanel.js';
 import { VoteSettings } from './VoteSettings.js';
 
@@ -32,8 +33,8 @@ describe('console: vote panel', () => {
     const panel = screen.getByRole('tabpanel');
     expect(within(panel).getByText('Only you see this')).toBeInTheDocument();
     expect(within(panel).getByText('8 of 8 answered')).toBeInTheDocument();
-    const rows = within(within(panel).getByRole('list', { name: 'Priority' })).getAllByRole('listitem');
-    expect(rows.map((r) => r.querySelector('.vt-title')?.textContent)).toEqual(['Affordability', 'Sustainability', 'Social fairness', 'Comfort']);
+    const rows = within(within(panel).getByRole('table', { name: 'Priority of the values and how each group scores them' })).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Affordability', 'Sustainability', 'Social fairness', 'Comfort']);
     // Support in a top 3 of 4 = ranked 1st or 2nd (⌈4/2⌉): everyone but Municipality's second voter (3rd).
     expect(rows[0]).toHaveTextContent('7/8 support it');
     expect(within(panel).getByText('Business: too few answers to show')).toBeInTheDocument();
@@ -64,7 +65,7 @@ describe('console: vote panel', () => {
     load(w);
     await userEvent.click(screen.getByRole('button', { name: 'Reveal results to the room: Rank' }));
     expect(sendMock).toHaveBeenLastCalledWith('activity:control', { activityId: w.activityId, action: 'reveal' });
-    await userEvent.click(screen.getByRole('button', { name: 'Unlock answers: Rank' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Resume: Rank' }));
     expect(sendMock).toHaveBeenLastCalledWith('activity:control', { activityId: w.activityId, action: 'unlock' });
 
     w.control('reveal');
@@ -73,7 +74,7 @@ describe('console: vote panel', () => {
     expect(screen.getByText('Visible to the room')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Hide results from the room: Rank' }));
     expect(sendMock).toHaveBeenLastCalledWith('activity:control', { activityId: w.activityId, action: 'hide' });
-    await userEvent.click(screen.getByRole('button', { name: 'Lock answers: Rank' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Pause: Rank' }));
     expect(sendMock).toHaveBeenLastCalledWith('activity:control', { activityId: w.activityId, action: 'lock' });
   });
 
@@ -135,5 +136,24 @@ describe('console: vote settings', () => {
     expect(screen.getByText(/Answers are in: these settings are fixed/)).toBeInTheDocument();
     expect(screen.getByRole('spinbutton', { name: 'Dots per participant' })).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Save settings' })).not.toBeInTheDocument();
+  });
+});
+
+describe('console: the groups lens in a small workshop', () => {
+  it('explains the empty lens and sets the smallest group that shows it in one click', async () => {
+    const w = smallGroupsScenario();
+    render(<VotePanel />);
+    load(w);
+    expect(screen.getByText('A group is shown from 3 answers. At 2 answers per group, the groups could be compared.')).toBeInTheDocument();
+    const button = screen.getByRole('button', { name: 'Show groups from 2 answers' });
+    expect(button).toHaveAccessibleDescription('Sets the smallest group shown in the groups lens; groups with fewer answers stay hidden.');
+    await userEvent.click(button);
+    expect(sendMock).toHaveBeenLastCalledWith('settings:update', { minGroupSize: 2 });
+    // The server applies it: the lens compares all three groups and the explanation goes.
+    w.h.must('settings:update', { minGroupSize: 2 }, HOST);
+    load(w);
+    expect(screen.getAllByRole('columnheader', { name: /score 0–100/ }).map((h) => h.textContent)).toEqual(['Residents', 'Municipality', 'Business']);
+    expect(screen.queryByRole('button', { name: /Show groups from/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/A group is shown from/)).not.toBeInTheDocument();
   });
 });

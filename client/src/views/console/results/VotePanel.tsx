@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupName, type HostView } from '../../../../../shared/index.js';
 import { activityActions } from '../../../../../shared/domain/permissions.js';
+import { DEFAULT_MIN_GROUP_SIZE } from '../../../../../shared/consensus/index.js';
 import { useLang } from '../../../i18n/index.js';
 import { useActivityText } from '../../../lib/activityText.js';
 import { useStore } from '../../../store/index.js';
 import { AgreementCard } from '../../board/results/AgreementCard.js';
-import { CommonGround, ExcludedGroups, Tension } from '../../board/results/LensCallouts.js';
+import { CommonGround, ExcludedGroups, LensWhyEmpty, Tension } from '../../board/results/LensCallouts.js';
 import { PriorityTable } from '../../board/results/PriorityTable.js';
 import { GroupsAgreement } from './GroupsAgreement.js';
 import { isVoteActivity, type VoteActivity } from '../../board/results/voteText.js';
@@ -88,6 +89,7 @@ function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: H
   const vote = results?.vote ?? null;
   const comparison = results?.previousRound?.comparison ?? null;
   const actions = panelActionsFor(activity, host.currentActivityId);
+  const minGroupSize = useStore((s) => s.pub?.settings.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
 
   return (
     <div className="vote-activity">
@@ -127,9 +129,23 @@ function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: H
         <div className="vote-console-results">
           <PriorityTable vote={vote} comparison={comparison} titles={host.valueTitles} groups={host.groups} variant="console" />
           <ExcludedGroups lens={vote.lens} groups={host.groups} />
+          <LensWhyEmpty
+            lens={vote.lens}
+            minGroupSize={minGroupSize}
+            action={(size) => (
+              <>
+                <button type="button" className="btn-secondary btn-small" aria-describedby="lens-show-from-hint" onClick={() => void run('settings:update', { minGroupSize: size })}>
+                  {t('vote.console.lensShowFrom', { count: size })}
+                </button>
+                <p id="lens-show-from-hint" className="field-hint">
+                  {t('vote.console.lensShowFromHint')}
+                </p>
+              </>
+            )}
+          />
           <div className="vote-console-cards">
             <AgreementCard vote={vote} comparison={comparison} previousRoundNumber={results?.previousRound ? activity.round - 1 : null} />
-            <CommonGround lens={vote.lens} titles={host.valueTitles} groups={host.groups} />
+            <CommonGround vote={vote} titles={host.valueTitles} groups={host.groups} />
             <Tension lens={vote.lens} titles={host.valueTitles} groups={host.groups} />
             <GroupsAgreement lens={vote.lens} groups={host.groups} />
           </div>

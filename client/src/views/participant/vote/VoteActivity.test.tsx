@@ -156,7 +156,8 @@ describe('phone: keeping and restoring the answer', () => {
     expect(screen.getByRole('textbox', { name: 'Points for Affordability' })).toHaveValue('70');
     expect(screen.getByRole('textbox', { name: 'Points for Social fairness' })).toHaveValue('30');
     expect(screen.getByText(/Your answer is in/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Send my new answer' })).toBeDisabled();
+    // Nothing changed: the disabled button says the answer is sent, not "send my new answer".
+    expect(screen.getByRole('button', { name: 'Answer sent' })).toBeDisabled();
 
     await userEvent.click(screen.getByRole('button', { name: '5 points less for Affordability' }));
     await userEvent.click(screen.getByRole('button', { name: '5 points more for Social fairness' }));
@@ -226,7 +227,7 @@ describe('phone: locked and revealed', () => {
     w.answer(w.me, { kind: 'rank', order: [w.comfort, w.affordability] });
     w.control('lock');
     phone(w);
-    expect(screen.getByText('The facilitator locked this step. Your answer can no longer be changed.')).toBeInTheDocument();
+    expect(screen.getByText('The facilitator paused this step. Your answer cannot be changed for now.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Move .* up/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Send my/ })).not.toBeInTheDocument();
     const mine = screen.getByRole('region', { name: 'Your answer' });
@@ -237,7 +238,7 @@ describe('phone: locked and revealed', () => {
     const w = voteWorkshop('dots');
     w.control('lock');
     phone(w);
-    expect(screen.getByText('The facilitator locked this step before your answer was in.')).toBeInTheDocument();
+    expect(screen.getByText('The facilitator paused this step before your answer was in.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Add a dot/ })).not.toBeInTheDocument();
   });
 
@@ -253,5 +254,19 @@ describe('phone: locked and revealed', () => {
     expect(within(result).getByText('You put Social fairness at place 2; the room put it at place 3.')).toBeInTheDocument();
     expect(within(result).getByText('You put Comfort at place 3; the room put it at place 4.')).toBeInTheDocument();
     expect(result).not.toHaveTextContent(/Municipality|Business/);
+  });
+
+  it('revealed while the vote is still open: the result comes before the list, and the bar at the thumb links to it', () => {
+    const w = voteWorkshop('dots');
+    w.answer(w.me, { kind: 'dots', dots: { [w.affordability]: 2 } });
+    w.control('reveal');
+    phone(w);
+    const result = screen.getByRole('region', { name: "The room's result" });
+    const firstCard = screen.getByRole('button', { name: 'Add a dot to Affordability' });
+    // The result precedes the first card in document order.
+    expect(result.compareDocumentPosition(firstCard) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const link = screen.getByRole('link', { name: "See the room's result" });
+    expect(link).toHaveAttribute('href', '#vote-result');
+    expect(document.getElementById('vote-result')).toContainElement(result);
   });
 });

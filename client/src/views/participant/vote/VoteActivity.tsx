@@ -47,9 +47,14 @@ function VoteStep({ activity }: { activity: VoteActivityT }) {
           {notice}
         </p>
       ) : null}
-      {shown && !open ? <PhoneResults vote={shown} mine={api.current} items={items} /> : null}
-      {open ? <VoteForm activity={activity} items={items} k={k} api={api} /> : <AnswerSummary answer={api.current} items={items} />}
-      {shown && open ? <PhoneResults vote={shown} mine={api.current} items={items} /> : null}
+      {/* Revealed results come before the answer, also while the vote is still open: under a
+          list of twelve cards they would be off-screen; the bar at the thumb links to them. */}
+      {shown ? (
+        <div id="vote-result" className="vote-result-anchor" tabIndex={-1}>
+          <PhoneResults vote={shown} mine={api.current} items={items} />
+        </div>
+      ) : null}
+      {open ? <VoteForm activity={activity} items={items} k={k} api={api} revealed={shown !== null} /> : <AnswerSummary answer={api.current} items={items} />}
     </section>
   );
 }
@@ -65,7 +70,7 @@ function intro(activity: VoteActivityT, k: number, count: number): string {
   }
 }
 
-function VoteForm({ activity, items, k, api }: { activity: VoteActivityT; items: VoteItem[]; k: number; api: VoteAnswerApi }) {
+function VoteForm({ activity, items, k, api, revealed }: { activity: VoteActivityT; items: VoteItem[]; k: number; api: VoteAnswerApi; revealed: boolean }) {
   const { draft, setDraft } = api;
   return (
     <>
@@ -81,13 +86,13 @@ function VoteForm({ activity, items, k, api }: { activity: VoteActivityT; items:
       ) : null}
       {draft.kind === 'rank' ? <RankInput items={items} answer={draft} onChange={setDraft} k={k} disabled={false} /> : null}
       {draft.kind === 'points' ? <PointsInput items={items} answer={draft} onChange={setDraft} disabled={false} /> : null}
-      <SubmitBar activity={activity} k={k} api={api} />
+      <SubmitBar activity={activity} k={k} api={api} revealed={revealed} />
     </>
   );
 }
 
 /** The bar at the thumb: what is left to place, where the answer is, and the one button. */
-function SubmitBar({ activity, k, api }: { activity: VoteActivityT; k: number; api: VoteAnswerApi }) {
+function SubmitBar({ activity, k, api, revealed }: { activity: VoteActivityT; k: number; api: VoteAnswerApi; revealed: boolean }) {
   const { t } = useTranslation();
   const { draft, state, error } = api;
   let stateText = '';
@@ -107,8 +112,14 @@ function SubmitBar({ activity, k, api }: { activity: VoteActivityT; k: number; a
         {stateText}
       </p>
       <button type="button" className="btn-primary btn-large vote-submit" disabled={!api.canSubmit} onClick={api.submit}>
-        {api.current ? t('vote.phone.resubmit') : t('vote.phone.submit')}
+        {/* A disabled button says why: the answer on screen is the one the server has. */}
+        {state === 'in' ? t('vote.phone.sent') : api.current ? t('vote.phone.resubmit') : t('vote.phone.submit')}
       </button>
+      {revealed ? (
+        <a className="vote-see-result" href="#vote-result">
+          {t('vote.phone.seeResult')}
+        </a>
+      ) : null}
     </div>
   );
 }
