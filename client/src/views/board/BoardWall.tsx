@@ -9,24 +9,41 @@ const NO_VALUES: PublicValue[] = [];
 export const BOARD_PAGE_MS = 15_000;
 
 /**
- * Two fixed densities: up to 6 cards large (3 × 2, three stories each), otherwise 4 × 3 per page
- * with two stories each. Fixed grids mean a new story or value never shifts other cards.
+ * At most 9 cards fit one 1920×1080 screen with titles and two stories at the board's minimum
+ * text size (28 px): 3 × 3. Longer walls are split into balanced pages (14 cards: 7 + 7).
  */
-function density(count: number): { name: 'large' | 'regular'; perPage: number; stories: number } {
-  return count <= 6 ? { name: 'large', perPage: 6, stories: 3 } : { name: 'regular', perPage: 12, stories: 2 };
+export const WALL_MAX_PER_PAGE = 9;
+
+export interface WallLayout {
+  cols: number;
+  rows: number;
+  /** Stories shown per card. */
+  stories: number;
+  /** 'large' type while the cards are in at most two rows. */
+  name: 'large' | 'regular';
+}
+
+/**
+ * The grid for a page of `n` cards, chosen so the cards fill the screen: 1–3 in one row, 4 as
+ * 2 × 2, 5–6 as 3 × 2, 7–8 as 4 × 2, 9 as 3 × 3. Fewer rows leave room for more stories.
+ */
+export function wallLayout(n: number): WallLayout {
+  const [cols, rows] = n <= 3 ? [Math.max(1, n), 1] : n <= 4 ? [2, 2] : n <= 6 ? [3, 2] : n <= 8 ? [4, 2] : [3, 3];
+  return { cols, rows, stories: rows === 1 ? 4 : rows === 2 ? 3 : 2, name: rows <= 2 ? 'large' : 'regular' };
 }
 
 export function BoardWall() {
   const { t } = useTranslation();
   const values = useStore((s) => s.pub?.values ?? NO_VALUES);
-  const d = density(values.length);
-  const { page, pages } = usePaging(values.length, d.perPage, BOARD_PAGE_MS);
-  const shown = values.slice(page * d.perPage, (page + 1) * d.perPage);
+  const { page, pages, start, end, perPage } = usePaging(values.length, WALL_MAX_PER_PAGE, BOARD_PAGE_MS);
+  // Sized for the fullest page, so every page of the wall looks alike.
+  const d = wallLayout(perPage);
+  const shown = values.slice(start, end);
 
   if (values.length === 0) return <p className="board-empty">{t('board.emptyWall')}</p>;
   return (
     <section className={`board-wall density-${d.name}`} aria-live="off">
-      <ul className="board-grid">
+      <ul className="board-grid" style={{ ['--cols' as string]: d.cols, ['--rows' as string]: d.rows }}>
         {shown.map((v) => (
           <li key={v.id}>
             <BoardCard value={v} stories={d.stories} />

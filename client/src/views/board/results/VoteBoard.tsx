@@ -13,8 +13,12 @@ import { VoteWaiting } from './VoteWaiting.js';
 import { isVoteActivity } from './voteText.js';
 import './results.css';
 
-/** At most this many values per page: 12 rows fit 1080 px at a size readable from 10 m. */
-export const VALUES_PER_PAGE = 12;
+/**
+ * At most this many values per page: 8 rows, each with a two-line title and its score in two
+ * lines, fit 1080 px with no text under the board's 28 px minimum. More values are split into
+ * balanced pages (12 values: 6 + 6; 14: 7 + 7).
+ */
+export const VALUES_PER_PAGE = 8;
 
 /** Fixed row heights by how many rows a page has; the activity's value list is frozen, so it never changes mid-vote. */
 function density(rows: number): 'large' | 'medium' | 'compact' {
@@ -41,10 +45,9 @@ function VoteResultsBoard({ pub, activityId, round }: { pub: PublicView; activit
   const results = pub.results[activityId];
   const vote = results?.vote;
   const count = vote?.values.length ?? 0;
-  const { page, pages } = usePaging(count, VALUES_PER_PAGE, BOARD_PAGE_MS);
+  const { page, pages, start, end, perPage } = usePaging(count, VALUES_PER_PAGE, BOARD_PAGE_MS);
   if (!results || !vote) return null;
-  const perPage = Math.min(VALUES_PER_PAGE, count);
-  const rows = vote.values.slice(page * VALUES_PER_PAGE, (page + 1) * VALUES_PER_PAGE);
+  const rows = vote.values.slice(start, end);
   const comparison = results.previousRound?.comparison ?? null;
 
   return (

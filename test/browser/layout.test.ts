@@ -1,0 +1,281 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { HostView } from '../../shared/index.js';
+import { connectHost, createWorkshop, joinAs, mustAck, waitFor, type TestParticipant, type TestServer } from '../integration/harness.js';
+import { BOARD, SCREENS_DIR, launchBrowser, startAppServer, type TestBrowser } from './harness.js';
+
+/**
+ * Issue 10, items 2, 7, 8 and 9 in the browser.
+ *
+ * Phones: every phone screen at 320 and 390 px wide, at the default text size and at 200 %,
+ * has no horizontal overflow: the page does not scroll sideways and no visible element's box
+ * reaches past the viewport (an element inside a box that clips or scrolls counts only if that
+ * box itself reaches past it).
+ *
+ * "200 % text size" is the browser's own font-size preference at 32 px instead of 16 px (see
+ * newPhone). The app's type is in rem, so everything follows it; each check also asserts the root
+ * font size really is 32 px.
+ *
+ * Board: at 1920×1080, in every state, no visible text is smaller than 28 px.
+ */
+let server: TestServer;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const { context, dir } of ownContexts.splice(0)) {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  await browser?.close();
+  await server?.close();
+});
+
+interface Phone {
+  name: string;
+  page: Page;
+  rootPx: number;
+}
+
+const ownContexts: { context: BrowserContext; dir: string }[] = [];
+
+/**
+ * A phone with its own profile. At textScale 2 the profile's font-size preference
+ * (webkit.webprefs.default_font_size, what Chromium's "Font size" setting writes) is 32 px instead
+ * of 16 px: the browser's own text size at 200 %, not a style the test adds.
+ */
+async function newPhone(width: number, lang: 'nl' | 'en', textScale: 1 | 2): Promise<Phone> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raakvlak-layout-'));
+  fs.mkdirSync(path.join(dir, 'Default'));
+  const prefs = { webkit: { webprefs: { default_font_size: 16 * textScale, default_fixed_font_size: 13 * textScale } } };
+  fs.writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify(prefs));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'], viewport: { width, height: 740 } });
+  ownContexts.push({ context, dir });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.addInitScript((l) => localStorage.setItem('raakvlak.lang', l), lang);
+  return { name: `${width}-${lang}-${textScale * 100}`, page, rootPx: 16 * textScale };
+}
+
+async function shoot(page: Page, name: string, fullPage: boolean): Promise<void> {
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage });
+}
+
+interface Overflow {
+  rootPx: number;
+  scrollWidth: number;
+  clientWidth: number;
+  beyond: string[];
+}
+
+/** The page's sideways overflow, and every visible element whose box leaves the viewport. */
+function measureOverflow(page: Page): Promise<Overflow> {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const clipsX = (el: Element) => {
+      const o = getComputedStyle(el).overflowX;
+      return o !== 'visible';
+    };
+    const describe = (el: Element, r: DOMRect) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).split(' ').join('.')} [${Math.round(r.left)}–${Math.round(r.right)}] "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    const beyond: string[] = [];
+    const outside = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return (r.width > 0 || r.height > 0) && (r.right > vw + 0.5 || r.left < -0.5);
+    };
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      if (!outside(el)) continue;
+      const r = el.getBoundingClientRect();
+      // Reported where the overflow starts: an element whose parent is itself inside the viewport.
+      if (el.parentElement && el.parentElement !== document.body && outside(el.parentElement)) continue;
+      // Inside a box that clips or scrolls sideways, only that box's own edges matter.
+      let clipped = false;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (clipsX(a)) {
+          clipped = true;
+          break;
+        }
+      }
+      if (!clipped) beyond.push(describe(el, r));
+    }
+    // Text can also run out of a box that stays inside (a word too long for its line).
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !(n.textContent ?? '').trim() || outside(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const r = range.getBoundingClientRect();
+      if (r.right <= vw + 0.5 && r.left >= -0.5) continue;
+      let clipped = false;
+      for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) if (clipsX(a) && !outside(a)) clipped = true;
+      if (!clipped) beyond.push(`text in ${describe(el, r)}`);
+    }
+    const se = document.scrollingElement as Element;
+    return { rootPx: parseFloat(getComputedStyle(document.documentElement).fontSize), scrollWidth: se.scrollWidth, clientWidth: se.clientWidth, beyond };
+  });
+}
+
+async function expectNoOverflow(phones: Phone[], screen: string): Promise<void> {
+  for (const p of phones) {
+    await p.page.waitForTimeout(150);
+    await shoot(p.page, `layout-phone-${p.name}-${screen}`, true);
+    const m = await measureOverflow(p.page);
+    expect.soft({ phone: p.name, screen, rootPx: m.rootPx, scrollWidth: m.scrollWidth, beyond: m.beyond }).toEqual({ phone: p.name, screen, rootPx: p.rootPx, scrollWidth: m.clientWidth, beyond: [] });
+  }
+}
+
+interface SmallText {
+  text: string;
+  px: number;
+  where: string;
+}
+
+/** Every visible text node on screen with a computed font size under 28 px. */
+function smallText(page: Page): Promise<SmallText[]> {
+  return page.evaluate(() => {
+    const out: SmallText[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      const el = n.parentElement;
+      if (!text || !el) continue;
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const r = range.getBoundingClientRect();
+      // Screen-reader-only text is clipped to a 1 px box.
+      if (r.width <= 2 || r.height <= 2 || el.closest('.sr-only')) continue;
+      if (r.bottom <= 0 || r.top >= window.innerHeight || r.right <= 0 || r.left >= window.innerWidth) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      const where = `${el.tagName.toLowerCase()}.${String(el.className)}`;
+      // One entry per kind of element and size is enough to find the rule to fix.
+      if (px < 27.95 && !out.some((o) => o.where === where && o.px === Math.round(px * 10) / 10)) out.push({ text: text.slice(0, 40), px: Math.round(px * 10) / 10, where });
+    }
+    return out;
+  });
+}
+
+async function expectBoardReadable(board: Page, state: string): Promise<void> {
+  await board.waitForTimeout(700);
+  await shoot(board, `layout-board-${state}`, false);
+  const fit = await board.evaluate(() => ({ scroll: document.documentElement.scrollHeight - window.innerHeight, sideways: document.documentElement.scrollWidth - window.innerWidth }));
+  expect.soft({ state, small: await smallText(board), fit }).toEqual({ state, small: [], fit: { scroll: 0, sideways: 0 } });
+}
+
+describe('layout for every person in the room', () => {
+  it('phones at 320 and 390 px and at 200 % text never scroll sideways; the board has nothing under 28 px', async () => {
+    const w = await createWorkshop(server, { title: 'Warmteplan Noordwijk: samen naar een toekomstbestendige wijk', template: 'heat-transition', language: 'nl' });
+    const host = await connectHost(server, w);
+    const view: HostView = await waitFor(host, 'workshop:host');
+    await mustAck(host, 'settings:update', { minGroupSize: 2 });
+    const [explore, dots, rank1, rank2, scan] = view.activities.map((a) => a.id) as [string, string, string, string, string];
+    const { activityId: points } = await mustAck(host, 'agenda:add', { kind: 'points', afterActivityId: dots });
+    const groupIds = view.groups.slice(0, 3).map((g) => g.id);
+    const valueIds = view.values.map((v) => v.id);
+
+    const board = await browser.newPage(BOARD);
+    await board.goto(`${server.url}/b/${w.code}`);
+    await board.locator('.board-waiting').waitFor();
+
+    const phones = [await newPhone(320, 'nl', 1), await newPhone(320, 'nl', 2), await newPhone(390, 'en', 1), await newPhone(390, 'en', 2)];
+
+    // /join with the error shown ("no workshop with this code").
+    for (const p of phones) {
+      await p.page.goto(`${server.url}/join`);
+      await p.page.locator('#join-code').fill('ZZZ999');
+      await p.page.locator('.join-code-form button[type=submit]').click();
+      await p.page.locator('#join-code-problem').waitFor();
+    }
+    await expectNoOverflow(phones, 'join-code');
+
+    // The join form (group choice), then joined.
+    for (const p of phones) await p.page.goto(`${server.url}/j/${w.code}`);
+    for (const p of phones) await p.page.locator('input[type=radio]').first().waitFor({ state: 'attached' });
+    await expectNoOverflow(phones, 'join-form');
+
+    // The rest of the room: two people in each of three groups, so the groups lens shows.
+    const room: TestParticipant[] = [];
+    for (const g of groupIds) for (let i = 0; i < 2; i++) room.push(await joinAs(server, w.code, g));
+    await expectBoardReadable(board, 'waiting');
+
+    for (const p of phones) {
+      await p.page.locator('input[type=radio]').first().check({ force: true });
+      await p.page.locator('form button[type=submit]').last().click();
+    }
+
+    await mustAck(host, 'agenda:goto', { activityId: explore });
+    const story = await mustAck(room[0]!.socket, 'story:add', { valueId: valueIds[0]!, text: 'Onze energierekening verdubbelde vorige winter; de buren met alleen AOW voelden het het hardst.' });
+    await mustAck(room[1]!.socket, 'story:endorse', { storyId: story.storyId });
+    await mustAck(room[2]!.socket, 'story:add', { valueId: valueIds[1]!, text: 'De energiecoöperatie in het dorp laat zien dat het samen kan.' });
+    for (const p of phones) await p.page.locator('.phone-card').first().waitFor();
+    await expectNoOverflow(phones, 'explore');
+    await expectBoardReadable(board, 'explore');
+
+    // Dots: open, before the reveal, the read-more of a long card, then revealed.
+    await mustAck(host, 'agenda:goto', { activityId: dots });
+    for (const p of phones) await p.page.locator('section.vote').first().waitFor();
+    await expectNoOverflow(phones, 'dots');
+    await expectBoardReadable(board, 'vote-before');
+    for (const [i, r] of room.entries()) {
+      await mustAck(r.socket, 'answer:submit', { activityId: dots, answerId: `dots-${i}`, answer: { kind: 'dots', dots: { [valueIds[i % 4]!]: 1, [valueIds[(i + 1) % 4]!]: 1 } } });
+    }
+    await mustAck(host, 'activity:control', { activityId: dots, action: 'lock' });
+    await mustAck(host, 'activity:control', { activityId: dots, action: 'reveal' });
+    for (const p of phones) await p.page.locator('.phone-results').first().waitFor();
+    await expectNoOverflow(phones, 'results');
+    await board.locator('.vr').waitFor();
+    await expectBoardReadable(board, 'vote-after-lens');
+
+    await mustAck(host, 'agenda:goto', { activityId: points });
+    await phones[0]!.page.waitForTimeout(300);
+    await expectNoOverflow(phones, 'points');
+
+    await mustAck(host, 'agenda:goto', { activityId: rank1 });
+    await phones[0]!.page.waitForTimeout(300);
+    await expectNoOverflow(phones, 'rank');
+    const rankK = view.activities.find((a) => a.id === rank1)!.config.rankK ?? valueIds.length;
+    const rankAnswer = (i: number) => ({ kind: 'rank' as const, order: Array.from({ length: rankK }, (_, k) => valueIds[(k + i) % valueIds.length]!) });
+    for (const [i, r] of room.entries()) await mustAck(r.socket, 'answer:submit', { activityId: rank1, answerId: `rank1-${i}`, answer: rankAnswer(i) });
+    await mustAck(host, 'activity:control', { activityId: rank1, action: 'lock' });
+    await mustAck(host, 'activity:control', { activityId: rank1, action: 'reveal' });
+    await mustAck(host, 'agenda:goto', { activityId: rank2 });
+    for (const [i, r] of room.entries()) await mustAck(r.socket, 'answer:submit', { activityId: rank2, answerId: `rank2-${i}`, answer: rankAnswer(i + 1) });
+    await mustAck(host, 'activity:control', { activityId: rank2, action: 'lock' });
+    await mustAck(host, 'activity:control', { activityId: rank2, action: 'reveal' });
+    await board.locator('.vt-move').first().waitFor();
+    await expectBoardReadable(board, 'round-2');
+
+    await mustAck(host, 'agenda:goto', { activityId: scan });
+    for (const p of phones) await p.page.locator('section.scan').first().waitFor();
+    await expectNoOverflow(phones, 'scan');
+    await expectBoardReadable(board, 'scan');
+    const scanView: HostView = await waitFor(host, 'workshop:host', (v) => v.activities.some((a) => a.id === scan && a.status === 'open'));
+    const statements = scanView.activities.find((a) => a.id === scan)!.config.statements.map((s) => s.id);
+    for (const [i, r] of room.entries()) {
+      const scores = Object.fromEntries(statements.map((s, k) => [s, ((i + k) % 5) + 1]));
+      await mustAck(r.socket, 'answer:submit', { activityId: scan, answerId: `scan-${i}`, answer: { kind: 'scan', scores, wentWell: 'Iedereen kwam aan het woord.', couldBeBetter: '' } });
+    }
+    await mustAck(host, 'activity:control', { activityId: scan, action: 'lock' });
+    await mustAck(host, 'activity:control', { activityId: scan, action: 'reveal' });
+    await board.waitForTimeout(500);
+    await expectNoOverflow(phones, 'scan-results');
+    await expectBoardReadable(board, 'scan-results');
+
+    await mustAck(host, 'summary:publish', { published: true });
+    await board.locator('.board-summary, [class*=summary]').first().waitFor();
+    await phones[0]!.page.waitForTimeout(500);
+    await expectNoOverflow(phones, 'summary');
+    await expectBoardReadable(board, 'summary');
+
+    for (const r of room) r.socket.disconnect();
+    host.disconnect();
+  });
+});
