@@ -21,9 +21,13 @@ export function CreateForm() {
   const [template, setTemplate] = useState<TemplateId>('heat-transition');
   // One of the facilitator's own templates, chosen instead of a built-in one.
   const [custom, setCustom] = useState<MyTemplate | null>(null);
-  const [language, setLanguageChoice] = useState<Lang>(uiLang);
-  const [groups, setGroups] = useState<string[]>(() => defaultGroups(uiLang));
-  const [groupsEdited, setGroupsEdited] = useState(false);
+  // Until the facilitator picks a language (or a template that has one), the workshop's language
+  // is the screen's: tapping NL makes the form Dutch and the workshop Dutch, with Dutch groups.
+  const [languageChoice, setLanguageChoice] = useState<Lang | null>(null);
+  const language = languageChoice ?? uiLang;
+  // Groups the facilitator typed; until then the chosen template's own groups or the defaults in the workshop's language.
+  const [editedGroups, setEditedGroups] = useState<string[] | null>(null);
+  const groups = editedGroups ?? custom?.file.groups ?? defaultGroups(language);
   const [allowNames, setAllowNames] = useState(false);
   const [allowProposals, setAllowProposals] = useState(true);
   const [showProblems, setShowProblems] = useState(false);
@@ -31,12 +35,6 @@ export function CreateForm() {
   const [error, setError] = useState<string | null>(null);
 
   const problems = createProblems(title, groups, language);
-
-  const chooseLanguage = (l: Lang) => {
-    setLanguageChoice(l);
-    // Untouched defaults follow the workshop's language; edited names are the facilitator's.
-    if (!groupsEdited) setGroups(defaultGroups(l));
-  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -94,11 +92,8 @@ export function CreateForm() {
           selectedId={custom?.id ?? null}
           onSelect={(entry) => {
             setCustom(entry);
-            if (!entry) return;
-            // The template's own language and groups, unless the facilitator already edited the groups.
-            setLanguageChoice(entry.file.language);
-            if (entry.file.groups && !groupsEdited) setGroups(entry.file.groups);
-            else if (!groupsEdited) setGroups(defaultGroups(entry.file.language));
+            // The template's own language (its groups follow, unless the facilitator edited them).
+            if (entry) setLanguageChoice(entry.file.language);
           }}
         />
       </fieldset>
@@ -109,7 +104,7 @@ export function CreateForm() {
         <div className="segmented-options">
           {LANGS.map((l) => (
             <label key={l}>
-              <input type="radio" name="language" value={l} checked={language === l} onChange={() => chooseLanguage(l)} />
+              <input type="radio" name="language" value={l} checked={language === l} onChange={() => setLanguageChoice(l)} />
               <span lang={l}>{t(`common.languageNames.${l}`)}</span>
             </label>
           ))}
@@ -118,14 +113,8 @@ export function CreateForm() {
 
       <GroupsEditor
         groups={groups}
-        onChange={(g) => {
-          setGroups(g);
-          setGroupsEdited(true);
-        }}
-        onReset={() => {
-          setGroups(defaultGroups(language));
-          setGroupsEdited(false);
-        }}
+        onChange={setEditedGroups}
+        onReset={() => setEditedGroups(null)}
       />
 
       <div className="toggles">
@@ -143,11 +132,14 @@ export function CreateForm() {
       </div>
 
       {showProblems && problems.length > 0 ? (
-        <ul className="form-problems" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{t(`home.create.errors.${p}`, { max: LIMITS.groupName })}</li>
-          ))}
-        </ul>
+        // The alert wraps the list, so the list keeps its role and its items stay list items.
+        <div className="form-problems" role="alert">
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{t(`home.create.errors.${p}`, { max: LIMITS.groupName })}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {error ? (
         <p className="form-problems" role="alert">

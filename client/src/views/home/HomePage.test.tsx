@@ -1,12 +1,16 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
+import { i18n } from '../../i18n/index.js';
 import { listMyWorkshops, rememberWorkshop } from '../../lib/myWorkshops.js';
 import { HomePage } from './HomePage.js';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await act(() => i18n.changeLanguage('en'));
+});
 
 function renderHome() {
   const location = memoryLocation({ path: '/', record: true });
@@ -68,6 +72,8 @@ describe('home: create a workshop', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Give the workshop a title.');
     expect(alert).toHaveTextContent('Name every group or remove it.');
+    // The alert holds a real list: its items are list items of a list, not of an alert.
+    expect(within(within(alert).getByRole('list')).getAllByRole('listitem')).toHaveLength(2);
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });
@@ -94,5 +100,48 @@ describe('home: default groups', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Create workshop' }));
     const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(JSON.parse(init.body as string)).toEqual({ title: 'Check-up', template: 'heat-transition', language: 'en', allowNames: false, allowProposals: true });
+  });
+});
+
+describe('home: the workshop language follows the screen until chosen by hand', () => {
+  it('tapping NL makes the workshop Dutch with Dutch groups; a hand-picked language and typed groups stay', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ code: 'XYZ234', hostToken: 't', workshopId: 'w', urls: {}, joinUrl: '' }), { status: 201 }));
+    vi.stubGlobal('fetch', fetchMock);
+    renderHome();
+    expect(screen.getByRole('radio', { name: 'English' })).toBeChecked();
+    expect(screen.getByLabelText('Name of group 1')).toHaveValue('Residents');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Nederlands' }));
+    expect(screen.getByRole('group', { name: 'Taal van de workshop' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Nederlands' })).toBeChecked();
+    // All seven default groups in Dutch.
+    expect(screen.getAllByRole('textbox', { name: /^Naam van groep \d$/ }).map((i) => (i as HTMLInputElement).value)).toEqual([
+      'Bewoners',
+      'Gemeente',
+      'Woningcorporatie',
+      'Netbeheerder / warmtebedrijf',
+      'Energiecoöperatie / bewonersinitiatief',
+      'Bedrijven',
+      'Anders',
+    ]);
+    await userEvent.type(screen.getByLabelText('Titel van de workshop'), 'Wijkavond');
+    await userEvent.click(screen.getByRole('button', { name: 'Workshop aanmaken' }));
+    // Untouched Dutch defaults: the body says nl and leaves the groups to the server.
+    expect(JSON.parse((fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1].body as string)).toMatchObject({ language: 'nl' });
+    expect(JSON.parse((fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1].body as string)).not.toHaveProperty('groups');
+  });
+
+  it('once the facilitator picks the language or types a group, the screen language no longer changes them', async () => {
+    renderHome();
+    // A hand choice: Dutch, then back to English (clicking the checked radio changes nothing).
+    await userEvent.click(screen.getByRole('radio', { name: 'Nederlands' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'English' }));
+    const first = screen.getByLabelText('Name of group 1');
+    await userEvent.clear(first);
+    await userEvent.type(first, 'Tenants');
+    await userEvent.click(screen.getByRole('button', { name: 'Nederlands' }));
+    expect(screen.getByRole('radio', { name: 'English' })).toBeChecked();
+    expect(screen.getByLabelText('Naam van groep 1')).toHaveValue('Tenants');
+    expect(screen.getByLabelText('Naam van groep 2')).toHaveValue('Municipality');
   });
 });
