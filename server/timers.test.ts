@@ -25,9 +25,19 @@ class MemoryStore implements WorkshopStore {
   }
   load(id: string): StoredWorkshop | null {
     const w = this.logs.get(id);
-    return w ? { id: w.id, code: w.code, createdAt: w.createdAt, snapshot: null, events: structuredClone(w.events).map((event) => ({ version: 1, event })) } : null;
+    return w ? { id: w.id, code: w.code, createdAt: w.createdAt, snapshot: null, events: structuredClone(w.events).map((event, i) => ({ seq: i + 1, version: 1, event })), unreadable: [] } : null;
   }
   saveSnapshot(): void {}
+  compact(): void {}
+  delete(id: string): boolean {
+    return this.logs.delete(id);
+  }
+  codeTaken(code: string): boolean {
+    return this.findByCode(code) !== null;
+  }
+  idleSince(): [] {
+    return [];
+  }
   close(): void {}
 }
 

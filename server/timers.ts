@@ -87,6 +87,14 @@ export class ActivityTimers {
     return new Map([...this.pending].map(([id, p]) => [id, p.at]));
   }
 
+  /** Stops the workshop's timer (the workshop was deleted). */
+  cancel(workshopId: string): void {
+    const current = this.pending.get(workshopId);
+    if (!current) return;
+    this.deps.timers.clear(current.handle);
+    this.pending.delete(workshopId);
+  }
+
   close(): void {
     for (const p of this.pending.values()) this.deps.timers.clear(p.handle);
     this.pending.clear();

@@ -6,7 +6,10 @@ import {
   fail,
   ok,
   upgradeEvent,
+  CAPS,
+  settingsWithDefaults,
   type Actor,
+  type Caps,
   type Command,
   type CreateWorkshopBody,
   type DomainEvent,
@@ -35,6 +38,8 @@ export interface LiveWorkshop {
 export type CommitListener = (workshop: LiveWorkshop, events: readonly DomainEvent[]) => void;
 /** Told when a workshop is (re)loaded into memory, or its state replaced after a failed write. */
 export type LoadListener = (workshop: LiveWorkshop) => void;
+/** Told when a workshop was deleted (by its facilitator or the retention sweep), after the store forgot it. */
+export type DeleteListener = (workshopId: string) => void;
 
 /** Codes tried before giving up; with 31^6 codes a collision is rare, ten in a row is a bug. */
 const JOIN_CODE_ATTEMPTS = 10;
@@ -47,6 +52,20 @@ export const SNAPSHOT_QUIET_MS = 3_000;
 export const SNAPSHOT_FORCE_EVENTS = 20_000;
 /** A workshop nobody used for this long, with nobody connected and no timer running, leaves memory. */
 export const IDLE_UNLOAD_MS = 15 * 60_000;
+
+/**
+ * Events after which the stored log still holds what the state no longer does (an erased
+ * participant's everything; a removed participant's name): the log is compacted once they are
+ * committed (see compact()).
+ */
+const FORGETTING_EVENTS: ReadonlySet<DomainEvent['type']> = new Set(['participant:erased', 'participant:removed']);
+/**
+ * A workshop's log is compacted at most this often: a compaction writes the whole state (tens of
+ * ms for a town hall) and a WAL checkpoint, and 300 removals in a row should not cost 300 of
+ * them. Ones due meanwhile run when the interval is over (or at flush/close).
+ */
+export const COMPACT_MIN_INTERVAL_MS = 2_000;
+const DAY_MS = 86_400_000;
 
 interface PendingCommand {
   workshop: LiveWorkshop;
@@ -75,8 +94,14 @@ export class WorkshopRegistry {
   private readonly idByCode = new Map<string, string>();
   private readonly commitListeners: CommitListener[] = [];
   private readonly loadListeners: LoadListener[] = [];
+  private readonly deleteListeners: DeleteListener[] = [];
   private batch: Batch | null = null;
   private readonly snapshotTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Workshops whose damaged log was logged already (once per process). */
+  private readonly reportedDamage = new Set<string>();
+  /** Per workshop: when its log was last compacted (the clock's ms), and a compaction that waits for the interval. */
+  private readonly compactedAt = new Map<string, number>();
+  private readonly compactTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Whether something still needs a workshop (a socket, a timer) although nobody used it lately. */
   private inUse: (workshopId: string) => boolean = () => false;
 
@@ -84,6 +109,8 @@ export class WorkshopRegistry {
     private readonly store: WorkshopStore,
     private readonly clock: () => number,
     private readonly logger: Logger,
+    /** The caps decide() enforces for every workshop of this server (AppConfig.caps). */
+    readonly caps: Caps = CAPS,
   ) {}
 
   /** Workshops in memory now. */
@@ -102,6 +129,10 @@ export class WorkshopRegistry {
 
   onLoad(listener: LoadListener): void {
     this.loadListeners.push(listener);
+  }
+
+  onDelete(listener: DeleteListener): void {
+    this.deleteListeners.push(listener);
   }
 
   keepLoadedWhile(inUse: (workshopId: string) => boolean): void {
@@ -126,18 +157,59 @@ export class WorkshopRegistry {
       this.logger.error(`Workshop ${stored.code} (${stored.id}) not loaded: ${stored.error}`);
       return undefined;
     }
-    const state = this.replay(stored);
-    if (!state) return undefined;
+    const replayed = this.replay(stored);
+    if (!replayed) return undefined;
+    const { state } = replayed;
     const workshop: LiveWorkshop = {
       id: state.id,
       code: state.code,
       state,
       participantByTokenHash: tokenIndex(state),
-            snapshotSeq: stored.snapshot?.seq ?? 0,
+      snapshotSeq: stored.snapshot?.seq ?? 0,
       lastUsedAt: this.clock(),
     };
+    // A log whose erase (or removal) was committed but not compacted (the server stopped in
+    // between, or the log is from before compaction existed) is compacted now.
+    if (replayed.forgetting) this.compact(workshop);
     this.remember(workshop);
     return workshop;
+  }
+
+  /**
+   * Deletes a workshop with everything in it: what is being collected is committed first, then
+   * the store deletes its events, snapshot and row (gone from the file), memory lets go of it,
+   * and the delete listeners tell its sockets and stop its timers. Its code never loads again.
+   * False when there is no such workshop.
+   */
+  delete(workshopId: string): boolean {
+    this.commit();
+    const deleted = this.store.delete(workshopId, this.clock());
+    const live = this.byId.get(workshopId);
+    if (live) this.forget(live);
+    this.compactedAt.delete(workshopId);
+    if (deleted || live) this.tell(this.deleteListeners, workshopId);
+    return deleted || live !== undefined;
+  }
+
+  /**
+   * The retention sweep: deletes every workshop whose newest stored change is more than
+   * `retentionDays` days old (0: keeps everything), and logs each by code and age only.
+   * Returns the codes deleted.
+   */
+  deleteIdle(retentionDays: number, now = this.clock()): string[] {
+    if (!(retentionDays > 0)) return [];
+    this.commit();
+    const deleted: string[] = [];
+    for (const w of this.store.idleSince(now - retentionDays * DAY_MS)) {
+      try {
+        if (!this.delete(w.id)) continue;
+        deleted.push(w.code);
+        this.logger.info(`Retention: deleted workshop ${w.code}, unchanged for ${Math.floor((now - w.lastAt) / DAY_MS)} days (RETENTION_DAYS=${retentionDays})`);
+      } catch (err) {
+        this.logger.error(`Retention: workshop ${w.code} could not be deleted`, err);
+      }
+    }
+    return deleted;
   }
 
   /** Creates, stores and loads a workshop; the host token is returned once and only its hash is kept. */
@@ -190,7 +262,7 @@ export class WorkshopRegistry {
 
   private run(workshop: LiveWorkshop, command: Command, actor: Actor, tokenHash: string | undefined, settle: (result: Result<DomainEvent[]>) => void): void {
     workshop.lastUsedAt = this.clock();
-    const decided = decide(workshop.state, command, actor, { now: this.clock(), newId, ...(tokenHash ? { tokenHash } : {}) });
+    const decided = decide(workshop.state, command, actor, { now: this.clock(), newId, caps: this.caps, ...(tokenHash ? { tokenHash } : {}) });
     if (!decided.ok || decided.value.length === 0) {
       if (this.batch) this.batch.waiting.push(() => settle(decided));
       else settle(decided);
@@ -212,13 +284,23 @@ export class WorkshopRegistry {
     }
     for (const event of events) {
       if (event.type === 'participant:joined') workshop.participantByTokenHash.set(event.participant.tokenHash, event.participant.id);
+      // An erased participant's token hash leaves the index with them (rare: a scan is fine).
+      if (event.type === 'participant:erased') {
+        for (const [hash, id] of workshop.participantByTokenHash) if (id === event.participantId) workshop.participantByTokenHash.delete(hash);
+      }
     }
     batch.commands.push({ workshop, events, resolve: settle });
   }
 
-  /** Commits what is being collected now (the server is closing, or a test wants it on disk). */
+  /** Commits what is being collected now, and runs compactions that wait (the server is closing, or a test wants it on disk). */
   flush(): void {
     this.commit();
+    for (const id of [...this.compactTimers.keys()]) {
+      clearTimeout(this.compactTimers.get(id));
+      this.compactTimers.delete(id);
+      const w = this.byId.get(id);
+      if (w) this.compact(w);
+    }
   }
 
   /**
@@ -241,9 +323,9 @@ export class WorkshopRegistry {
     for (const w of this.byId.values()) this.snapshot(w);
   }
 
-  /** Stops the snapshot timers; commits what is pending. */
+  /** Stops the snapshot timers; commits what is pending and runs compactions that wait. */
   close(): void {
-    this.commit();
+    this.flush();
     for (const t of this.snapshotTimers.values()) clearTimeout(t);
     this.snapshotTimers.clear();
   }
@@ -253,24 +335,104 @@ export class WorkshopRegistry {
     return w;
   }
 
-  private replay(stored: StoredWorkshop): WorkshopState | null {
+  /**
+   * The state the stored log builds, tolerant of a damaged log: a missing event (a gap in seq,
+   * a row deleted by hand), an unreadable one or one that cannot be applied is skipped, and the
+   * workshop loads from what remains; `seq` follows the stored numbers, so the next event gets
+   * a free one. Logged once per workshop while the server runs, by seq numbers only (no
+   * content). The damaged rows stay as they are (someone may repair them); the next snapshot
+   * covers them. Refused: a log without its start (no snapshot, no `workshop:created`), and an
+   * event from a newer version.
+   */
+  private replay(stored: StoredWorkshop): { state: WorkshopState; forgetting: boolean } | null {
+    let state: WorkshopState | null = stored.snapshot ? stored.snapshot.state : null;
+    let expected = (stored.snapshot?.seq ?? 0) + 1;
+    const missing: number[] = [];
+    const skipped: number[] = [];
+    let forgetting = false;
+    const unreadable = new Set(stored.unreadable);
     try {
-      let state: WorkshopState | null = stored.snapshot ? stored.snapshot.state : null;
-      for (const { version, event } of stored.events) {
-        const upgraded = upgradeEvent(version, event, state);
+      for (const { seq, version, event } of stored.events) {
+        for (let gap = expected; gap < seq; gap++) (unreadable.has(gap) ? skipped : missing).push(gap);
+        expected = seq + 1;
         if (state === null) {
+          const upgraded = upgradeEvent(version, event, state);
           if (upgraded.type !== 'workshop:created') throw new Error('the log does not start with workshop:created');
           state = apply(upgraded.workshop, upgraded);
         } else {
-          applyInPlace(state, upgraded);
+          // An event from a newer Raakvlak is not skipped: the workshop is refused, so that
+          // nothing written on top of the skipped state makes it look complete.
+          const upgraded = upgradeEvent(version, event, state);
+          try {
+            applyInPlace(state, upgraded);
+          } catch {
+            skipped.push(seq);
+          }
         }
+        state.seq = seq;
+        if (FORGETTING_EVENTS.has(event.type)) forgetting = true;
       }
       if (!state) throw new Error('the log is empty');
-      return state;
+      // A snapshot written before a setting existed lacks it.
+      state.settings = settingsWithDefaults(state.settings);
     } catch (err) {
       this.logger.error(`Workshop ${stored.code} (${stored.id}) not loaded: ${err instanceof Error ? err.message : String(err)}`);
       return null;
     }
+    const damaged = missing.length + skipped.length > 0;
+    if (damaged && !this.reportedDamage.has(stored.id)) {
+      this.reportedDamage.add(stored.id);
+      this.logger.error(
+        `Workshop ${stored.code} (${stored.id}) loaded without ${missing.length + skipped.length} of its events: ` +
+          [missing.length ? `missing ${ranges(missing)}` : '', skipped.length ? `unreadable or not applicable ${ranges(skipped)}` : ''].filter(Boolean).join('; '),
+      );
+    }
+    return { state, forgetting };
+  }
+
+  /**
+   * Compacts a workshop's stored log: its state now becomes the snapshot and every event and
+   * snapshot before it is deleted, in one transaction (then the WAL is emptied). Why this way:
+   * an erase must reach what is stored, and rewriting each old event to leave one person out is
+   * a second implementation of apply() for every event type (one missed field keeps a name),
+   * while per-participant encryption keys would still leave the room's own history (pre-edit
+   * titles, hidden stories) and need key management; the state after apply() is exactly what
+   * the room still has, so storing it and dropping the past keeps nothing else. What is lost is
+   * the history before it (earlier answers, edits), which only the log held.
+   */
+  private compact(w: LiveWorkshop): void {
+    clearTimeout(this.compactTimers.get(w.id));
+    this.compactTimers.delete(w.id);
+    if (this.batch?.fromSeq.has(w)) {
+      // Only committed state is stored: try again once this batch is in.
+      this.compactSoon(w, 0);
+      return;
+    }
+    try {
+      this.store.compact(w.id, w.state.seq, w.state);
+      w.snapshotSeq = w.state.seq;
+      this.compactedAt.set(w.id, this.clock());
+    } catch (err) {
+      this.logger.error(`Workshop ${w.code}: log not compacted; it is tried again after the next change that needs it`, err);
+    }
+  }
+
+  private compactSoon(w: LiveWorkshop, delayMs: number): void {
+    if (this.compactTimers.has(w.id)) return;
+    const timer = setTimeout(() => {
+      this.compactTimers.delete(w.id);
+      if (this.byId.get(w.id) === w) this.compact(w);
+    }, delayMs);
+    timer.unref?.();
+    this.compactTimers.set(w.id, timer);
+  }
+
+  /** After a commit: compact now, or once the interval since the last compaction is over. */
+  private maybeCompact(w: LiveWorkshop): void {
+    const last = this.compactedAt.get(w.id);
+    const wait = last === undefined ? 0 : last + COMPACT_MIN_INTERVAL_MS - this.clock();
+    if (wait <= 0) this.compact(w);
+    else this.compactSoon(w, wait);
   }
 
   private openBatch(): Batch {
@@ -308,7 +470,13 @@ export class WorkshopRegistry {
       this.tell(this.commitListeners, c.workshop, c.events);
     }
     for (const w of batch.waiting) w();
-    if (!failed) for (const w of new Set(batch.commands.map((c) => c.workshop))) this.maybeSnapshot(w);
+    if (failed) return;
+    const forgetting = new Set(batch.commands.filter((c) => c.events.some((e) => FORGETTING_EVENTS.has(e.type))).map((c) => c.workshop));
+    for (const w of new Set(batch.commands.map((c) => c.workshop))) {
+      if (this.byId.get(w.id) !== w) continue;
+      if (forgetting.has(w)) this.maybeCompact(w);
+      else this.maybeSnapshot(w);
+    }
   }
 
   /** Drops a workshop's uncommitted commands from the batch (answering INTERNAL) and reloads it. */
@@ -326,7 +494,7 @@ export class WorkshopRegistry {
   /** Puts back the state the store holds; unloads the workshop if even that fails. */
   private reload(w: LiveWorkshop): void {
     const stored = this.store.load(w.id);
-    const state = stored && !('error' in stored) ? this.replay(stored) : null;
+    const state = stored && !('error' in stored) ? this.replay(stored)?.state : null;
     if (!state || !stored || 'error' in stored) {
       this.forget(w);
       return;
@@ -373,6 +541,8 @@ export class WorkshopRegistry {
     this.idByCode.delete(w.code);
     clearTimeout(this.snapshotTimers.get(w.id));
     this.snapshotTimers.delete(w.id);
+    clearTimeout(this.compactTimers.get(w.id));
+    this.compactTimers.delete(w.id);
     this.byId.delete(w.id);
   }
 
@@ -389,10 +559,22 @@ export class WorkshopRegistry {
   private unusedJoinCode(): string {
     for (let i = 0; i < JOIN_CODE_ATTEMPTS; i++) {
       const code = newJoinCode();
-      if (!this.store.findByCode(code)) return code;
+      // A deleted workshop's code stays taken: phones and boards that still have it must not open another workshop.
+      if (!this.store.codeTaken(code)) return code;
     }
     throw new Error('No unused join code found');
   }
+}
+
+/** Seq numbers as short ranges: 5, 7–9. */
+function ranges(seqs: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < seqs.length; i++) {
+    const start = seqs[i] as number;
+    while (i + 1 < seqs.length && seqs[i + 1] === (seqs[i] as number) + 1) i++;
+    out.push(start === seqs[i] ? `${start}` : `${start}–${seqs[i]}`);
+  }
+  return out.join(', ');
 }
 
 function tokenIndex(state: WorkshopState): Map<string, string> {

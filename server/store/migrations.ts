@@ -10,6 +10,8 @@ import type Database from 'better-sqlite3';
  *        these tables; `IF NOT EXISTS` keeps them as they are.
  * 1 → 2: events carry the version of their format (`v`; rows from before are version 1), and
  *        snapshots of a workshop's state shorten the replay on load.
+ * 2 → 3: the join codes of deleted workshops, so a code never opens another workshop for the
+ *        phones and boards that still have it (a code and a time: no personal data).
  */
 const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
   (db) =>
@@ -37,6 +39,13 @@ const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
         version INTEGER NOT NULL,
         state TEXT NOT NULL
       );
+    `),
+  (db) =>
+    db.exec(`
+      CREATE TABLE deleted_codes (
+        code TEXT PRIMARY KEY,
+        deleted_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
     `),
 ];
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { EVENT_VERSION, STATE_VERSION, type DomainEvent, type WorkshopState } from '../../shared/index.js';
 import { migrate } from './migrations.js';
-import type { AppendBatch, StoredEvent, StoredWorkshop, UnreadableWorkshop, WorkshopRow, WorkshopStore } from './types.js';
+import type { AppendBatch, IdleWorkshop, StoredEvent, StoredWorkshop, UnreadableWorkshop, WorkshopRow, WorkshopStore } from './types.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -29,6 +29,12 @@ interface EventRow {
 /**
  * The event log in one SQLite file (better-sqlite3: synchronous, one connection per process).
  * The schema is versioned (`PRAGMA user_version`) and migrated on open (migrations.ts).
+ *
+ * Deleting means gone from the file: `secure_delete` makes SQLite overwrite deleted content
+ * (rows, freed pages, the overflow pages of a replaced snapshot) with zeros, and after a delete
+ * or a compaction a `wal_checkpoint(TRUNCATE)` copies the zeroed pages into the database file
+ * and empties the WAL, which still held the old page images. The cost is an extra write of
+ * what is deleted; deletes are rare (a snapshot replacing the one before is the common one).
  */
 export class SqliteStore implements WorkshopStore {
   private readonly db: Database.Database;
@@ -41,6 +47,11 @@ export class SqliteStore implements WorkshopStore {
   private readonly upsertSnapshot: Database.Statement<[string, number, number, string]>;
   private readonly appendTx: (batch: readonly AppendBatch[]) => void;
   private readonly createTx: (workshop: WorkshopRow, created: DomainEvent) => void;
+  private readonly deleteTx: (workshop: WorkshopRow, at: number) => void;
+  private readonly compactTx: (workshopId: string, seq: number, state: WorkshopState) => void;
+  private readonly deletedCode: Database.Statement<[string]>;
+  private readonly idleRows: Database.Statement<[number]>;
+  private readonly otherSnapshot: Database.Statement<[string, number]>;
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -49,6 +60,7 @@ export class SqliteStore implements WorkshopStore {
     this.db.pragma(`synchronous = ${opts.synchronous ?? 'NORMAL'}`);
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
     this.db.pragma('foreign_keys = ON');
+    this.db.pragma('secure_delete = ON');
     migrate(this.db);
     this.insertWorkshop = this.db.prepare('INSERT INTO workshops (id, code, created_at) VALUES (?, ?, ?)');
     this.insertEvent = this.db.prepare('INSERT INTO events (workshop_id, seq, type, at, v, payload) VALUES (?, ?, ?, ?, ?, ?)');
@@ -69,6 +81,35 @@ export class SqliteStore implements WorkshopStore {
       this.insertWorkshop.run(workshop.id, workshop.code, workshop.createdAt);
       this.insertEvents(workshop.id, 1, [created]);
     });
+    const deleteEvents = this.db.prepare('DELETE FROM events WHERE workshop_id = ?');
+    const deleteSnapshots = this.db.prepare('DELETE FROM snapshots WHERE workshop_id = ?');
+    const deleteRow = this.db.prepare('DELETE FROM workshops WHERE id = ?');
+    const rememberCode = this.db.prepare('INSERT OR REPLACE INTO deleted_codes (code, deleted_at) VALUES (?, ?)');
+    this.deleteTx = this.db.transaction((workshop: WorkshopRow, at: number) => {
+      deleteEvents.run(workshop.id);
+      deleteSnapshots.run(workshop.id);
+      deleteRow.run(workshop.id);
+      rememberCode.run(workshop.code, at);
+    });
+    const deleteEventsUpTo = this.db.prepare('DELETE FROM events WHERE workshop_id = ? AND seq <= ?');
+    this.compactTx = this.db.transaction((workshopId: string, seq: number, state: WorkshopState) => {
+      this.upsertSnapshot.run(workshopId, seq, STATE_VERSION, JSON.stringify(state));
+      deleteEventsUpTo.run(workshopId, seq);
+    });
+    this.deletedCode = this.db.prepare('SELECT 1 FROM deleted_codes WHERE code = ?');
+    // The newest event's time, found through the primary key (workshop_id, seq); a compacted
+    // workshop without events since has its snapshot's updatedAt; one with neither its creation.
+    this.idleRows = this.db.prepare(`
+      SELECT id, code, created_at AS createdAt, lastAt FROM (
+        SELECT w.id, w.code, w.created_at,
+          COALESCE(
+            (SELECT e.at FROM events e WHERE e.workshop_id = w.id ORDER BY e.seq DESC LIMIT 1),
+            (SELECT json_extract(s.state, '$.updatedAt') FROM snapshots s WHERE s.workshop_id = w.id),
+            w.created_at
+          ) AS lastAt
+        FROM workshops w
+      ) WHERE lastAt < ? ORDER BY lastAt`);
+    this.otherSnapshot = this.db.prepare('SELECT version FROM snapshots WHERE workshop_id = ? AND version <> ?');
   }
 
   create(workshop: WorkshopRow, created: DomainEvent): void {
@@ -96,11 +137,44 @@ export class SqliteStore implements WorkshopStore {
       const snap = this.latestSnapshot.get(id, STATE_VERSION) as { seq: number; state: string } | undefined;
       const snapshot = snap ? { seq: snap.seq, state: JSON.parse(snap.state) as WorkshopState } : null;
       const from = snapshot?.seq ?? 0;
-      const events = (this.eventsAfter.all(id, from) as EventRow[]).map((r, i) => toStoredEvent(r, from + i + 1));
-      return { ...row, snapshot, events };
+      const rows = this.eventsAfter.all(id, from) as EventRow[];
+      if (!snapshot && rows[0]?.seq !== 1) {
+        // A compacted log starts at its snapshot: one of another state version cannot be skipped.
+        const other = this.otherSnapshot.get(id, STATE_VERSION) as { version: number } | undefined;
+        if (other) return { ...row, error: `its log starts at a snapshot of state version ${other.version}; this server reads version ${STATE_VERSION}` };
+      }
+      const events: StoredEvent[] = [];
+      const unreadable: number[] = [];
+      for (const r of rows) {
+        const parsed = toStoredEvent(r);
+        if (parsed) events.push(parsed);
+        else unreadable.push(r.seq);
+      }
+      return { ...row, snapshot, events, unreadable };
     } catch (err) {
       return { ...row, error: err instanceof Error ? err.message : String(err) };
     }
+  }
+
+  codeTaken(code: string): boolean {
+    return this.findByCode(code) !== null || this.deletedCode.get(code) !== undefined;
+  }
+
+  delete(workshopId: string, at: number): boolean {
+    const row = this.byId.get(workshopId) as WorkshopRow | undefined;
+    if (!row) return false;
+    this.deleteTx(row, at);
+    this.truncateWal();
+    return true;
+  }
+
+  compact(workshopId: string, seq: number, state: WorkshopState): void {
+    this.compactTx(workshopId, seq, state);
+    this.truncateWal();
+  }
+
+  idleSince(before: number): IdleWorkshop[] {
+    return this.idleRows.all(before) as IdleWorkshop[];
   }
 
   /** Every workshop, for tools and tests; the server loads workshops one at a time with load(). */
@@ -120,6 +194,16 @@ export class SqliteStore implements WorkshopStore {
     if (this.db.open) this.db.close();
   }
 
+  /**
+   * Copies every page from the WAL into the database file and truncates the WAL to zero bytes,
+   * so page images from before a delete are nowhere in either file. Only a reader holding an
+   * old snapshot (none: this is the one connection) could make it stop short.
+   */
+  private truncateWal(): void {
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result && result.busy !== 0) throw new Error('The WAL could not be emptied (a reader held it)');
+  }
+
   private insertEvents(workshopId: string, fromSeq: number, events: readonly DomainEvent[]): void {
     events.forEach((event, i) => {
       const { type, at, ...payload } = event;
@@ -128,9 +212,14 @@ export class SqliteStore implements WorkshopStore {
   }
 }
 
-function toStoredEvent(row: EventRow, expectedSeq: number): StoredEvent {
-  // A gap means rows were lost or edited by hand: replaying past it would build a state that
-  // was never acknowledged, so refuse this workshop rather than guess.
-  if (row.seq !== expectedSeq) throw new Error(`expected event ${expectedSeq}, found ${row.seq}`);
-  return { version: row.v, event: { type: row.type, at: row.at, ...(JSON.parse(row.payload) as object) } as DomainEvent };
+/** A row as an event, or null when its payload is not a JSON object (edited by hand, a damaged file). */
+function toStoredEvent(row: EventRow): StoredEvent | null {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(row.payload);
+  } catch {
+    return null;
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
+  return { seq: row.seq, version: row.v, event: { type: row.type, at: row.at, ...payload } as DomainEvent };
 }

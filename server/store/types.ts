@@ -18,14 +18,22 @@ export interface StoredWorkshop extends WorkshopRow {
    * with the event version it was written in; replay upgrades older ones (shared/domain/eventVersions.ts).
    */
   events: StoredEvent[];
+  /** Seqs of rows whose payload could not be read (edited or damaged); replay goes on without them. */
+  unreadable: number[];
 }
 
 export interface StoredEvent {
+  seq: number;
   version: number;
   event: DomainEvent;
 }
 
-/** A workshop whose log could not be read back (edited by hand, a gap in seq); the others still load. */
+/** A workshop and the time of its newest stored change, for the retention sweep. */
+export interface IdleWorkshop extends WorkshopRow {
+  lastAt: number;
+}
+
+/** A workshop whose log could not be read back at all (its file is damaged); the others still load. */
 export interface UnreadableWorkshop extends WorkshopRow {
   error: string;
 }
@@ -56,5 +64,20 @@ export interface WorkshopStore {
   load(id: string): StoredWorkshop | UnreadableWorkshop | null;
   /** Keeps the state after event `seq` so a later load replays only what follows it. */
   saveSnapshot(workshopId: string, seq: number, state: WorkshopState): void;
+  /**
+   * Makes `state` (after event `seq`) the start of the workshop's log: stores it as its snapshot
+   * and deletes every event up to `seq` and the snapshot before, in one transaction, so nothing
+   * stored holds what the state no longer has (an erased participant, pre-edit titles).
+   */
+  compact(workshopId: string, seq: number, state: WorkshopState): void;
+  /**
+   * Deletes the workshop's events, snapshot and row (gone from the file, not marked) and
+   * remembers its join code as used. False when there is no such workshop.
+   */
+  delete(workshopId: string, at: number): boolean;
+  /** Whether a join code belongs to a workshop, or belonged to a deleted one. */
+  codeTaken(code: string): boolean;
+  /** Workshops whose newest stored change is older than `before` (epoch ms), oldest first. */
+  idleSince(before: number): IdleWorkshop[];
   close(): void;
 }

@@ -1,6 +1,8 @@
 import { assertNever } from './assert.js';
 import type { DomainEvent } from './events.js';
 import { applyAgenda, openActivity } from './agenda.js';
+import { settingsWithDefaults } from './rules.js';
+import { parseOpenAnswerId } from './results.js';
 import type { Activity, WorkshopState } from './types.js';
 
 /**
@@ -51,6 +53,7 @@ function copyContainers(s: WorkshopState): WorkshopState {
     activities: [...s.activities],
     answers: Object.fromEntries(Object.entries(s.answers).map(([id, byParticipant]) => [id, { ...byParticipant }])),
     openAnswerEndorsements: { ...s.openAnswerEndorsements },
+    ...(s.erasedParticipantIds ? { erasedParticipantIds: [...s.erasedParticipantIds] } : {}),
   };
 }
 
@@ -64,6 +67,7 @@ function applyEvent(s: WorkshopState, e: DomainEvent): void {
     case 'workshop:created':
       // The event keeps its own copy: the live state is changed in place from here on.
       assign(s, copyContainers(e.workshop));
+      s.settings = settingsWithDefaults(s.settings);
       return;
     case 'participant:joined':
       put(s.participants, e.participant.id, e.participant);
@@ -74,10 +78,14 @@ function applyEvent(s: WorkshopState, e: DomainEvent): void {
       return;
     }
     case 'participant:removed': {
+      // A removed participant's name is not kept: their answers and stories stay (not counted, not shown), pseudonymous.
       const p = own(s.participants, e.participantId);
-      if (p) put(s.participants, p.id, { ...p, removed: true });
+      if (p) put(s.participants, p.id, { ...p, removed: true, name: null });
       return;
     }
+    case 'participant:erased':
+      eraseParticipant(s, e.participantId);
+      return;
     case 'value:added':
       put(s.values, e.value.id, e.value);
       s.valueOrder.push(e.value.id);
@@ -153,6 +161,38 @@ function applyEvent(s: WorkshopState, e: DomainEvent): void {
     default:
       assertNever(e);
   }
+}
+
+/**
+ * Everything of one participant leaves the state: their record (name, group, token hash), their
+ * stories (with the endorsements others gave them), their endorsements of others' stories, their
+ * answers, their open answers' endorsements and their endorsements on the wall. Values they
+ * proposed belong to the room and stay, without `proposedBy`. Only their id is kept, in
+ * `erasedParticipantIds`, so a retried erase is recognised. Linear in the workshop's size: an
+ * erase is rare.
+ */
+function eraseParticipant(s: WorkshopState, participantId: string): void {
+  if (Object.hasOwn(s.participants, participantId)) delete s.participants[participantId];
+  for (const st of Object.values(s.stories)) {
+    if (st.participantId === participantId) delete s.stories[st.id];
+    else if (st.endorsements.includes(participantId)) put(s.stories, st.id, { ...st, endorsements: st.endorsements.filter((p) => p !== participantId) });
+  }
+  for (const v of Object.values(s.values)) {
+    if (v.proposedBy === participantId) put(s.values, v.id, { ...v, proposedBy: null });
+  }
+  for (const byParticipant of Object.values(s.answers)) {
+    if (Object.hasOwn(byParticipant, participantId)) delete byParticipant[participantId];
+  }
+  for (const [id, who] of Object.entries(s.openAnswerEndorsements)) {
+    if (parseOpenAnswerId(id)?.participantId === participantId) delete s.openAnswerEndorsements[id];
+    else if (who.includes(participantId)) {
+      const rest = who.filter((p) => p !== participantId);
+      if (rest.length > 0) put(s.openAnswerEndorsements, id, rest);
+      else delete s.openAnswerEndorsements[id];
+    }
+  }
+  const erased = s.erasedParticipantIds ?? [];
+  if (!erased.includes(participantId)) s.erasedParticipantIds = [...erased, participantId];
 }
 
 function applyMerge(s: WorkshopState, sourceId: string, targetId: string, at: number): void {

@@ -11,6 +11,8 @@ export type DomainEvent =
   | { type: 'participant:joined'; at: number; participant: Participant }
   | { type: 'participant:updated'; at: number; participantId: string; name: string | null; groupId: string }
   | { type: 'participant:removed'; at: number; participantId: string }
+  /** The participant and everything they wrote, answered and endorsed leave the state (apply.ts, eraseParticipant). */
+  | { type: 'participant:erased'; at: number; participantId: string }
   | { type: 'value:added'; at: number; value: Value }
   | { type: 'value:edited'; at: number; valueId: string; title: string; description: string }
   | { type: 'value:hidden'; at: number; valueId: string; hidden: boolean }

@@ -3,6 +3,7 @@ import { activityResults, answerCounts, voteResults, type VoteActivity } from '.
 import type { VoteResults } from '../consensus/index.js';
 import { directParts, hostView, phoneView, publicView, type HostView, type PhoneView, type PublicView, type SelfView, type ViewParts } from './views.js';
 import type { WorkshopState } from './types.js';
+import { CAPS, type Caps } from './limits.js';
 
 /**
  * What each stored event can change, as counters. A view part is kept until one of the
@@ -48,10 +49,11 @@ const CONTENT: ReadonlySet<DomainEvent['type']> = new Set([
   'story:endorsed',
   'participant:updated',
   'participant:removed',
+  'participant:erased',
   'settings:changed',
 ]);
 
-const PARTICIPANTS: ReadonlySet<DomainEvent['type']> = new Set(['workshop:created', 'participant:joined', 'participant:updated', 'participant:removed']);
+const PARTICIPANTS: ReadonlySet<DomainEvent['type']> = new Set(['workshop:created', 'participant:joined', 'participant:updated', 'participant:removed', 'participant:erased']);
 
 /** Events a phone's view does not show, whatever they are about (results and the summary are keyed apart). */
 const NOT_ROOM: ReadonlySet<DomainEvent['type']> = new Set(['participant:joined', 'answer:submitted', 'open-answer:endorsed']);
@@ -73,6 +75,8 @@ export interface LiveViewsOptions {
    * a core on numbers nobody can read that fast.
    */
   resultsRefreshMs?: number;
+  /** The caps the server enforces, sent in every view; default CAPS. */
+  caps?: Caps;
 }
 
 /**
@@ -98,7 +102,8 @@ export class LiveViews {
   ) {
     this.clock = options.clock ?? Date.now;
     this.refreshMs = options.resultsRefreshMs ?? 0;
-    const direct = (): ViewParts => directParts(this.state());
+    const caps = options.caps ?? CAPS;
+    const direct = (): ViewParts => directParts(this.state(), caps);
     this.parts = {
       results: (id) => this.throttled(id, `results:${id}`, this.resultsKey(id), () => activityResults(this.state(), id, this.voteOf)),
       answerCounts: (id) => this.memo(`counts:${id}`, `${this.versions.inputs}:${this.answersOf(id)}`, () => answerCounts(this.state(), id)),
@@ -110,6 +115,11 @@ export class LiveViews {
       allValues: () => this.memo('allValues', `${this.versions.content}`, () => direct().allValues()),
       participants: () => this.memo('participants', `${this.versions.participants}`, () => direct().participants()),
       duplicates: () => this.memo('duplicates', `${this.versions.content}`, () => direct().duplicates()),
+      // Who joined when and the current step: the burst warning looks at both.
+      joins: () => this.memo('joins', `${this.versions.participants}:${this.versions.room}`, () => direct().joins()),
+      // Values (added, hidden, merged) and activities (configs, status): what a ballot would hold.
+      ballotCaps: () => this.memo('ballotCaps', `${this.versions.inputs}:${this.versions.room}`, () => direct().ballotCaps()),
+      caps: () => caps,
     };
   }
 
@@ -124,6 +134,12 @@ export class LiveViews {
       if (CONTENT.has(e.type)) v.content++;
       if (PARTICIPANTS.has(e.type)) v.participants++;
       if (!NOT_ROOM.has(e.type)) v.room++;
+      if (e.type === 'participant:erased') {
+        // An erase takes answers, endorsements and stories out of every part: nothing cached holds.
+        for (const id of new Set([...v.answers.keys(), ...Object.keys(this.state().answers)])) v.answers.set(id, (v.answers.get(id) ?? 0) + 1);
+        v.endorsements++;
+        this.index = null;
+      }
     }
   }
 
