@@ -1,9 +1,11 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isJoinCode, normaliseJoinCode } from '../../../../shared/index.js';
 import { ConnectionGate } from '../../components/ConnectionGate.js';
 import { LangToggle } from '../../components/LangToggle.js';
 import { OfflineBanner } from '../../components/OfflineBanner.js';
+import { currentPublicActivity } from '../../lib/currentActivity.js';
 import { groupJoinCode } from '../../lib/format.js';
 import { keys, readString } from '../../lib/storage.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
@@ -12,6 +14,7 @@ import { useStore } from '../../store/index.js';
 import { selectMe } from '../../store/selfSlice.js';
 import { JoinForm } from './JoinForm.js';
 import { PhoneActivity } from './PhoneActivity.js';
+import { useStepFocus } from './useStepFocus.js';
 import { YouBar } from './YouBar.js';
 import './phone.css';
 
@@ -52,16 +55,7 @@ function PhoneBody() {
   const { t } = useTranslation();
   const joined = useStore((s) => selectMe(s) !== null);
   const returning = useStore((s) => s.participantToken !== null);
-  if (joined) {
-    return (
-      <>
-        <YouBar />
-        <main className="phone-main">
-          <PhoneActivity />
-        </main>
-      </>
-    );
-  }
+  if (joined) return <JoinedBody />;
   if (returning) {
     return (
       <main className="phone-main" aria-busy="true">
@@ -73,5 +67,23 @@ function PhoneBody() {
     <main className="phone-main">
       <JoinForm />
     </main>
+  );
+}
+
+/** The joined phone: the current step, with focus and scroll moved to its heading when it changes. */
+function JoinedBody() {
+  const main = useRef<HTMLElement>(null);
+  const activity = useStore((s) => currentPublicActivity(s.room));
+  const summary = useStore((s) => s.room?.summaryPublished === true);
+  // The same condition PhoneActivity uses for the summary taking the step's place.
+  const idle = !activity || activity.status === 'pending' || activity.status === 'closed';
+  useStepFocus(main, summary && idle ? 'summary' : (activity?.id ?? 'none'), activity?.status ?? 'none');
+  return (
+    <>
+      <YouBar />
+      <main className="phone-main" id="main" ref={main}>
+        <PhoneActivity />
+      </main>
+    </>
   );
 }
