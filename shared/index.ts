@@ -25,3 +25,5 @@ export * from './domain/exportSchema.js';
 export * from './domain/csv.js';
 export * from './domain/eventVersions.js';
 export * from './domain/liveViews.js';
+export * from './domain/limits.js';
+export * from './domain/joins.js';

@@ -13,6 +13,8 @@ export interface SocketEffects {
   becomeParticipant(socket: AppSocket, participantId: string): void;
   /** Tells a removed participant's sockets and disconnects them. */
   removeParticipant(workshopId: string, participantId: string): void;
+  /** Tells an erased participant's sockets (`participant:erased`) and disconnects them. */
+  eraseParticipant(workshopId: string, participantId: string): void;
 }
 
 /**
@@ -58,6 +60,27 @@ export const commandTable: CommandTable = {
   'participant:remove': {
     data: nothing,
     after: (fx, socket, events) => fx.removeParticipant(socket.data.workshopId, eventOf(events, 'participant:removed').participantId),
+  },
+  'participant:removeMany': {
+    data: (events) => ({ removed: events.length }),
+    after: (fx, socket, events) => {
+      for (const e of events) if (e.type === 'participant:removed') fx.removeParticipant(socket.data.workshopId, e.participantId);
+    },
+  },
+  // Every participant's self view: stories and endorsements of the erased person leave everyone's.
+  'participant:erase': {
+    data: nothing,
+    selfViews: 'everyone',
+    after: (fx, socket, events) => {
+      for (const e of events) if (e.type === 'participant:erased') fx.eraseParticipant(socket.data.workshopId, e.participantId);
+    },
+  },
+  'participant:eraseSelf': {
+    data: nothing,
+    selfViews: 'everyone',
+    after: (fx, socket, events) => {
+      for (const e of events) if (e.type === 'participant:erased') fx.eraseParticipant(socket.data.workshopId, e.participantId);
+    },
   },
   // With a phone-made id, a retried send stores nothing and acknowledges that same id.
   'value:propose': { data: (events, payload) => ({ valueId: events.length ? eventOf(events, 'value:added').value.id : (payload.valueId ?? '') }) },

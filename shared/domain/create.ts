@@ -86,7 +86,7 @@ export function createWorkshop(
     createdAt: ctx.now,
     updatedAt: ctx.now,
     seq: 0,
-    settings: { allowProposals: body.allowProposals, allowNames: body.allowNames, minGroupSize: DEFAULT_MIN_GROUP_SIZE },
+    settings: { allowProposals: body.allowProposals, allowNames: body.allowNames, minGroupSize: DEFAULT_MIN_GROUP_SIZE, joiningOpen: true },
     groups: groupNames.map((name) => toGroup(ctx.newId(), name)),
     participants: {},
     values,

@@ -250,7 +250,7 @@ describe('settings', () => {
   it('changes only what is given and refuses an empty change or a participant', () => {
     const h = new DomainHarness({ title: 'x' });
     h.must('settings:update', { allowNames: true }, HOST);
-    expect(h.state.settings).toEqual({ allowNames: true, allowProposals: true, minGroupSize: 3 });
+    expect(h.state.settings).toEqual({ allowNames: true, allowProposals: true, minGroupSize: 3, joiningOpen: true });
     expect(h.run('settings:update', {}, HOST)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(h.run('settings:update', { minGroupSize: 0 }, HOST)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(h.run('settings:update', { allowNames: false }, h.join())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -6,17 +6,21 @@ import { decideAgenda } from './agenda.js';
 import { validateAnswer } from './answers.js';
 import { getOwn } from './own.js';
 import { parseOpenAnswerId, type OpenAnswerField } from './results.js';
-import { activityValueIds, canAddStories, canProposeValue, visibleValueIds } from './rules.js';
-import { actionRefusal, ANSWER_SHAPING_KEYS, answerShapingLocked, minBallotValues } from './permissions.js';
+import { activityValueIds, canAddStories, canJoin, canProposeValue, visibleValueIds } from './rules.js';
+import { actionRefusal, ANSWER_SHAPING_KEYS, answerShapingLocked, ballotCapRefusal, minBallotValues } from './permissions.js';
+import { CAPS, type Caps } from './limits.js';
+import { participantsToRemove } from './joins.js';
 import type { Activity, ActivityConfig, Participant, Value, WorkshopState } from './types.js';
 
 export type Actor = { role: 'host' } | { role: 'participant'; participantId: string } | { role: 'visitor' };
 
-/** What the server supplies: the clock, fresh ids, and (for a join) the new token's hash. */
+/** What the server supplies: the clock, fresh ids, (for a join) the new token's hash, and its caps. */
 export interface DecideContext {
   now: number;
   newId: () => string;
   tokenHash?: string;
+  /** The caps this server enforces; default CAPS. */
+  caps?: Caps;
 }
 
 /**
@@ -35,9 +39,10 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
     return fail('FORBIDDEN', `${command.type} is not allowed for a ${actor.role}`);
   }
   const at = ctx.now;
+  const caps = ctx.caps ?? CAPS;
   switch (command.type) {
     case 'participant:join':
-      return join(state, command.payload, ctx);
+      return join(state, command.payload, ctx, caps);
     case 'participant:update': {
       const p = activeParticipant(state, actor);
       if (!p.ok) return p;
@@ -57,6 +62,24 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
       if (p.removed) return ok([]);
       return ok([{ type: 'participant:removed', at, participantId: p.id }]);
     }
+    case 'participant:removeMany': {
+      const found = participantsToRemove(state, command.payload);
+      if (!found.ok) return found;
+      // Those removed already are left out: removing them again is what holds.
+      return ok(found.value.map((p): DomainEvent => ({ type: 'participant:removed', at, participantId: p.id })));
+    }
+    case 'participant:erase': {
+      const id = command.payload.participantId;
+      if (getOwn(state.participants, id)) return ok([{ type: 'participant:erased', at, participantId: id }]);
+      // Erased already (a retry after a lost ack): what the command asks for holds.
+      if (state.erasedParticipantIds?.includes(id)) return ok([]);
+      return fail('NOT_FOUND', 'No such participant');
+    }
+    case 'participant:eraseSelf': {
+      const p = activeParticipant(state, actor);
+      if (!p.ok) return p;
+      return ok([{ type: 'participant:erased', at, participantId: p.value.id }]);
+    }
     case 'value:propose': {
       const p = activeParticipant(state, actor);
       if (!p.ok) return p;
@@ -66,6 +89,10 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
       if (existing) return existing.origin === 'participant' && existing.proposedBy === p.value.id ? ok([]) : fail('CONFLICT', 'This id is taken');
       const allowed = canProposeValue(state);
       if (!allowed.ok) return allowed;
+      const mine = countWhere(Object.values(state.values), (v) => v.proposedBy === p.value.id);
+      if (mine >= caps.proposalsPerParticipant) return fail('NOT_ALLOWED', `You have proposed ${mine} values, the most one person can propose here`);
+      const full = workshopValuesFull(state, caps);
+      if (full) return full;
       return ok([newValue(ctx, command.payload, 'participant', p.value, wanted)]);
     }
     case 'value:add': {
@@ -73,6 +100,8 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
       const existing = wanted ? getOwn(state.values, wanted) : undefined;
       // A retried send from the console: already stored, acknowledge again and change nothing.
       if (existing) return existing.origin === 'facilitator' ? ok([]) : fail('CONFLICT', 'This id is taken');
+      const full = workshopValuesFull(state, caps);
+      if (full) return full;
       return ok([newValue(ctx, command.payload, 'facilitator', null, wanted)]);
     }
     case 'value:edit': {
@@ -111,6 +140,10 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
       if (!allowed.ok) return allowed;
       const valueId = command.payload.valueId;
       if (!visibleValueIds(state).includes(valueId)) return fail('NOT_FOUND', 'No such value');
+      const stories = Object.values(state.stories);
+      const mine = countWhere(stories, (st) => st.participantId === p.value.id);
+      if (mine >= caps.storiesPerParticipant) return fail('NOT_ALLOWED', `You have told ${mine} stories, the most one person can tell here`);
+      if (stories.length >= caps.storiesPerWorkshop) return fail('NOT_ALLOWED', `This workshop holds ${stories.length} stories, the most it can hold`);
       const id = wanted ?? ctx.newId();
       return ok([
         {
@@ -148,16 +181,22 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
       return ok([{ type: 'settings:changed', at, settings: Object.fromEntries(changed.map((k) => [k, command.payload[k]])) }]);
     }
     case 'activity:control':
-      return controlActivity(state, command.payload, at);
+      return controlActivity(state, command.payload, at, caps);
     case 'activity:configure':
-      return configureActivity(state, command.payload, at);
+      return configureActivity(state, command.payload, at, caps);
     case 'answer:submit':
       return submitAnswer(state, command.payload, actor, at);
+    case 'agenda:goto': {
+      // Going to a pending step opens it: the same cap on its ballot as activity:control open.
+      const target = state.activities.find((a) => a.id === command.payload.activityId);
+      const tooMany = target && target.status === 'pending' && state.currentActivityId !== target.id ? ballotCapRefusal(state, target, caps) : null;
+      if (tooMany) return fail(tooMany.code, tooMany.message);
+      return decideAgenda(state, command, ctx);
+    }
     case 'agenda:add':
     case 'agenda:move':
     case 'agenda:remove':
     case 'agenda:duplicate':
-    case 'agenda:goto':
     case 'activity:extend':
       return decideAgenda(state, command, ctx);
     case 'summary:publish':
@@ -171,8 +210,12 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
   }
 }
 
-function join(state: WorkshopState, payload: CommandPayload<'participant:join'>, ctx: DecideContext): Result<DomainEvent[]> {
+function join(state: WorkshopState, payload: CommandPayload<'participant:join'>, ctx: DecideContext, caps: Caps): Result<DomainEvent[]> {
   if (!ctx.tokenHash) return fail('INTERNAL', 'A join needs a token hash');
+  const open = canJoin(state);
+  if (!open.ok) return open;
+  const joined = Object.keys(state.participants).length;
+  if (joined >= caps.participantsPerWorkshop) return fail('NOT_ALLOWED', `${joined} phones have joined this workshop, the most it takes`);
   if (!state.groups.some((g) => g.id === payload.groupId)) return fail('NOT_FOUND', 'No such group');
   const name = payload.name ? payload.name : null;
   if (name && !state.settings.allowNames) return fail('NOT_ALLOWED', 'Names are not allowed in this workshop');
@@ -185,6 +228,17 @@ function activeParticipant(state: WorkshopState, actor: Actor): Result<Participa
   const p = getOwn(state.participants, actor.participantId);
   if (!p || p.removed) return fail('UNAUTHORIZED', 'You are no longer part of this workshop');
   return ok(p);
+}
+
+function countWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let n = 0;
+  for (const item of items) if (test(item)) n++;
+  return n;
+}
+
+function workshopValuesFull(state: WorkshopState, caps: Caps): Result<never> | null {
+  const count = state.valueOrder.length;
+  return count >= caps.valuesPerWorkshop ? fail('NOT_ALLOWED', `This workshop holds ${count} values, the most it can hold`) : null;
 }
 
 /** A value that exists and has not been merged away. */
@@ -221,17 +275,19 @@ function newValue(
   };
 }
 
-function controlActivity(state: WorkshopState, payload: CommandPayload<'activity:control'>, at: number): Result<DomainEvent[]> {
+function controlActivity(state: WorkshopState, payload: CommandPayload<'activity:control'>, at: number, caps: Caps): Result<DomainEvent[]> {
   const activity = state.activities.find((a) => a.id === payload.activityId);
   if (!activity) return fail('NOT_FOUND', 'No such activity');
   // The console offers exactly the actions activityActions lists: both read this one rule.
   // What already holds (opening the open current step, revealing what is revealed) records nothing.
   const refusal = actionRefusal(state, activity, payload.action);
   if (refusal) return refusal.unchanged ? ok([]) : fail(refusal.code, refusal.message);
+  const tooMany = payload.action === 'open' ? ballotCapRefusal(state, activity, caps) : null;
+  if (tooMany) return fail(tooMany.code, tooMany.message);
   return ok([{ type: 'activity:controlled', at, activityId: activity.id, action: payload.action }]);
 }
 
-function configureActivity(state: WorkshopState, payload: CommandPayload<'activity:configure'>, at: number): Result<DomainEvent[]> {
+function configureActivity(state: WorkshopState, payload: CommandPayload<'activity:configure'>, at: number, caps: Caps): Result<DomainEvent[]> {
   const activity = state.activities.find((a) => a.id === payload.activityId);
   if (!activity) return fail('NOT_FOUND', 'No such activity');
   const { activityId: _id, title, ...config } = payload;
@@ -245,6 +301,7 @@ function configureActivity(state: WorkshopState, payload: CommandPayload<'activi
     });
     if (unknown.length) return fail('NOT_FOUND', 'A listed value does not exist or was merged');
     if (payload.valueIds.length < minBallotValues(activity.kind)) return fail('BAD_REQUEST', `A ${activity.kind} vote needs at least ${minBallotValues(activity.kind)} values`);
+    if (payload.valueIds.length > caps.valuesPerVote) return fail('NOT_ALLOWED', `${payload.valueIds.length} values picked; at most ${caps.valuesPerVote} can be on one ballot`);
   }
   if (payload.statements && new Set(payload.statements.map((s) => s.id)).size !== payload.statements.length) {
     return fail('BAD_REQUEST', 'Statement ids must differ');

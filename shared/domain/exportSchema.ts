@@ -150,6 +150,12 @@ export const activityResultsSchema = z.object({
   previousRound: z.object({ activityId: id, comparison: roundComparisonSchema }).nullable(),
   scan: scanResultsSchema.nullable(),
   openAnswers: z.array(openAnswerSchema),
+  answers: z
+    .object({
+      counted: count.describe('answers that count: the latest of each participant still in the room'),
+      fromLateJoiners: count.describe('of those, answers from participants who joined after the activity first opened (joinedAt > openedAt); 0 if it never opened'),
+    })
+    .describe('which answers the numbers rest on'),
 }).meta({ id: 'ActivityResults' });
 
 export const summarySchema = z.object({
@@ -168,7 +174,12 @@ export const summarySchema = z.object({
 
 // ---- the document ----
 
-const settingsSchema = z.object({ allowProposals: z.boolean(), allowNames: z.boolean(), minGroupSize: z.number().int().min(1) });
+const settingsSchema = z.object({
+  allowProposals: z.boolean(),
+  allowNames: z.boolean(),
+  minGroupSize: z.number().int().min(1),
+  joiningOpen: z.boolean().describe('false while the facilitator has closed joining to new phones'),
+});
 
 const activityConfigSchema = z.object({
   valueIds: z.array(id).nullable().describe('the values that take part (fixed when a vote opens); null = every visible value'),

@@ -1,5 +1,7 @@
 import type { ActivityAction } from '../protocol/commands.js';
 import type { ErrorCode } from '../protocol/errors.js';
+import type { Caps } from './limits.js';
+import { activityValueIds, type ValueFlags } from './rules.js';
 import type { Activity, ActivityKind, WorkshopState } from './types.js';
 
 /**
@@ -104,4 +106,30 @@ export const ANSWER_SHAPING_KEYS = ['valueIds', 'dotsPerParticipant', 'dotsMaxPe
 export function answerShapingLocked(state: Pick<WorkshopState, 'answers'>, activityId: string): boolean {
   // An own key only: an id such as `constructor` has no answers.
   return Object.hasOwn(state.answers, activityId) && Object.keys(state.answers[activityId] ?? {}).length > 0;
+}
+
+/**
+ * The values a vote would be about if it opened now: its own list (frozen at its first opening,
+ * or picked by the facilitator), else every visible value — less hidden ones either way
+ * (activityValueIds). Null for explore and scan, which have no ballot of values.
+ */
+export function ballotSize(state: ValueFlags, activity: Pick<Activity, 'kind' | 'config'>): number | null {
+  if (activity.kind !== 'dots' && activity.kind !== 'rank' && activity.kind !== 'points') return null;
+  return activityValueIds(state, activity).length;
+}
+
+/**
+ * Why a vote may not open: it would put more than `caps.valuesPerVote` values on every phone.
+ * decide() refuses `activity:control open` and `agenda:goto` to a pending vote with this, and
+ * the host's view carries it per activity (`ballotCaps`), so the console says so before the
+ * facilitator tries. Null when the vote may open.
+ */
+export function ballotCapRefusal(state: ValueFlags, activity: Pick<Activity, 'kind' | 'config'>, caps: Pick<Caps, 'valuesPerVote'>): (ActionRefusal & { values: number; max: number }) | null {
+  const values = ballotSize(state, activity);
+  if (values === null || values <= caps.valuesPerVote) return null;
+  return {
+    ...refuse('NOT_ALLOWED', `This vote would open with ${values} values; at most ${caps.valuesPerVote} fit on one ballot. Hide or merge values, or pick the values for this vote.`),
+    values,
+    max: caps.valuesPerVote,
+  };
 }

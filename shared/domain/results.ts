@@ -48,6 +48,30 @@ export interface ActivityResults {
   scan: ScanResults | null;
   /** Scan: "what goes well?" and "what could be better?", most endorsed first. */
   openAnswers: OpenAnswer[];
+  /** Which answers the numbers rest on: how many count, and how many of those came from late joiners. */
+  answers: LateAnswers;
+}
+
+/**
+ * The counted answers (the latest of each participant still in the room) and, of those, how
+ * many came from phones that joined after the activity first opened (joinedAt > openedAt):
+ * "12 of 140 answers came from phones that joined after the vote opened". Phones joining in a
+ * crowd once a vote runs is what fake voters look like; a real room has a few latecomers.
+ */
+export interface LateAnswers {
+  counted: number;
+  /** 0 while the activity never opened. */
+  fromLateJoiners: number;
+}
+
+export function lateAnswers(state: WorkshopState, activity: Pick<Activity, 'id' | 'openedAt'>): LateAnswers {
+  const answers = countedAnswers(state, activity.id);
+  const opened = activity.openedAt;
+  let late = 0;
+  if (opened !== null) {
+    for (const a of answers) if (a.joinedAt > opened) late++;
+  }
+  return { counted: answers.length, fromLateJoiners: late };
 }
 
 export interface AnswerCounts {
@@ -56,10 +80,10 @@ export interface AnswerCounts {
 }
 
 /** Answers that count: the latest of each participant who was not removed, with their group now. */
-function countedAnswers(state: WorkshopState, activityId: string): { participantId: string; groupId: string; stored: StoredAnswer }[] {
+function countedAnswers(state: WorkshopState, activityId: string): { participantId: string; groupId: string; joinedAt: number; stored: StoredAnswer }[] {
   return Object.entries(getOwn(state.answers, activityId) ?? {}).flatMap(([participantId, stored]) => {
     const p = getOwn(state.participants, participantId);
-    return p && !p.removed ? [{ participantId, groupId: p.groupId, stored }] : [];
+    return p && !p.removed ? [{ participantId, groupId: p.groupId, joinedAt: p.joinedAt, stored }] : [];
   });
 }
 
@@ -109,7 +133,7 @@ export function activityResults(state: WorkshopState, activityId: string, voteOf
     const previous = state.activities.slice(0, index).reverse().find((a) => a.kind === activity.kind);
     const previousRound =
       previous && isVoteActivity(previous) ? { activityId: previous.id, comparison: compareRounds(voteOf(state, previous), vote) } : null;
-    return { activityId, kind: activity.kind, vote, previousRound, scan: null, openAnswers: [] };
+    return { activityId, kind: activity.kind, vote, previousRound, scan: null, openAnswers: [], answers: lateAnswers(state, activity) };
   }
   const answers = countedAnswers(state, activity.id);
   const scan = computeScanResults({
@@ -130,5 +154,5 @@ export function activityResults(state: WorkshopState, activityId: string, voteOf
       });
     })
     .sort((x, y) => y.endorsements - x.endorsements || x.at - y.at);
-  return { activityId, kind: 'scan', vote: null, previousRound: null, scan, openAnswers };
+  return { activityId, kind: 'scan', vote: null, previousRound: null, scan, openAnswers, answers: lateAnswers(state, activity) };
 }

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../protocol/errors.js';
 import { getOwn } from './own.js';
-import type { Activity, Value, WorkshopState } from './types.js';
+import type { Activity, Settings, Value, WorkshopState } from './types.js';
 
 /** What the value rules read: each value's hidden and merged flags, and the display order. A view can supply these too. */
 export interface ValueFlags {
@@ -29,6 +29,20 @@ export function canProposeValue(state: Pick<WorkshopState, 'activities' | 'curre
   const stories = canAddStories(state);
   if (!stories.ok) return fail('NOT_ALLOWED', 'Values can be proposed while an explore activity is open');
   if (!state.settings.allowProposals) return fail('NOT_ALLOWED', 'The facilitator has closed proposals');
+  return ok(true);
+}
+
+/**
+ * Settings as stored, with a default for each setting added since a workshop could have been
+ * stored without it: a workshop from before `joiningOpen` existed is open to new phones.
+ */
+export function settingsWithDefaults(settings: Omit<Settings, 'joiningOpen'> & Partial<Pick<Settings, 'joiningOpen'>>): Settings {
+  return { ...settings, joiningOpen: settings.joiningOpen ?? true };
+}
+
+/** New phones may join unless the facilitator closed joining; phones that joined before are not affected. */
+export function canJoin(state: Pick<WorkshopState, 'settings'>): Result<true> {
+  if (state.settings.joiningOpen === false) return fail('NOT_ALLOWED', 'Joining is closed: the facilitator is not letting new phones in');
   return ok(true);
 }
 

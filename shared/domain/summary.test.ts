@@ -4,7 +4,7 @@ import type { Response, ScanFactor, ScanResults, VoteAnswer, VoteResults } from 
 import type { ActivityResults } from './results.js';
 import { buildSummary, headlineFactors } from './summary.js';
 
-const voteActivity = (activityId: string, vote: VoteResults): ActivityResults => ({ activityId, kind: vote.kind, vote, previousRound: null, scan: null, openAnswers: [] });
+const voteActivity = (activityId: string, vote: VoteResults): ActivityResults => ({ activityId, kind: vote.kind, vote, previousRound: null, scan: null, openAnswers: [], answers: { counted: 0, fromLateJoiners: 0 } });
 
 function scanActivity(activityId: string, means: [ScanFactor, number | null][]): ActivityResults {
   const scan: ScanResults = {
@@ -14,7 +14,7 @@ function scanActivity(activityId: string, means: [ScanFactor, number | null][]):
     includedGroupIds: [],
     excludedGroups: [],
   };
-  return { activityId, kind: 'scan', vote: null, previousRound: null, scan, openAnswers: [] };
+  return { activityId, kind: 'scan', vote: null, previousRound: null, scan, openAnswers: [], answers: { counted: 5, fromLateJoiners: 0 } };
 }
 
 const points = (participantId: string, groupId: string, p: Record<string, number>): Response<VoteAnswer> => ({ participantId, groupId, answer: { kind: 'points', points: p } });

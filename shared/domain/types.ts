@@ -77,6 +77,12 @@ export interface Settings {
   allowNames: boolean;
   /** Groups with fewer answers are left out of the groups lens. */
   minGroupSize: number;
+  /**
+   * New phones may join. When false, `participant:join` is refused (`NOT_ALLOWED`); phones that
+   * joined before keep their token and go on answering. A workshop stored before this setting
+   * existed reads as open (see settingsWithDefaults).
+   */
+  joiningOpen: boolean;
 }
 
 export type ActivityKind = 'explore' | 'dots' | 'rank' | 'points' | 'scan';
@@ -158,4 +164,10 @@ export interface WorkshopState {
   openAnswerEndorsements: Record<string, string[]>;
   /** When the facilitator sent the summary to the phones; null when not (or taken back). */
   summaryPublishedAt: number | null;
+  /**
+   * Ids of participants whose data was erased (`participant:erased`): a random id and nothing
+   * else, kept so that a retried erase is acknowledged as done rather than NOT_FOUND. Absent in
+   * states from before erasure existed.
+   */
+  erasedParticipantIds?: string[];
 }

@@ -4,7 +4,10 @@ import { suggestDuplicates } from './duplicates.js';
 import { activityResults, answerCounts, type ActivityResults, type AnswerCounts } from './results.js';
 import { getOwn } from './own.js';
 import { buildSummary, type Summary } from './summary.js';
-import { answerShapingLocked } from './permissions.js';
+import { answerShapingLocked, ballotCapRefusal } from './permissions.js';
+import { CAPS, type Caps } from './limits.js';
+import { joinBurst, joinsPerMinute, type JoinBurst, type JoinMinute } from './joins.js';
+import { currentActivity } from './rules.js';
 import { storyOrder, storyShown, visibleValueIds } from './rules.js';
 import type { Activity, Group, LocalizedCard, Settings, Story, Value, ValueOrigin, WorkshopState } from './types.js';
 
@@ -74,6 +77,11 @@ export interface PublicView {
   /** The summary, once the facilitator sent it (always present for the host, as a preview). */
   summary: Summary | null;
   summaryPublished: boolean;
+  /**
+   * The caps this server enforces (shared/domain/limits.ts, CAPS unless the server overrides
+   * them): a phone compares its own counts with them and says so instead of sending.
+   */
+  caps: Caps;
 }
 
 /**
@@ -133,6 +141,20 @@ export interface HostView extends PublicView {
    * more (answerShapingLocked, the rule decide() applies to activity:configure).
    */
   answerShapingLocked: Record<string, boolean>;
+  /** Who joined when, and the burst warning (shared/domain/joins.ts). */
+  joins: JoinsView;
+  /**
+   * Per vote activity that could not open now because it would put more than `caps.valuesPerVote`
+   * values on the ballot: how many it would have (ballotCapRefusal, the rule decide() applies).
+   */
+  ballotCaps: Record<string, { values: number; max: number }>;
+}
+
+export interface JoinsView {
+  /** Joins per clock minute, oldest first, minutes without joins left out. */
+  perMinute: JoinMinute[];
+  /** The burst warning; null when there is none (joinBurst says the rule). */
+  burst: JoinBurst | null;
 }
 
 export function provenanceOf(state: WorkshopState, value: Value): ProvenanceItem[] {
@@ -184,9 +206,12 @@ export interface ViewParts {
   allStories(): HostStory[];
   participants(): HostParticipant[];
   duplicates(): string[][];
+  joins(): JoinsView;
+  ballotCaps(): HostView['ballotCaps'];
+  caps(): Caps;
 }
 
-export function directParts(state: WorkshopState): ViewParts {
+export function directParts(state: WorkshopState, caps: Caps = CAPS): ViewParts {
   const parts: ViewParts = {
     results: (id) => activityResults(state, id),
     answerCounts: (id) => answerCounts(state, id),
@@ -198,8 +223,27 @@ export function directParts(state: WorkshopState): ViewParts {
     allStories: () => allStories(state),
     participants: () => Object.values(state.participants).map(({ id, name, groupId, joinedAt, removed }) => ({ id, name, groupId, joinedAt, removed })),
     duplicates: () => suggestDuplicates(parts.values()),
+    joins: () => joinsOf(state),
+    ballotCaps: () => ballotCapsOf(state, caps),
+    caps: () => caps,
   };
   return parts;
+}
+
+function joinsOf(state: WorkshopState): JoinsView {
+  const participants = Object.values(state.participants);
+  return { perMinute: joinsPerMinute(participants), burst: joinBurst(participants, currentActivity(state)) };
+}
+
+function ballotCapsOf(state: WorkshopState, caps: Caps): HostView['ballotCaps'] {
+  return Object.fromEntries(
+    state.activities.flatMap((a) => {
+      // A vote that is open already has its ballot; the cap is about opening one.
+      if (a.status === 'open' && a.id === state.currentActivityId) return [];
+      const refusal = ballotCapRefusal(state, a, caps);
+      return refusal ? [[a.id, { values: refusal.values, max: refusal.max }]] : [];
+    }),
+  );
 }
 
 /** Results of every vote and scan activity, by activity id. */
@@ -269,6 +313,7 @@ function roomCore(state: WorkshopState, parts: ViewParts): Omit<PublicView, 'par
     currentActivityId: state.currentActivityId,
     summary: state.summaryPublishedAt === null ? null : summaryOf(state, parts),
     summaryPublished: state.summaryPublishedAt !== null,
+    caps: parts.caps(),
   };
 }
 
@@ -347,6 +392,8 @@ export function hostView(state: WorkshopState, parts: ViewParts = directParts(st
     participants: parts.participants(),
     duplicates: parts.duplicates(),
     answerShapingLocked: Object.fromEntries(state.activities.map((a) => [a.id, answerShapingLocked(state, a.id)])),
+    joins: parts.joins(),
+    ballotCaps: parts.ballotCaps(),
   };
 }
 

@@ -219,7 +219,7 @@ describe('a command that asks for what already holds stores nothing', () => {
   it('stores only what differs when some of an update already holds', () => {
     const { h } = setup();
     h.must('settings:update', { allowNames: true, minGroupSize: 5 }, HOST);
-    expect(h.state.settings).toEqual({ allowNames: true, allowProposals: true, minGroupSize: 5 });
+    expect(h.state.settings).toEqual({ allowNames: true, allowProposals: true, minGroupSize: 5, joiningOpen: true });
     const dots = h.state.activities[1]!;
     const payload = commandSchemas['activity:configure'].parse({ activityId: dots.id, dotsPerParticipant: dots.config.dotsPerParticipant, timerSeconds: 90, title: dots.title });
     expect(decide(h.state, { type: 'activity:configure', payload }, HOST, h.ctx())).toEqual({

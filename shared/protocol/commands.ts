@@ -3,6 +3,7 @@ import { answerSchema } from '../domain/answers.js';
 import { isBuiltInName } from '../domain/own.js';
 import { LIMITS, clientIdSchema, idSchema, textField } from '../domain/text.js';
 import { VOTE_LIMITS } from '../domain/permissions.js';
+import { REMOVE_MANY_MAX_IDS } from '../domain/limits.js';
 import { ACTIVITY_KINDS, SCAN_FACTORS, type ActivityKind, type ScanFactor } from '../domain/types.js';
 
 /**
@@ -47,6 +48,20 @@ export const commandSchemas = {
     groupId: idSchema.optional(),
   }),
   'participant:remove': z.object({ participantId: idSchema }),
+  /**
+   * Removes many at once: everyone still in who joined at `joinedAfter` (ms since the epoch) or
+   * later, or the listed `participantIds` (at most REMOVE_MANY_MAX_IDS). Exactly one of the two.
+   */
+  'participant:removeMany': z
+    .object({
+      joinedAfter: z.number().int().min(0).optional(),
+      participantIds: z.array(idSchema).min(1).max(REMOVE_MANY_MAX_IDS).optional(),
+    })
+    .refine((p) => (p.joinedAfter === undefined) !== (p.participantIds === undefined), { message: 'Give either joinedAfter or participantIds' }),
+  /** The facilitator erases one participant's data (joined, removed or left): name, stories, answers, endorsements. */
+  'participant:erase': z.object({ participantId: idSchema }),
+  /** A participant erases their own data; the phone is then told (`participant:erased`) and disconnected. */
+  'participant:eraseSelf': z.object({}),
   /** `valueId`: optional, made by the phone so a retried send is stored once. */
   'value:propose': z.object({ ...valueText, valueId: phoneMadeId.optional() }),
   /** `valueId`: optional, made by the console so a retried send is stored once. */
@@ -62,6 +77,8 @@ export const commandSchemas = {
     allowProposals: z.boolean().optional(),
     allowNames: z.boolean().optional(),
     minGroupSize: z.number().int().min(1).max(50).optional(),
+    /** false: new phones can't join (`participant:join` is NOT_ALLOWED); joined phones stay. */
+    joiningOpen: z.boolean().optional(),
   }),
   'activity:control': z.object({ activityId: idSchema, action: activityActionSchema }),
   'activity:configure': z.object({
@@ -112,6 +129,9 @@ export const commandRoles: Record<CommandName, Role> = {
   'participant:join': 'visitor',
   'participant:update': 'participant',
   'participant:remove': 'host',
+  'participant:removeMany': 'host',
+  'participant:erase': 'host',
+  'participant:eraseSelf': 'participant',
   'value:propose': 'participant',
   'value:add': 'host',
   'value:edit': 'host',
@@ -139,6 +159,10 @@ export interface CommandResults {
   'participant:join': { participantId: string; token: string };
   'participant:update': Record<string, never>;
   'participant:remove': Record<string, never>;
+  /** How many participants this command removed (0 for a repeat). */
+  'participant:removeMany': { removed: number };
+  'participant:erase': Record<string, never>;
+  'participant:eraseSelf': Record<string, never>;
   'value:propose': { valueId: string };
   'value:add': { valueId: string };
   'value:edit': Record<string, never>;

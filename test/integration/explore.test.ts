@@ -102,7 +102,7 @@ describe('a facilitator and three participants in two groups: join â†’ explore â
       template: 'heat-transition',
       createdAt: iso(T0),
       updatedAt: iso(T0 + 400_000),
-      settings: { allowProposals: true, allowNames: true, minGroupSize: 3 },
+      settings: { allowProposals: true, allowNames: true, minGroupSize: 3, joiningOpen: true },
     });
     expect(doc.groups).toEqual([
       { id: residents, name: 'Residents', nameNl: 'Bewoners', nameEn: 'Residents' },
