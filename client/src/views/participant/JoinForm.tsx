@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type Group } from '../../../../shared/index.js';
 import { TextField } from '../../components/TextField.js';
@@ -10,8 +10,37 @@ import { GroupPicker } from './GroupPicker.js';
 // A constant, not a fresh [] per call: zustand re-renders when a selector's result changes identity.
 const NO_GROUPS: Group[] = [];
 
-/** Optional name (only when names are allowed), a group as big buttons, and "join". */
+/**
+ * Optional name (only when names are allowed), a group as big buttons, and "join" — or, while
+ * the facilitator has closed joining, why this phone can't join, until it opens again (live).
+ */
 export function JoinForm() {
+  const { t } = useTranslation();
+  const joiningOpen = useStore((s) => s.room?.settings.joiningOpen !== false);
+  const lostReason = useStore((s) => s.lostReason);
+  // Said once it changes, so someone who can't see the screen hears the doors close and open.
+  const wasClosed = useRef(!joiningOpen);
+  if (!joiningOpen) wasClosed.current = true;
+  const status = !joiningOpen ? t('doors.phone.closedTitle') : wasClosed.current ? t('phone.joinTitle') : '';
+  return (
+    <>
+      <p role="status" className="sr-only">
+        {status}
+      </p>
+      {joiningOpen ? (
+        <OpenJoinForm />
+      ) : (
+        <section className="join-form join-closed" aria-labelledby="join-closed-h">
+          <h1 id="join-closed-h">{t('doors.phone.closedTitle')}</h1>
+          {lostReason ? <p className="notice">{t(`phone.${lostReason}`)}</p> : null}
+          <p className="lead">{t('doors.phone.closedBody')}</p>
+        </section>
+      )}
+    </>
+  );
+}
+
+function OpenJoinForm() {
   const { t } = useTranslation();
   const groups = useStore((s) => s.room?.groups ?? NO_GROUPS);
   const allowNames = useStore((s) => s.room?.settings.allowNames ?? false);

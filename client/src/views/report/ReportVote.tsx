@@ -8,6 +8,7 @@ import { BarSvg, SpreadSvg } from './charts.js';
 import { swatch } from './reportData.js';
 import type { SummaryNames } from '../summary/SummaryContent.js';
 import { ExcludedGroupsNote } from './ExcludedGroupsNote.js';
+import { LateAnswersNote } from '../../components/LateAnswersNote.js';
 
 type Names = SummaryNames & { groupIndex: (id: string) => number };
 
@@ -57,6 +58,7 @@ export function ReportVote({ results, names, lang, minGroupSize }: { results: Ac
           <p className="r-hint">
             {t(`agenda.report.priorityHint.${vote.kind}`)} {t('agenda.report.spreadHint')}
           </p>
+          <LateAnswersNote answers={results.answers} className="r-hint" />
         </figcaption>
         <table className="r-table r-priority" aria-labelledby={priorityId}>
           <thead>

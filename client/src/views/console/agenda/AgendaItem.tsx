@@ -6,6 +6,7 @@ import { formatRemaining } from '../../../components/TimerBar.js';
 import { useActivityText } from '../../../lib/activityText.js';
 import { useCommand } from '../useCommand.js';
 import { ActivityDialog } from './ActivityDialog.js';
+import { BallotCapNotice, useBallotCap } from '../BallotCapNotice.js';
 
 /**
  * The control buttons for an activity in its state: exactly the actions the server accepts
@@ -44,6 +45,8 @@ export const AgendaItem = memo(function AgendaItem({ activity: a, index, count, 
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const name = text.name(a);
+  // A vote with more values than fit on one ballot is not offered "open" (decide() refuses it); the notice says why.
+  const capped = useBallotCap(a.id) !== null;
   const classes = ['agenda-item', isCurrent ? 'is-current' : '', dragging ? 'is-dragging' : '', dropHint ? `drop-${dropHint}` : ''].filter(Boolean).join(' ');
 
   return (
@@ -85,21 +88,24 @@ export const AgendaItem = memo(function AgendaItem({ activity: a, index, count, 
       </p>
 
       <div className="agenda-actions">
-        {actionsFor(a, isCurrent ? a.id : null).map((action) => {
-          const label = t(`console.agenda.actions.${action}`);
-          return (
-            <button
-              key={action}
-              type="button"
-              className={action === 'open' || action === 'unlock' ? 'btn-primary btn-small' : 'btn-secondary btn-small'}
-              aria-label={t('console.agenda.actionLabel', { action: label, activity: name })}
-              onClick={() => void run('activity:control', { activityId: a.id, action })}
-            >
-              {label}
-            </button>
-          );
-        })}
+        {actionsFor(a, isCurrent ? a.id : null)
+          .filter((action) => !(capped && action === 'open'))
+          .map((action) => {
+            const label = t(`console.agenda.actions.${action}`);
+            return (
+              <button
+                key={action}
+                type="button"
+                className={action === 'open' || action === 'unlock' ? 'btn-primary btn-small' : 'btn-secondary btn-small'}
+                aria-label={t('console.agenda.actionLabel', { action: label, activity: name })}
+                onClick={() => void run('activity:control', { activityId: a.id, action })}
+              >
+                {label}
+              </button>
+            );
+          })}
       </div>
+      <BallotCapNotice activityId={a.id} />
 
       {confirming ? (
         <div className="agenda-confirm" role="group" aria-label={t('agenda.editor.removeLabel', { name })}>

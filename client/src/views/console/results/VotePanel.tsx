@@ -11,6 +11,7 @@ import { CommonGround, ExcludedGroups, LensWhyEmpty, Tension } from '../../board
 import { PriorityTable } from '../../board/results/PriorityTable.js';
 import { GroupsAgreement } from './GroupsAgreement.js';
 import { isVoteActivity, type VoteActivity } from '../../board/results/voteText.js';
+import { LateAnswersNote } from '../../../components/LateAnswersNote.js';
 import '../../board/results/results.css';
 import { useCommand } from '../useCommand.js';
 import { VoteSettings } from './VoteSettings.js';
@@ -125,6 +126,7 @@ function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: H
       </p>
       {activity.status === 'pending' || counts.total === 0 ? <VoteSettings activity={activity} host={host} /> : <SettingsSummary activity={activity} host={host} />}
       <h3 className="vote-results-h">{t('vote.console.liveResults')}</h3>
+      <LateAnswersNote answers={results?.answers} className="notice late-answers" />
       {vote && vote.answers > 0 ? (
         <div className="vote-console-results">
           <PriorityTable vote={vote} comparison={comparison} titles={host.valueTitles} groups={host.groups} variant="console" />

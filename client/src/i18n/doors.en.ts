@@ -1,0 +1,61 @@
+import type { doorsNl } from './doors.nl.js';
+import type { Strings } from './en.js';
+
+/** English strings of the `doors` namespace; the same keys as doors.nl.ts. */
+export const doorsEn: Strings<typeof doorsNl> = {
+  phone: {
+    closedTitle: 'Joining is closed',
+    closedBody: 'The facilitator is not letting new phones in right now. Are you in the room? Ask them to open joining again. This screen opens by itself as soon as they do.',
+    storiesCapped_one: 'You have told {{count}} story, the most one person can tell in this workshop.',
+    storiesCapped_other: 'You have told {{count}} stories, the most one person can tell in this workshop.',
+    proposalsCapped_one: 'You have proposed {{count}} value, the most one person can propose in this workshop.',
+    proposalsCapped_other: 'You have proposed {{count}} values, the most one person can propose in this workshop.',
+  },
+  board: {
+    closedTitle: 'Joining is closed',
+    closedBody: 'The facilitator is not letting new phones in right now.',
+  },
+  console: {
+    joiningHeading: 'Joining',
+    open: 'New phones can join.',
+    closed: 'Joining is closed: new phones see “Joining is closed”. Everyone who joined stays in.',
+    close: 'Close joining',
+    reopen: 'Open joining again',
+    refused_one: '{{count}} attempt to join refused by the rate limit (since the workshop was loaded).',
+    refused_other: '{{count}} attempts to join refused by the rate limit (since the workshop was loaded).',
+    burstTitle: 'Many new phones during the vote',
+    burst: '{{joins}} phones joined between {{start}} and {{end}}, while a vote was running; {{before}} were in before them. If they are not in the room, close joining and remove them.',
+    burstRemove_one: 'Remove these {{count}}…',
+    burstRemove_other: 'Remove these {{count}}…',
+    chartHeading: 'Joins per minute',
+    chartCaption: 'Joins per minute, the last {{count}} minutes in which someone joined',
+    chartEmpty: 'Nobody has joined yet.',
+    minuteCol: 'Minute',
+    joinedCol: 'Joined',
+    removedCol: 'Removed',
+    pickCol: 'Remove',
+    pickMinute: 'From {{time}}…',
+    pickMinuteLabel: 'Remove everyone who joined from {{time}} on…',
+    showAll: 'Show all {{count}} minutes',
+    showRecent: 'Show only the latest minutes',
+    removeHeading: 'Remove many participants at once',
+    removeFrom: 'Remove everyone who joined from',
+    removeFromHint: 'A time today ({{date}}), in hours and minutes.',
+    removeCheck: 'Check…',
+    removeNone: 'Nobody still taking part joined from {{time}} on.',
+    removeConfirm_one: 'This removes {{count}} participant who joined from {{time}} on. Their answers stop counting; their phone is told they were removed.',
+    removeConfirm_other: 'This removes {{count}} participants who joined from {{time}} on. Their answers stop counting; their phones are told they were removed.',
+    removeYes_one: 'Remove {{count}} participant',
+    removeYes_other: 'Remove {{count}} participants',
+    removed_one: '{{count}} participant removed.',
+    removed_other: '{{count}} participants removed.',
+    badTime: 'Enter a time, for example 20:15.',
+  },
+  results: {
+    late_one: '{{late}} of {{count}} answer came from phones that joined after the vote opened.',
+    late_other: '{{late}} of {{count}} answers came from phones that joined after the vote opened.',
+  },
+  ballot: {
+    tooMany: 'This vote would open with {{values}} values; at most {{max}} fit on one ballot. Hide or merge values, or pick the values for this step in its settings.',
+  },
+};
