@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Origins } from './http/origins.js';
 import type { Logger } from './logger.js';
 
 /** Listens and resolves with the bound port (PORT=0 picks a free one). */
@@ -38,4 +39,16 @@ export function onShutdown(stop: () => Promise<void>, logger: Logger): void {
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+}
+
+/** The startup lines that tell the facilitator which address phones use (README, "Run a workshop on your laptop"). */
+export function logJoinAddresses(origins: Origins, logger: Logger): void {
+  const offered = origins.offered();
+  if (offered.length === 0) {
+    logger.warn('Phones cannot reach this computer: no network found (only loopback). Connect to a Wi-Fi or start a hotspot; the board shows the address once there is one.');
+    return;
+  }
+  const [first, ...others] = offered;
+  logger.info(`Phones join at ${first?.origin}/join${first?.interface ? ` (${first.interface})` : ''}`);
+  for (const o of others) logger.info(`  also offered in the console: ${o.origin}${o.interface ? ` (${o.interface})` : ''}`);
 }

@@ -28,6 +28,32 @@ export interface WorkshopSummary {
   joinUrl: string;
 }
 
+/**
+ * 200 from `GET /api/workshops/:code/join-address`, and the `workshop:joinAddress` event: the
+ * address the board shows and the QR code holds. `reachable` is false when the server found no
+ * network a phone could reach it on (only loopback): the board then says so instead of a QR code.
+ */
+export interface JoinAddress {
+  joinUrl: string;
+  reachable: boolean;
+}
+
+/** One origin the server offers for join links; `interface` names a LAN address's network interface. */
+export interface OfferedJoinOrigin {
+  origin: string;
+  kind: 'public' | 'lan' | 'allowed' | 'loopback';
+  interface?: string;
+}
+
+/**
+ * 200 from `GET` and `PUT /api/workshops/:code/join-address/options` (host token): the current
+ * join address, its origin, and every origin the facilitator may pick from.
+ */
+export interface JoinAddressOptions extends JoinAddress {
+  origin: string;
+  offered: OfferedJoinOrigin[];
+}
+
 /** Every 4xx/5xx body. `issues` only for a body that failed validation. */
 export interface HttpErrorResponse {
   error: { code: ErrorCode; message: string; issues?: { path: string; message: string }[] };

@@ -20,7 +20,9 @@ export async function startAppServer(): Promise<TestServer> {
   if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
     throw new Error('dist/client is missing: run `npm run build` first (npm test does)');
   }
-  return startServer({ config: { clientDir: CLIENT_DIR } });
+  // The pages are opened at 127.0.0.1, which the server otherwise treats as unreachable for phones
+  // (the board would say so instead of showing a QR code): as an operator would, allow that name.
+  return startServer({ config: { clientDir: CLIENT_DIR, allowedHosts: ['127.0.0.1'] } });
 }
 
 export interface TestBrowser {
@@ -28,6 +30,17 @@ export interface TestBrowser {
   newPage(viewport: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
 }
+
+/**
+ * Every page reports Content-Security-Policy violations (and bad Permissions-Policy features) as
+ * console errors, which fail the test at close(): the app must run under the server's policy.
+ */
+const reportViolations = () => {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+  });
+};
+const VIOLATION = /CSP violation|Refused to|Content Security Policy|Permissions-Policy/i;
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -40,9 +53,18 @@ export async function launchBrowser(): Promise<TestBrowser> {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raakvlak-chromium-'));
       const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport });
       contexts.push({ context, dir });
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.on('pageerror', (err) => errors.push(err.message));
-      return page;
+      await context.addInitScript(reportViolations);
+      const watch = (page: Page) => {
+        page.on('pageerror', (err) => errors.push(err.message));
+        page.on('console', (msg) => {
+          if (VIOLATION.test(msg.text())) errors.push(`${msg.text()} on ${page.url()}`);
+        });
+      };
+      // The first tab exists already; popups and later tabs are watched as they open.
+      const first = context.pages()[0];
+      if (first) watch(first);
+      context.on('page', watch);
+      return first ?? (await context.newPage());
     },
     async close() {
       for (const { context, dir } of contexts.splice(0)) {

@@ -9,6 +9,7 @@ export const en: Strings<typeof nl> = {
   app: { name: 'Raakvlak', tagline: 'Where values meet' },
   agenda: agendaEn,
   vote: voteEn,
+  a11y: { skipToMain: 'Skip to main content' },
   common: {
     language: 'Language',
     languageNames: { nl: 'Nederlands', en: 'English' },

@@ -10,6 +10,7 @@ export const nl = {
   app: { name: 'Raakvlak', tagline: 'Waar waarden elkaar raken' },
   agenda: agendaNl,
   vote: voteNl,
+  a11y: { skipToMain: 'Naar de hoofdinhoud' },
   common: {
     language: 'Taal',
     languageNames: { nl: 'Nederlands', en: 'English' },

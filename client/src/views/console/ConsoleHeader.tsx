@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { LangToggle } from '../../components/LangToggle.js';
 import { groupJoinCode, joinUrl } from '../../lib/format.js';
 import { downloadExport, HttpError } from '../../net/api.js';
+import { useJoinAddress } from '../../net/joinAddress.js';
 import { useStore } from '../../store/index.js';
+import { JoinAddressPicker } from './JoinAddressPicker.js';
 
 export function ConsoleHeader({ code, hostToken }: { code: string; hostToken: string }) {
   const { t } = useTranslation();
@@ -11,6 +13,8 @@ export function ConsoleHeader({ code, hostToken }: { code: string; hostToken: st
   const offline = useStore((s) => s.status === 'offline');
   const notify = useStore((s) => s.notify);
   const [exporting, setExporting] = useState(false);
+  // The link phones can open (the server's join address), not this console's own address.
+  const { address } = useJoinAddress(code);
 
   const openBoard = () => {
     // A separate window, so it can be dragged to the projector and made full screen.
@@ -18,7 +22,7 @@ export function ConsoleHeader({ code, hostToken }: { code: string; hostToken: st
   };
 
   const copyLink = async () => {
-    const url = joinUrl(code);
+    const url = address?.joinUrl ?? joinUrl(code);
     try {
       await navigator.clipboard.writeText(url);
       notify({ tone: 'info', message: t('console.copied') });
@@ -47,6 +51,7 @@ export function ConsoleHeader({ code, hostToken }: { code: string; hostToken: st
           {t('console.joinCode')} <strong className="code-chip code-chip-large">{groupJoinCode(code)}</strong>
           {offline ? <span className="tag tag-warn">{t('common.reconnecting')}</span> : null}
         </p>
+        <JoinAddressPicker code={code} hostToken={hostToken} />
       </div>
       <div className="console-actions">
         <button type="button" className="btn-primary" onClick={openBoard} title={t('console.openBoardHint')}>
