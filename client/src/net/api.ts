@@ -35,6 +35,12 @@ export async function getWorkshop(code: string): Promise<WorkshopSummary> {
   return json<WorkshopSummary>(await fetch(`/api/workshops/${encodeURIComponent(code)}`));
 }
 
+/** Deletes the workshop with everything in it (204); the host token proves it is ours. */
+export async function deleteWorkshop(code: string, hostToken: string): Promise<void> {
+  const res = await fetch(`/api/workshops/${encodeURIComponent(code)}`, { method: 'DELETE', headers: { Authorization: `Bearer ${hostToken}` } });
+  if (!res.ok) throw await failure(res);
+}
+
 export function qrUrl(code: string): string {
   return `/api/workshops/${encodeURIComponent(code)}/qr.svg`;
 }

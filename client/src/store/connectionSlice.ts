@@ -13,14 +13,19 @@ export interface ConnectionSlice {
   code: string | null;
   status: ConnectionStatus;
   refusal: ConnectErrorCode | null;
+  /** The server said `workshop:deleted`: the workshop is gone for good, every page shows so. */
+  deleted: boolean;
   setStatus: (status: ConnectionStatus) => void;
   refuse: (reason: ConnectErrorCode) => void;
+  markDeleted: () => void;
 }
 
 export const createConnectionSlice: StateCreator<Store, [], [], ConnectionSlice> = (set) => ({
   code: null,
   status: 'idle',
   refusal: null,
+  deleted: false,
   setStatus: (status) => set(status === 'online' ? { status, refusal: null } : { status }),
   refuse: (refusal) => set({ status: 'refused', refusal }),
+  markDeleted: () => set({ status: 'refused', deleted: true }),
 });

@@ -18,5 +18,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createOutboxSlice(...a),
   ...createNoticeSlice(...a),
   resetFor: (code) =>
-    a[0]({ code, status: 'connecting', refusal: null, pub: null, room: null, host: null, presence: null, self: null, joinedAs: null, participantToken: null, lostReason: null, outbox: [], notice: null }),
+    a[0]({ code, status: 'connecting', refusal: null, deleted: false, pub: null, room: null, host: null, presence: null, self: null, joinedAs: null, participantToken: null, lostReason: null, outbox: [], notice: null }),
 }));

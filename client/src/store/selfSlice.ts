@@ -3,7 +3,7 @@ import type { SelfView } from '../../../shared/index.js';
 import type { Store } from './index.js';
 
 /** Why this phone is no longer a participant, so the join form can explain it. */
-export type LostReason = 'rejected' | 'removed';
+export type LostReason = 'rejected' | 'removed' | 'erased';
 
 export interface SelfSlice {
   self: SelfView | null;

@@ -9,6 +9,53 @@ import { GroupPicker } from './GroupPicker.js';
 
 const NO_GROUPS: Group[] = [];
 
+/**
+ * "Erase my data", in two steps: the first names what goes (and what stays), the second erases.
+ * The server then tells this phone `participant:erased`, which forgets the token and shows the
+ * join form with a note (net/socket.ts).
+ */
+export function EraseMyData() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const erase = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await send('participant:eraseSelf', {});
+    if (result.ok) return;
+    setBusy(false);
+    setError(t('deletion.phone.failed', { reason: t(`errors.${result.error.code}`) }));
+  };
+
+  if (!open) {
+    return (
+      <button type="button" className="btn-secondary erase-start" onClick={() => setOpen(true)}>
+        {t('deletion.phone.start')}
+      </button>
+    );
+  }
+  return (
+    <div className="erase-confirm" role="group" aria-labelledby="erase-what">
+      <p id="erase-what">{t('deletion.phone.what')}</p>
+      {error ? (
+        <p role="alert" className="form-problems">
+          {error}
+        </p>
+      ) : null}
+      <div className="profile-actions">
+        <button type="button" className="btn-danger" disabled={busy} onClick={() => void erase()}>
+          {busy ? t('deletion.phone.erasing') : t('deletion.phone.confirm')}
+        </button>
+        <button type="button" className="btn-secondary" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** Change one's group (picked the wrong one?) and, when names are allowed, one's name. */
 export function ProfileForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -49,6 +96,7 @@ export function ProfileForm({ onDone }: { onDone: () => void }) {
           {t('common.cancel')}
         </button>
       </div>
+      <EraseMyData />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useLang } from '../../../i18n/index.js';
 import { groupNameById } from '../../../lib/localized.js';
 import { useStore } from '../../../store/index.js';
 import { useCommand } from '../useCommand.js';
+import { EraseParticipant } from '../EraseParticipant.js';
 import './agenda.css';
 
 const NO_PARTICIPANTS: HostParticipant[] = [];
@@ -73,6 +74,7 @@ export function ParticipantList() {
                     {t('agenda.participants.remove')}
                   </button>
                 )}
+                <EraseParticipant participantId={p.id} who={`${name} (${group})`} />
               </li>
             );
           })}
