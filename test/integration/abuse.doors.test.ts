@@ -66,6 +66,12 @@ describe('closing the doors', () => {
     expect(await emitAck(newPhone, 'participant:join', { groupId: residents })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: expect.stringMatching(/Joining is closed/) as unknown } });
     const first = room[0] as TestParticipant;
     expect(await emitAck(first.socket, 'answer:submit', { activityId: dots, answerId: 'r-again', answer: { kind: 'dots', dots: { [a]: 2, [d]: 1 } } })).toEqual({ ok: true, data: { answerId: 'r-again', duplicate: false } });
+    // A joined phone that reconnects (a reload, a locked screen) with its token is let in as itself.
+    const second = room[1] as TestParticipant;
+    second.socket.disconnect();
+    const back = await connect(server, { code: w.code, participantToken: second.token, view: 'phone' });
+    expect((await waitFor(back, 'participant:self')).participant.id).toBe(second.participantId);
+    expect((await emitAck(back, 'answer:submit', { activityId: dots, answerId: 'r2-again', answer: { kind: 'dots', dots: { [b]: 3 } } })).ok).toBe(true);
 
     // Remove everyone who joined from 20:01:00 on: exactly the 300; each is told and disconnected.
     const told = new Promise<void>((resolve) => (fakes[0] as TestParticipant).socket.once('participant:removed', () => resolve()));
