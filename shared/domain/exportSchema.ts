@@ -228,7 +228,7 @@ export const exportDocumentSchema = z
       settings: settingsSchema,
     }),
     groups: z.array(z.object({ id, name: z.string(), nameNl: z.string().nullable(), nameEn: z.string().nullable() })),
-    participants: z.array(z.object({ id, groupId: id, name: z.string().nullable().describe('only if they gave one'), joinedAt: iso, removed: z.boolean() })),
+    participants: z.array(z.object({ id, groupId: id, name: z.string().nullable().describe('only if they gave one; null once removed'), joinedAt: iso, removed: z.boolean() })),
     values: z.array(
       z.object({
         id,
