@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { normaliseJoinCode } from '../../../../shared/index.js';
 import { ConnectionGate } from '../../components/ConnectionGate.js';
 import { LangToggle } from '../../components/LangToggle.js';
+import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
 import { NoticeBar } from '../../components/NoticeBar.js';
 import { hostTokenFor, rememberWorkshop } from '../../lib/myWorkshops.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
@@ -14,6 +15,7 @@ import { AgendaPanel } from './AgendaPanel.js';
 import { ClosePanel } from './agenda/ClosePanel.js';
 import { RunBar } from './agenda/RunBar.js';
 import { VotePanel } from './results/VotePanel.js';
+import { isVoteActivity } from '../board/results/voteText.js';
 import { ConsoleHeader } from './ConsoleHeader.js';
 import { DuplicatesPanel } from './DuplicatesPanel.js';
 import { ModerationWall } from './ModerationWall.js';
@@ -34,6 +36,7 @@ export function ConsolePage({ code: raw }: { code: string }) {
   const [hostToken] = useState(() => readHostToken(code));
   useWorkshopConnection(hostToken ? code : null, { hostToken });
   const title = useStore((s) => s.host?.title ?? null);
+  const voteNow = useStore((s) => isVoteActivity(s.host?.activities.find((a) => a.id === s.host?.currentActivityId)));
   useDocumentTitle(`${title ?? code} · ${t('console.windowTitle')}`);
 
   // Remember the workshop once the server accepted the token, so a reload without the fragment works.
@@ -55,6 +58,7 @@ export function ConsolePage({ code: raw }: { code: string }) {
   return (
     <div className="console">
       <ConnectionGate>
+        <SkipLink />
         <ConsoleHeader code={code} hostToken={hostToken} />
         <NoticeBar />
         <div className="console-body">
@@ -62,14 +66,17 @@ export function ConsolePage({ code: raw }: { code: string }) {
             <ParticipationPanel />
             <AgendaPanel />
             <ClosePanel code={code} hostToken={hostToken} />
-            <SettingsPanel />
+            <SettingsPanel code={code} hostToken={hostToken} />
             <AddValueForm />
           </aside>
-          <main className="console-main">
+          <main className="console-main" id={MAIN_ID} tabIndex={-1}>
             <RunBar />
-            <VotePanel />
+            {/* The panels for the step that runs come first: during a vote its results, otherwise
+                the merge suggestions and the wall, not the next vote's settings above them. */}
+            {voteNow ? <VotePanel /> : null}
             <DuplicatesPanel />
             <ModerationWall />
+            {voteNow ? null : <VotePanel />}
           </main>
         </div>
       </ConnectionGate>

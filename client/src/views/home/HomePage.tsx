@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { LangToggle } from '../../components/LangToggle.js';
+import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { CreateForm } from './CreateForm.js';
 import { MyWorkshops } from './MyWorkshops.js';
@@ -11,6 +12,7 @@ export function HomePage() {
   useDocumentTitle(t('home.title'));
   return (
     <div className="home">
+      <SkipLink />
       <header className="home-header">
         <p className="brand">
           <span className="brand-mark" aria-hidden="true" />
@@ -19,7 +21,7 @@ export function HomePage() {
         </p>
         <LangToggle />
       </header>
-      <main className="home-main">
+      <main className="home-main" id={MAIN_ID} tabIndex={-1}>
         <section className="home-create" aria-labelledby="create-h">
           <h1 id="create-h">{t('home.title')}</h1>
           <p className="lead">{t('home.intro')}</p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { isJoinCode, normaliseJoinCode } from '../../../../shared/index.js';
 import { LangToggle } from '../../components/LangToggle.js';
+import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { getWorkshop, HttpError } from '../../net/api.js';
 import '../participant/phone.css';
@@ -39,11 +40,12 @@ export function JoinCodePage() {
 
   return (
     <div className="phone">
+      <SkipLink />
       <header className="phone-header">
         <p className="brand">{t('app.name')}</p>
         <LangToggle />
       </header>
-      <main className="phone-main">
+      <main className="phone-main" id={MAIN_ID} tabIndex={-1}>
         <h1>{t('join.title')}</h1>
         <form onSubmit={submit} className="join-code-form" noValidate>
           <label htmlFor="join-code">{t('join.codeLabel')}</label>

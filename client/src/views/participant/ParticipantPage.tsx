@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { isJoinCode, normaliseJoinCode } from '../../../../shared/index.js';
 import { ConnectionGate } from '../../components/ConnectionGate.js';
 import { LangToggle } from '../../components/LangToggle.js';
+import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
 import { OfflineBanner } from '../../components/OfflineBanner.js';
 import { currentPublicActivity } from '../../lib/currentActivity.js';
 import { groupJoinCode } from '../../lib/format.js';
@@ -28,6 +29,7 @@ export function ParticipantPage({ code: raw }: { code: string }) {
 
   return (
     <div className="phone">
+      <SkipLink />
       <header className="phone-header">
         <p className="brand">
           {t('app.name')} <span className="code-chip">{groupJoinCode(code)}</span>
@@ -40,7 +42,7 @@ export function ParticipantPage({ code: raw }: { code: string }) {
           <PhoneBody />
         </ConnectionGate>
       ) : (
-        <main className="phone-main">
+        <main className="phone-main" id={MAIN_ID} tabIndex={-1}>
           <p role="alert">{t('join.invalid')}</p>
           <Link href="/join" className="btn-primary btn-large">
             {t('common.goToJoin')}
@@ -58,13 +60,13 @@ function PhoneBody() {
   if (joined) return <JoinedBody />;
   if (returning) {
     return (
-      <main className="phone-main" aria-busy="true">
+      <main className="phone-main" id={MAIN_ID} tabIndex={-1} aria-busy="true">
         <p className="gate-message">{t('phone.welcomeBack')}</p>
       </main>
     );
   }
   return (
-    <main className="phone-main">
+    <main className="phone-main" id={MAIN_ID} tabIndex={-1}>
       <JoinForm />
     </main>
   );
@@ -81,7 +83,7 @@ function JoinedBody() {
   return (
     <>
       <YouBar />
-      <main className="phone-main" id="main" ref={main}>
+      <main className="phone-main" id={MAIN_ID} tabIndex={-1} ref={main}>
         <PhoneActivity />
       </main>
     </>

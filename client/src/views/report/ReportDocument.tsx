@@ -1,3 +1,4 @@
+import { MAIN_ID } from '../../components/SkipLink.js';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteResults, ScanResults } from '../../../../shared/consensus/index.js';
@@ -59,7 +60,7 @@ export function ReportDocument({ doc, lang }: { doc: ExportDocument; lang: Lang 
           .map((v) => v.id);
 
   return (
-    <main className="report-doc" lang={lang}>
+    <main className="report-doc" lang={lang} id={MAIN_ID} tabIndex={-1}>
       <section className="report-section report-cover" aria-labelledby="cover-h">
         <p className="report-kicker">{t('agenda.report.kicker')}</p>
         <h1 id="cover-h">{doc.workshop.title}</h1>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { normaliseJoinCode, type ExportDocument } from '../../../../shared/index.js';
 import { LangToggle } from '../../components/LangToggle.js';
+import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
 import { useLang } from '../../i18n/index.js';
 import { hostTokenFor } from '../../lib/myWorkshops.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
@@ -56,6 +57,7 @@ export function ReportPage({ code: raw }: { code: string }) {
 
   return (
     <div className="report">
+      <SkipLink />
       <div className="report-toolbar">
         <Link href={`/f/${code}`} className="btn-link">
           ← {t('console.windowTitle')}
@@ -67,18 +69,18 @@ export function ReportPage({ code: raw }: { code: string }) {
         <LangToggle />
       </div>
       {!hostToken ? (
-        <main className="gate">
+        <main className="gate" id={MAIN_ID} tabIndex={-1}>
           <p role="alert" className="gate-message">
             {t('agenda.report.noToken')}
           </p>
           <Link href="/">{t('common.backHome')}</Link>
         </main>
       ) : load.state === 'loading' ? (
-        <main className="gate" aria-busy="true">
+        <main className="gate" id={MAIN_ID} tabIndex={-1} aria-busy="true">
           <p className="gate-message">{t('agenda.report.loading')}</p>
         </main>
       ) : load.state === 'error' ? (
-        <main className="gate">
+        <main className="gate" id={MAIN_ID} tabIndex={-1}>
           <p role="alert" className="gate-message">
             {load.message}
           </p>
