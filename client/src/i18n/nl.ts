@@ -192,7 +192,7 @@ export const nl = {
     agenda: {
       heading: 'Programma',
       current: 'Nu',
-      actions: { open: 'Openen', lock: 'Pauzeren', unlock: 'Hervatten', close: 'Afsluiten', reveal: 'Uitslag tonen', hide: 'Uitslag verbergen' },
+      actions: { open: 'Openen', lock: 'Pauzeren', unlock: 'Hervatten', close: 'Afsluiten', reveal: 'Uitkomst tonen', hide: 'Uitkomst verbergen' },
       actionLabel: '{{action}}: {{activity}}',
       empty: 'Dit programma is leeg.',
     },
