@@ -1,6 +1,8 @@
 import type { nl } from './nl.js';
 import { agendaEn } from './agenda.en.js';
 import { voteEn } from './vote.en.js';
+import { doorsEn } from './doors.en.js';
+import { deletionEn } from './deletion.en.js';
 
 /** The shape of a language: the same keys as Dutch, any strings. A missing or extra key fails to compile. */
 export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -9,6 +11,18 @@ export const en: Strings<typeof nl> = {
   app: { name: 'Raakvlak', tagline: 'Where values meet' },
   agenda: agendaEn,
   vote: voteEn,
+  doors: doorsEn,
+  deletion: deletionEn,
+  joinAddress: {
+    unreachable: 'Phones cannot reach this laptop: connect to a Wi-Fi or start a hotspot.',
+    label: 'Address for phones',
+    hint: 'Pick the network the phones are on, for example this laptop’s hotspot. The board and its QR code follow your choice.',
+    public: 'fixed address',
+    allowed: 'allowed name',
+    checkAgain: 'Look again',
+    changed: 'Phones now join at {{url}}',
+    failed: 'The address could not be changed ({{reason}}).',
+  },
   a11y: { skipToMain: 'Skip to main content' },
   common: {
     language: 'Language',
@@ -33,6 +47,7 @@ export const en: Strings<typeof nl> = {
     backHome: 'Go to the home page',
     goToJoin: 'Enter a code',
   },
+  cardText: { readMore: 'Read more', showLess: 'Show less', readMoreLabel: 'Read more: {{value}}', showLessLabel: 'Show less: {{value}}' },
   offline: {
     banner: "You're offline — what you enter is sent when the connection returns.",
   },
@@ -56,6 +71,7 @@ export const en: Strings<typeof nl> = {
     WORKSHOP_NOT_FOUND: 'There is no workshop with this code.',
     BAD_HOST_TOKEN: "This facilitator link isn't right. Open the workshop from the home page or from the link you got when you created it.",
     BAD_PARTICIPANT_TOKEN: 'This phone was no longer recognised.',
+    RATE_LIMITED: 'It is busy right now. We will try again in a moment.',
   },
   kinds: {
     explore: { name: 'Explore', question: 'Which values matter to you? Tell us why.' },
@@ -129,6 +145,7 @@ export const en: Strings<typeof nl> = {
     pickGroup: 'Pick a group first.',
     rejected: 'This phone was no longer recognised. Please join again.',
     removed: 'The facilitator removed you from the workshop. You can join again.',
+    erased: 'Your data was erased. You can join again, as a new participant.',
     welcomeBack: 'Welcome back…',
     profile: { change: 'Change', heading: 'Your name and group' },
     you: 'You',

@@ -1,5 +1,7 @@
 import { agendaNl } from './agenda.nl.js';
 import { voteNl } from './vote.nl.js';
+import { doorsNl } from './doors.nl.js';
+import { deletionNl } from './deletion.nl.js';
 
 /**
  * Dutch: the source of truth for every string in the UI. en.ts is typed from this object, so a
@@ -10,6 +12,18 @@ export const nl = {
   app: { name: 'Raakvlak', tagline: 'Waar waarden elkaar raken' },
   agenda: agendaNl,
   vote: voteNl,
+  doors: doorsNl,
+  deletion: deletionNl,
+  joinAddress: {
+    unreachable: 'Telefoons kunnen deze laptop niet bereiken: maak verbinding met een wifi-netwerk of zet een hotspot aan.',
+    label: 'Adres voor telefoons',
+    hint: 'Kies het netwerk waarop de telefoons zitten, bijvoorbeeld de hotspot van deze laptop. Het scherm en de QR-code volgen je keuze.',
+    public: 'vast adres',
+    allowed: 'toegestane naam',
+    checkAgain: 'Opnieuw zoeken',
+    changed: 'Telefoons doen nu mee via {{url}}',
+    failed: 'Het adres kon niet worden gewijzigd ({{reason}}).',
+  },
   a11y: { skipToMain: 'Naar de hoofdinhoud' },
   common: {
     language: 'Taal',
@@ -34,6 +48,7 @@ export const nl = {
     backHome: 'Naar de startpagina',
     goToJoin: 'Code invoeren',
   },
+  cardText: { readMore: 'Lees meer', showLess: 'Minder tonen', readMoreLabel: 'Lees meer: {{value}}', showLessLabel: 'Minder tonen: {{value}}' },
   offline: {
     banner: 'Je bent offline — wat je invoert wordt verstuurd zodra de verbinding terug is.',
   },
@@ -57,6 +72,7 @@ export const nl = {
     WORKSHOP_NOT_FOUND: 'Er is geen workshop met deze code.',
     BAD_HOST_TOKEN: 'Deze begeleiderslink klopt niet. Open de workshop via de startpagina of de link die je kreeg bij het aanmaken.',
     BAD_PARTICIPANT_TOKEN: 'Deze telefoon werd niet meer herkend.',
+    RATE_LIMITED: 'Het is even druk. We proberen het zo opnieuw.',
   },
   kinds: {
     explore: { name: 'Verkennen', question: 'Welke waarden zijn voor jou belangrijk? Vertel waarom.' },
@@ -130,6 +146,7 @@ export const nl = {
     pickGroup: 'Kies eerst een groep.',
     rejected: 'Deze telefoon werd niet meer herkend. Doe opnieuw mee.',
     removed: 'De begeleider heeft je uit de workshop gehaald. Je kunt opnieuw meedoen.',
+    erased: 'Je gegevens zijn gewist. Je kunt opnieuw meedoen, als nieuwe deelnemer.',
     welcomeBack: 'Welkom terug…',
     profile: { change: 'Wijzigen', heading: 'Je naam en groep' },
     you: 'Jij',

@@ -1,27 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayHost, groupJoinCode, joinPageUrl, joinUrl } from '../../lib/format.js';
-import { getWorkshop, qrUrl } from '../../net/api.js';
-
-/**
- * The origin participants reach the server at: the server's PUBLIC_URL when it has one (the QR
- * code uses it too), else this page's own origin.
- */
-function useJoinOrigin(code: string): string {
-  const [origin, setOrigin] = useState(window.location.origin);
-  useEffect(() => {
-    let live = true;
-    getWorkshop(code)
-      .then((w) => {
-        if (live && w.joinUrl) setOrigin(new URL(w.joinUrl).origin);
-      })
-      .catch(() => undefined); // the board shows its own origin, which is right without a proxy
-    return () => {
-      live = false;
-    };
-  }, [code]);
-  return origin;
-}
+import { qrUrl } from '../../net/api.js';
+import { useJoinAddress } from '../../net/joinAddress.js';
+import { useStore } from '../../store/index.js';
 
 /**
  * The join code in huge letters, the address to type, and the QR (which opens /j/CODE directly):
@@ -29,7 +11,41 @@ function useJoinOrigin(code: string): string {
  */
 export function JoinPanel({ code, variant, children }: { code: string; variant: 'hero' | 'compact'; children?: ReactNode }) {
   const { t } = useTranslation();
-  const origin = useJoinOrigin(code);
+  // The server names the address (PUBLIC_URL, the laptop's LAN address or the facilitator's
+  // pick); until it answers, this page's own origin, which is right behind a proxy.
+  const { address, version } = useJoinAddress(code);
+  const origin = address ? new URL(address.joinUrl).origin : window.location.origin;
+  // While the facilitator has closed joining, the board invites nobody: no code, no QR.
+  const joiningOpen = useStore((s) => s.room?.settings.joiningOpen !== false);
+  if (!joiningOpen) {
+    return (
+      <div className={`join-panel join-panel-${variant} join-panel-closed`}>
+        <div className="join-panel-text">
+          {children}
+          <p className="join-panel-url" role="status">
+            {t('doors.board.closedTitle')}
+          </p>
+          <p className="join-panel-with">{t('doors.board.closedBody')}</p>
+        </div>
+      </div>
+    );
+  }
+  if (address && !address.reachable) {
+    return (
+      <div className={`join-panel join-panel-${variant} join-panel-unreachable`}>
+        <div className="join-panel-text">
+          {children}
+          <p className="join-panel-url" role="alert">
+            {t('joinAddress.unreachable')}
+          </p>
+          <p className="join-panel-with">{t('common.joinCode')}</p>
+          <p className="join-code" aria-label={`${t('common.joinCode')}: ${code.split('').join(' ')}`}>
+            {groupJoinCode(code)}
+          </p>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className={`join-panel join-panel-${variant}`}>
       <div className="join-panel-text">
@@ -41,7 +57,8 @@ export function JoinPanel({ code, variant, children }: { code: string; variant: 
         </p>
       </div>
       <figure className="join-panel-qr">
-        <img src={qrUrl(code)} alt={t('board.qrAlt', { url: displayHost(joinUrl(code, origin)) })} />
+        {/* The query only makes the browser fetch the QR again after the address changed; the server ignores it. */}
+        <img src={version ? `${qrUrl(code)}?v=${version}` : qrUrl(code)} alt={t('board.qrAlt', { url: displayHost(joinUrl(code, origin)) })} />
         {variant === 'hero' ? <figcaption>{t('board.scan')}</figcaption> : null}
       </figure>
     </div>
