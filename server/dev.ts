@@ -4,7 +4,7 @@ import { createServer as createVite } from 'vite';
 import { createApp } from './app.js';
 import { databaseFile, readEnv } from './env.js';
 import { consoleLogger as logger } from './logger.js';
-import { listen, onShutdown } from './serve.js';
+import { listen, logJoinAddresses, onShutdown } from './serve.js';
 import { SqliteStore } from './store/sqliteStore.js';
 
 /**
@@ -15,7 +15,22 @@ import { SqliteStore } from './store/sqliteStore.js';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = readEnv();
 const store = new SqliteStore(databaseFile(env.dataDir));
-const server = createApp({ store, clock: Date.now, config: { trustProxy: env.trustProxy, logger, ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}) } });
+const server = createApp({
+  store,
+  clock: Date.now,
+  config: {
+    trustProxy: env.trustProxy,
+    limits: env.limits,
+    caps: env.caps,
+    logger,
+    allowedHosts: env.allowedHosts,
+    allowedOrigins: env.allowedOrigins,
+    ...(env.retentionDays !== undefined ? { retentionDays: env.retentionDays } : {}),
+    // Vite's dev client injects inline styles and React Refresh's inline preamble; the built client needs neither.
+    devCsp: true,
+    ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
+  },
+});
 const vite = await createVite({
   configFile: path.join(repo, 'vite.config.ts'),
   root: path.join(repo, 'client'),
@@ -27,6 +42,7 @@ server.app.use(vite.middlewares);
 const port = await listen(server.httpServer, env.port, env.host);
 const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
 logger.info(`Raakvlak (dev) listening on http://${shown}:${port} (data in ${env.dataDir})`);
+logJoinAddresses(server.origins, logger);
 onShutdown(async () => {
   await vite.close();
   await server.close();

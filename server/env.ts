@@ -1,4 +1,8 @@
 import path from 'node:path';
+import { parseTrustProxy, readLimitsEnv, type Limits, type TrustProxy } from './limits/index.js';
+import { isHostShaped, normaliseOrigin, parseList } from './http/origins.js';
+import { readCapsEnv } from './caps.js';
+import type { Caps } from '../shared/domain/limits.js';
 
 /** Configuration from the environment, shared by main.ts and dev.ts (README, "Configuration"). */
 export interface Env {
@@ -6,7 +10,18 @@ export interface Env {
   host: string;
   dataDir: string;
   publicUrl: string | undefined;
-  trustProxy: boolean | number | string;
+  /** TRUST_PROXY: the reverse proxies whose X-Forwarded-For is believed; `true` and hop counts stop the start. */
+  trustProxy: TrustProxy;
+  /** LIMIT_*, HTTP_*_TIMEOUT_MS, SOCKET_*_MS: the limits set in the environment (server/limits/config.ts). */
+  limits: Partial<Limits>;
+  /** ALLOWED_HOSTS: host names (with or without a port) whose requests may use their own origin for join links. */
+  allowedHosts: string[];
+  /** ALLOWED_ORIGINS: origins besides the server's own from which browsers may open sockets. */
+  allowedOrigins: string[];
+  /** RETENTION_DAYS: workshops unchanged for longer are deleted (unset: the app's default, 365; 0: keep forever). */
+  retentionDays: number | undefined;
+  /** CAP_*: the domain caps set in the environment (server/caps.ts). */
+  caps: Partial<Caps>;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
@@ -21,15 +36,34 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
     publicUrl,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    limits: readLimitsEnv(env),
+    allowedHosts: parseHosts(env.ALLOWED_HOSTS),
+    allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS),
+    retentionDays: parseRetentionDays(env.RETENTION_DAYS),
+    caps: readCapsEnv(env),
   };
 }
 
-/** "true"/"false", a hop count, or an express trust-proxy list ("loopback", "10.0.0.0/8"). */
-function parseTrustProxy(raw: string | undefined): boolean | number | string {
+function parseRetentionDays(raw: string | undefined): number | undefined {
   const v = raw?.trim();
-  if (!v || v === 'false') return false;
-  if (v === 'true') return true;
-  return /^\d+$/.test(v) ? Number(v) : v;
+  if (!v) return undefined;
+  if (!/^\d+$/.test(v)) throw new Error(`RETENTION_DAYS must be a whole number of days (0 keeps workshops forever), got "${raw}"`);
+  return Number(v);
+}
+
+function parseHosts(raw: string | undefined): string[] {
+  const hosts = parseList(raw);
+  const bad = hosts.find((h) => !isHostShaped(h));
+  if (bad !== undefined) throw new Error(`ALLOWED_HOSTS must be host names, optionally with a port (comma-separated), got "${bad}"`);
+  return hosts;
+}
+
+function parseOrigins(raw: string | undefined): string[] {
+  return parseList(raw).map((o) => {
+    const origin = normaliseOrigin(o);
+    if (!origin) throw new Error(`ALLOWED_ORIGINS must be http(s) origins (comma-separated), got "${o}"`);
+    return origin;
+  });
 }
 
 export const databaseFile = (dataDir: string): string => path.join(dataDir, 'raakvlak.db');

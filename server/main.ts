@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { databaseFile, readEnv } from './env.js';
 import { consoleLogger as logger } from './logger.js';
-import { listen, onShutdown } from './serve.js';
+import { listen, logJoinAddresses, onShutdown } from './serve.js';
 import { SqliteStore } from './store/sqliteStore.js';
 
 /** Production entry (`npm start`): the built client and the API on one port. */
@@ -16,11 +16,22 @@ const store = new SqliteStore(databaseFile(env.dataDir));
 const server = createApp({
   store,
   clock: Date.now,
-  config: { clientDir: path.join(repo, 'dist', 'client'), trustProxy: env.trustProxy, logger, ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}) },
+  config: {
+    clientDir: path.join(repo, 'dist', 'client'),
+    trustProxy: env.trustProxy,
+    limits: env.limits,
+    caps: env.caps,
+    logger,
+    allowedHosts: env.allowedHosts,
+    allowedOrigins: env.allowedOrigins,
+    ...(env.retentionDays !== undefined ? { retentionDays: env.retentionDays } : {}),
+    ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
+  },
 });
 const port = await listen(server.httpServer, env.port, env.host);
 const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
 logger.info(`Raakvlak listening on http://${shown}:${port} (data in ${env.dataDir}; workshops load when first used)`);
+logJoinAddresses(server.origins, logger);
 onShutdown(async () => {
   await server.close();
   store.close();

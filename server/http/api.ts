@@ -10,23 +10,31 @@ import {
   isJoinCode,
   normaliseJoinCode,
   type CreateWorkshopResponse,
+  type JoinAddress,
+  type JoinAddressOptions,
   type WorkshopSummary,
 } from '../../shared/index.js';
 import type { LiveWorkshop, WorkshopRegistry } from '../workshops.js';
 import { describeIssues, issuesOf, sendError, apiNotFound } from './errors.js';
-import { rateLimitByIp } from './rateLimit.js';
+import type { Origins } from './origins.js';
+import type { Limiters } from '../limits/index.js';
+import { guardLookups, limitCreation } from '../limits/http.js';
 
 export interface ApiOptions {
   registry: WorkshopRegistry;
   clock: () => number;
-  /** Origin for absolute join URLs (QR codes); default: the request's own origin. */
-  publicUrl?: string;
-  createLimit: { max: number; windowMs: number };
+  /** Where join links and QR codes point (PUBLIC_URL, a LAN address, the facilitator's pick); never the Host header alone. */
+  origins: Origins;
+  /** The facilitator picked another join address for this workshop: boards are told. */
+  onJoinAddressChanged?: (workshopId: string, address: JoinAddress) => void;
+  /** Workshop creation and failed join-code lookups are rate limited (server/limits). */
+  limiters: Limiters;
 }
 
 /** Workshop bodies are a title and a dozen group names: 32 KB is generous and bounds parsing. */
 export const JSON_BODY_LIMIT = '32kb';
-const QR_MAX_AGE_S = 3600;
+/** The QR code follows the join address, which the facilitator may change: never kept by a shared cache. */
+const QR_CACHE = 'private, no-store';
 
 export const paths = {
   host: (code: string, hostToken: string) => `/f/${code}#${hostToken}`,
@@ -35,15 +43,27 @@ export const paths = {
 };
 
 /** The /api routes (docs/protocol.md, "HTTP"). */
-export function apiRouter({ registry, clock, publicUrl, createLimit }: ApiOptions): Router {
+export function apiRouter({ registry, clock, origins, onJoinAddressChanged, limiters }: ApiOptions): Router {
   const router = express.Router();
-  const origin = (req: Request): string => (publicUrl ? publicUrl.replace(/\/+$/, '') : `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+  const joinOrigin = (req: Request, workshopId: string) => origins.joinOrigin(workshopId, req.get('host'), req.protocol);
+  const origin = (req: Request, workshopId: string): string => joinOrigin(req, workshopId).origin;
+  const joinAddress = (req: Request, w: LiveWorkshop): JoinAddress => {
+    const o = joinOrigin(req, w.id);
+    return { joinUrl: o.origin + paths.join(w.state.code), reachable: o.reachable };
+  };
+  const joinOptions = (req: Request, w: LiveWorkshop): JoinAddressOptions => {
+    const o = joinOrigin(req, w.id);
+    return { joinUrl: o.origin + paths.join(w.state.code), reachable: o.reachable, origin: o.origin, offered: origins.offered() };
+  };
   const find = (raw: string): LiveWorkshop | undefined => {
     const code = normaliseJoinCode(raw);
     return isJoinCode(code) ? registry.byCode(code) : undefined;
   };
 
-  router.post('/workshops', rateLimitByIp({ ...createLimit, clock }), express.json({ limit: JSON_BODY_LIMIT }), (req, res) => {
+  // Every route of one workshop: an unknown code (404) counts as a failed lookup of this address.
+  router.use('/workshops/:code', guardLookups(limiters));
+
+  router.post('/workshops', limitCreation(limiters), express.json({ limit: JSON_BODY_LIMIT }), (req, res) => {
     const parsed = createWorkshopSchema.safeParse(req.body);
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
@@ -57,7 +77,7 @@ export function apiRouter({ registry, clock, publicUrl, createLimit }: ApiOption
       hostToken,
       workshopId: id,
       urls: { host: paths.host(code, hostToken), board: paths.board(code), join: paths.join(code) },
-      joinUrl: origin(req) + paths.join(code),
+      joinUrl: origin(req, id) + paths.join(code),
     };
     res.status(201).setHeader('Cache-Control', 'no-store').json(body);
   });
@@ -67,7 +87,7 @@ export function apiRouter({ registry, clock, publicUrl, createLimit }: ApiOption
     if (!w) return sendError(res, 404, 'NOT_FOUND', 'No such workshop');
     const { code, title, language, groups, settings } = w.state;
     // The board shows this address as text beside the QR code, so both name the same origin.
-    const body: WorkshopSummary = { code, title, language, groups, settings, joinUrl: origin(req) + paths.join(code) };
+    const body: WorkshopSummary = { code, title, language, groups, settings, joinUrl: origin(req, w.id) + paths.join(code) };
     res.setHeader('Cache-Control', 'no-store').json(body);
   });
 
@@ -85,6 +105,15 @@ export function apiRouter({ registry, clock, publicUrl, createLimit }: ApiOption
     else return w;
     return undefined;
   };
+
+  // Deletes the workshop with everything in it (docs/protocol.md, "Deleting a workshop"): its
+  // screens get `workshop:deleted`, and from then on every route for the code is 404.
+  router.delete('/workshops/:code', (req, res) => {
+    const w = asHost(req, res);
+    if (!w) return;
+    if (!registry.delete(w.id)) return sendError(res, 404, 'NOT_FOUND', 'No such workshop');
+    res.setHeader('Cache-Control', 'no-store').status(204).end();
+  });
 
   router.get('/workshops/:code/export', (req, res) => {
     const w = asHost(req, res);
@@ -112,8 +141,33 @@ export function apiRouter({ registry, clock, publicUrl, createLimit }: ApiOption
   router.get('/workshops/:code/qr.svg', async (req, res) => {
     const w = find(req.params.code);
     if (!w) return sendError(res, 404, 'NOT_FOUND', 'No such workshop');
-    const svg = await QRCode.toString(origin(req) + paths.join(w.state.code), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-    res.type('image/svg+xml').setHeader('Cache-Control', `public, max-age=${QR_MAX_AGE_S}`).send(svg);
+    const svg = await QRCode.toString(origin(req, w.id) + paths.join(w.state.code), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    res.type('image/svg+xml').setHeader('Cache-Control', QR_CACHE).send(svg);
+  });
+
+  // The address the board shows and whether a phone can reach it at all (docs/protocol.md, "Join address").
+  router.get('/workshops/:code/join-address', (req, res) => {
+    const w = find(req.params.code);
+    if (!w) return sendError(res, 404, 'NOT_FOUND', 'No such workshop');
+    res.setHeader('Cache-Control', 'no-store').json(joinAddress(req, w));
+  });
+
+  router.get('/workshops/:code/join-address/options', (req, res) => {
+    const w = asHost(req, res);
+    if (!w) return;
+    res.setHeader('Cache-Control', 'no-store').json(joinOptions(req, w));
+  });
+
+  // The facilitator picks one of the offered origins; any other string is refused and changes nothing.
+  router.put('/workshops/:code/join-address/options', express.json({ limit: JSON_BODY_LIMIT }), (req, res) => {
+    const w = asHost(req, res);
+    if (!w) return;
+    const wanted: unknown = (req.body as { origin?: unknown } | undefined)?.origin;
+    if (typeof wanted !== 'string' || wanted.length > 300) return sendError(res, 400, 'BAD_REQUEST', 'Send { "origin": one of the offered origins }');
+    if (!origins.choose(w.id, wanted)) return sendError(res, 400, 'BAD_REQUEST', 'origin is not one of the offered origins');
+    const body = joinOptions(req, w);
+    onJoinAddressChanged?.(w.id, { joinUrl: body.joinUrl, reachable: body.reachable });
+    res.setHeader('Cache-Control', 'no-store').json(body);
   });
 
   router.use(apiNotFound);

@@ -3,6 +3,7 @@ import { isJoinCode, normaliseJoinCode } from '../domain/joinCode.js';
 import type { HostView, PhoneView, PublicView, SelfView } from '../domain/views.js';
 import type { CommandInput, CommandName, CommandResults } from './commands.js';
 import type { AckResult } from './errors.js';
+import type { JoinAddress } from './http.js';
 
 /**
  * The socket.io event maps, imported by the server (`new Server<ClientToServerEvents, ServerToClientEvents>`)
@@ -16,6 +17,12 @@ export interface Presence {
   /** Participants with at least one open connection. */
   connected: number;
   byGroup: Record<string, number>;
+  /**
+   * Joins (`participant:join`) refused by a rate limit since the workshop was loaded: a burst of
+   * joins from one address or into this workshop (docs/protocol.md, "Limits"). Refused phones
+   * try again and may well be in the room by now; a rising count means someone is flooding.
+   */
+  joinsRefused: number;
 }
 
 export interface ServerToClientEvents {
@@ -34,6 +41,21 @@ export interface ServerToClientEvents {
   'workshop:presence': (presence: Presence) => void;
   /** This phone's participant was removed by the facilitator; forget the token. */
   'participant:removed': () => void;
+  /**
+   * The facilitator picked another join address: boards and hosts only (the `board` room). The
+   * board shows it and reloads the QR code (docs/protocol.md, "Join address").
+   */
+  'workshop:joinAddress': (address: JoinAddress) => void;
+  /**
+   * This phone's participant was erased (by itself or the facilitator): everything they gave is
+   * gone and the token no longer works; forget it. The server disconnects the socket right after.
+   */
+  'participant:erased': () => void;
+  /**
+   * The workshop was deleted (by its facilitator, or by the retention sweep): sent to every
+   * socket of it, which is then disconnected. The code never opens again: forget the workshop.
+   */
+  'workshop:deleted': () => void;
 }
 
 /** socket.io handshake `auth`. No token: a visitor (the board, or a phone that has not joined). */

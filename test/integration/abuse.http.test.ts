@@ -159,6 +159,11 @@ describe('security headers', () => {
       expect(res.headers['permissions-policy'], kind).toBe(PERMISSIONS_POLICY);
       expect(res.headers['cross-origin-opener-policy'], kind).toBe('same-origin');
       expect(res.headers['cross-origin-resource-policy'], kind).toBe('same-origin');
+      expect(res.headers['origin-agent-cluster'], kind).toBe('?1');
+      expect(res.headers['x-dns-prefetch-control'], kind).toBe('off');
+      expect(res.headers['x-download-options'], kind).toBe('noopen');
+      expect(res.headers['x-permitted-cross-domain-policies'], kind).toBe('none');
+      expect(res.headers['x-xss-protection'], kind).toBe('0');
       // Plain http (the laptop mode): no HSTS, and no x-powered-by.
       expect(res.headers['strict-transport-security'], kind).toBeUndefined();
       expect(res.headers['x-powered-by'], kind).toBeUndefined();

@@ -8,7 +8,9 @@ import {
   type ServerToClientEvents,
 } from '../../../shared/index.js';
 import { keys, writeString } from '../lib/storage.js';
+import { forgetWorkshop } from '../lib/myWorkshops.js';
 import { useStore } from '../store/index.js';
+import { announceJoinAddress } from './joinAddress.js';
 import { forgetOutbox, loadOutbox } from './outbox.js';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -25,6 +27,8 @@ export interface WorkshopAuth {
 const WAKE_EVENTS = ['visibilitychange', 'online', 'focus'] as const;
 /** After the server closes the connection itself, try again after this long. */
 const SERVER_CLOSE_RETRY_MS = 1500;
+/** A RATE_LIMITED handshake without a wait in it (an older server): try again after this long. */
+const RATE_LIMITED_RETRY_MS = 5000;
 
 let current: AppSocket | null = null;
 let auth: Handshake | null = null;
@@ -49,8 +53,8 @@ export function setParticipantToken(token: string | null): void {
   }
 }
 
-/** Drops the participant identity (token refused or participant removed) and carries on as a visitor. */
-function loseParticipant(reason: 'rejected' | 'removed'): void {
+/** Drops the participant identity (token refused, participant removed or erased) and carries on as a visitor. */
+function loseParticipant(reason: 'rejected' | 'removed' | 'erased'): void {
   setParticipantToken(null);
   const code = useStore.getState().code;
   if (code) forgetOutbox(code);
@@ -86,6 +90,15 @@ export function connectWorkshop(opts: WorkshopAuth): () => void {
     if (reason === 'io server disconnect') setTimeout(() => current === socket && socket.connect(), SERVER_CLOSE_RETRY_MS);
   });
   socket.on('connect_error', (err) => {
+    if (err.message === CONNECT_ERRORS.rateLimited) {
+      // Too many connections from this address just now (a whole room at once): not final.
+      // socket.io does not retry a refused handshake by itself, so come back when told to.
+      actions().setStatus('offline');
+      const data = (err as Error & { data?: { retryAfterMs?: unknown } }).data;
+      const wait = typeof data?.retryAfterMs === 'number' && data.retryAfterMs > 0 ? data.retryAfterMs : RATE_LIMITED_RETRY_MS;
+      setTimeout(() => current === socket && !socket.connected && socket.connect(), wait + Math.random() * Math.min(wait, 1000));
+      return;
+    }
     if (!isRefusal(err.message)) {
       actions().setStatus('offline'); // a transport failure: socket.io keeps retrying
       return;
@@ -101,12 +114,25 @@ export function connectWorkshop(opts: WorkshopAuth): () => void {
   socket.on('workshop:phone', (view) => actions().receivePhone(view));
   socket.on('workshop:host', (view) => actions().receiveHost(view));
   socket.on('workshop:presence', (presence) => actions().receivePresence(presence));
+  socket.on('workshop:joinAddress', (address) => announceJoinAddress(opts.code, address));
   // A fresh self view (or, on the console, host view) follows every (re)connect and every change:
   // the outbox, watching the store, then drops what it shows and resends what is still pending.
   socket.on('participant:self', (view) => actions().receiveSelf(view));
   socket.on('participant:removed', () => {
     loseParticipant('removed');
     socket.disconnect().connect();
+  });
+  socket.on('participant:erased', () => {
+    loseParticipant('erased');
+    socket.disconnect().connect();
+  });
+  // Gone for good: forget everything this browser kept of it and stop reconnecting.
+  socket.on('workshop:deleted', () => {
+    setParticipantToken(null);
+    forgetOutbox(opts.code);
+    forgetWorkshop(opts.code);
+    actions().markDeleted();
+    socket.disconnect();
   });
 
   const wake = () => {
