@@ -521,7 +521,11 @@ export class WorkshopRegistry {
 
   private snapshot(w: LiveWorkshop): void {
     // Only committed state: with commands of this workshop still in the batch, wait for them.
-    if (w.state.seq === w.snapshotSeq || this.batch?.fromSeq.has(w)) return;
+    if (this.batch?.fromSeq.has(w)) return;
+    // A compaction that waits is a snapshot too, and must not be lost to one (a snapshot past an
+    // erase would hide it from the check at the next load): run it now.
+    if (this.compactTimers.has(w.id)) return this.compact(w);
+    if (w.state.seq === w.snapshotSeq) return;
     try {
       this.store.saveSnapshot(w.id, w.state.seq, w.state);
       w.snapshotSeq = w.state.seq;
