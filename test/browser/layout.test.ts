@@ -218,12 +218,43 @@ describe('layout for every person in the room', () => {
     for (const p of phones) await p.page.locator('.phone-card').first().waitFor();
     await expectNoOverflow(phones, 'explore');
     await expectBoardReadable(board, 'explore');
+    // Twelve cards, at most nine a page: two balanced pages of six (3 × 2), not 9 + 3.
+    expect(await board.locator('.board-grid > li').count()).toBe(6);
+    expect(await board.locator('.board-page').textContent()).toBe('Pagina 1 van 2');
 
     // Dots: open, before the reveal, the read-more of a long card, then revealed.
     await mustAck(host, 'agenda:goto', { activityId: dots });
     for (const p of phones) await p.page.locator('section.vote').first().waitFor();
     await expectNoOverflow(phones, 'dots');
     await expectBoardReadable(board, 'vote-before');
+
+    // Every description is whole, or cut with a "Read more" right after it that shows all of it.
+    for (const p of phones) {
+      const descs = await p.page.evaluate(() =>
+        Array.from(document.querySelectorAll('.vote-item-desc')).map((d) => ({
+          cut: d.scrollHeight > d.clientHeight + 1,
+          button: d.nextElementSibling?.matches('button.read-more[aria-expanded="false"]') ?? false,
+        })),
+      );
+      expect(descs.length, p.name).toBe(12);
+      expect(descs.filter((d) => d.cut && !d.button), p.name).toEqual([]);
+      expect(await p.page.evaluate(() => document.documentElement.lang), p.name).toBe(p.name.includes('-nl-') ? 'nl' : 'en');
+    }
+    // At 320 px and 200 % text the two-line preview cuts the descriptions; one opens in full.
+    const big = phones[1]!.page;
+    const more = big.locator('.vote-item button.read-more').first();
+    expect(await big.locator('.vote-item button.read-more').count()).toBeGreaterThan(0);
+    const box = await more.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await more.click();
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('true');
+    expect(await more.textContent()).toBe('Minder tonen');
+    const opened = await big.locator('.vote-item-desc.is-open').first().evaluate((d) => ({ whole: d.scrollHeight <= d.clientHeight + 1, text: d.textContent }));
+    expect(opened.whole).toBe(true);
+    await big.locator('.vote-item-desc.is-open').first().scrollIntoViewIfNeeded();
+    await shoot(big, 'layout-phone-320-nl-200-dots-read-more', false);
+    await more.click();
+    await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
     for (const [i, r] of room.entries()) {
       await mustAck(r.socket, 'answer:submit', { activityId: dots, answerId: `dots-${i}`, answer: { kind: 'dots', dots: { [valueIds[i % 4]!]: 1, [valueIds[(i + 1) % 4]!]: 1 } } });
     }
@@ -233,6 +264,9 @@ describe('layout for every person in the room', () => {
     await expectNoOverflow(phones, 'results');
     await board.locator('.vr').waitFor();
     await expectBoardReadable(board, 'vote-after-lens');
+    // Twelve values, at most eight rows a page: 6 + 6; the heat map has a column per group with answers.
+    expect(await board.locator('.vr .vt-row').count()).toBe(6);
+    expect(await board.locator('.vt-h-group').count()).toBe(3);
 
     await mustAck(host, 'agenda:goto', { activityId: points });
     await phones[0]!.page.waitForTimeout(300);

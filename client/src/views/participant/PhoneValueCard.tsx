@@ -15,6 +15,9 @@ export const PhoneValueCard = memo(function PhoneValueCard({ value, canWrite }: 
   const lang = useLang();
   const code = useStore((s) => s.code) ?? '';
   const { title, description } = cardText(value, lang);
+  // Written in the workshop's language unless the card has the reader's: hyphenation follows it.
+  const workshopLang = useStore((s) => s.room?.language);
+  const textLang = value.i18n?.[lang] ? undefined : workshopLang;
   const draftField = `story.${value.id}`;
   // A half-written story (kept across reloads) reopens its form.
   const [writing, setWriting] = useState(() => readString(keys.draft(code, draftField)) !== null);
@@ -24,8 +27,14 @@ export const PhoneValueCard = memo(function PhoneValueCard({ value, canWrite }: 
 
   return (
     <article className="phone-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
-      {description ? <p className="phone-card-desc">{description}</p> : null}
+      <h2 id={headingId} lang={textLang}>
+        {title}
+      </h2>
+      {description ? (
+        <p className="phone-card-desc" lang={textLang}>
+          {description}
+        </p>
+      ) : null}
       <p className="phone-card-meta">{t('phone.stories', { count: value.storyCount })}</p>
       <PendingList name="story:add" valueId={value.id} label={t('phone.pendingStory')} />
       {canWrite && writing ? <StoryForm code={code} field={draftField} valueId={value.id} valueTitle={title} onDone={() => setWriting(false)} /> : null}

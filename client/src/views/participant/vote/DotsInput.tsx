@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DotsAnswer } from '../../../../../shared/consensus/index.js';
+import { CardDescription } from './CardDescription.js';
 import type { VoteItem } from './useVoteValues.js';
 
 /** Up to this many dots per value are drawn as dots; more are shown as a number only. */
@@ -27,9 +28,9 @@ export function DotsInput({ items, answer, onChange, left, maxPerValue, disabled
         const headingId = `vote-${v.id}`;
         return (
           <li key={v.id} className={n > 0 ? 'vote-item has-some' : 'vote-item'}>
-            <div className="vote-item-text">
+            <div className="vote-item-text" lang={v.lang}>
               <h2 id={headingId}>{v.title}</h2>
-              {v.description ? <p className="vote-item-desc">{v.description}</p> : null}
+              {v.description ? <CardDescription id={`vote-desc-${v.id}`} text={v.description} value={v.title} className="vote-item-desc" /> : null}
             </div>
             <div className="stepper">
               <button type="button" className="step-btn" aria-label={t('vote.phone.removeDot', { value: v.title })} disabled={disabled || n === 0} onClick={() => set(v.id, n - 1)}>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { POINTS_TOTAL } from '../../../../../shared/index.js';
 import type { PointsAnswer } from '../../../../../shared/consensus/index.js';
+import { CardDescription } from './CardDescription.js';
 import type { VoteItem } from './useVoteValues.js';
 
 /** The steppers move in fives; the field takes any whole number for the last few points. */
@@ -28,11 +29,11 @@ export function PointsInput({ items, answer, onChange, disabled }: Props) {
         const inputId = `points-${v.id}`;
         return (
           <li key={v.id} className={n > 0 ? 'vote-item has-some' : 'vote-item'}>
-            <div className="vote-item-text">
+            <div className="vote-item-text" lang={v.lang}>
               <h2>
                 <label htmlFor={inputId}>{v.title}</label>
               </h2>
-              {v.description ? <p className="vote-item-desc">{v.description}</p> : null}
+              {v.description ? <CardDescription id={`vote-desc-${v.id}`} text={v.description} value={v.title} className="vote-item-desc" /> : null}
             </div>
             <div className="stepper">
               <button

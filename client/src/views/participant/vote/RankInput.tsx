@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RankAnswer } from '../../../../../shared/consensus/index.js';
+import { CardDescription } from './CardDescription.js';
 import type { VoteItem } from './useVoteValues.js';
 import { useDragReorder } from './useDragReorder.js';
 
@@ -117,7 +118,7 @@ export function RankInput({ items, answer, onChange, k, disabled }: Props) {
           {full ? <p className="field-hint">{t('vote.phone.rankFull')}</p> : null}
           <ul className="rank-choices">
             {rest.map((v) => (
-              <li key={v.id}>
+              <li key={v.id} className="rank-choice-item" lang={v.lang}>
                 <button
                   type="button"
                   className="rank-choice"
@@ -128,11 +129,9 @@ export function RankInput({ items, answer, onChange, k, disabled }: Props) {
                   <span className="rank-choice-plus" aria-hidden="true">
                     +
                   </span>
-                  <span className="rank-choice-text">
-                    <span className="rank-choice-title">{v.title}</span>
-                    {v.description ? <span className="rank-choice-desc">{v.description}</span> : null}
-                  </span>
+                  <span className="rank-choice-title">{v.title}</span>
                 </button>
+                {v.description ? <CardDescription id={`rank-desc-${v.id}`} text={v.description} value={v.title} className="rank-choice-desc" /> : null}
               </li>
             ))}
           </ul>

@@ -9,6 +9,8 @@ export interface VoteItem {
   id: string;
   title: string;
   description: string;
+  /** The language of title and description: the reader's for a card in both, else the workshop's. */
+  lang: string | undefined;
 }
 
 const NO_VALUES: PublicValue[] = [];
@@ -23,16 +25,17 @@ export function useVoteValues(activity: VoteActivity): { ids: string[]; items: V
   const lang = useLang();
   const values = useStore((s) => s.room?.values ?? NO_VALUES);
   const titles = useStore((s) => s.room?.valueTitles ?? NO_TITLES);
+  const workshopLang = useStore((s) => s.room?.language);
   const configured = activity.config.valueIds;
   return useMemo(() => {
     const ids = voteValueIds({ config: { ...activity.config, valueIds: configured } }, { values, valueTitles: titles });
     const byId = new Map(values.map((v) => [v.id, v]));
     const items = ids.map((id): VoteItem => {
       const v = byId.get(id);
-      return v ? { id, ...cardText(v, lang) } : { id, title: valueTitle(titles, id, lang), description: '' };
+      return v ? { id, ...cardText(v, lang), lang: v.i18n?.[lang] ? lang : workshopLang } : { id, title: valueTitle(titles, id, lang), description: '', lang: undefined };
     });
     return { ids, items };
     // activity.config is read only for valueIds, which is a dependency.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [configured, values, titles, lang]);
+  }, [configured, values, titles, lang, workshopLang]);
 }
