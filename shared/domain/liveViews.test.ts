@@ -90,10 +90,14 @@ function walk(seed: number, steps: number) {
       run('value:merge', { sourceId: value, targetId: pick(state.valueOrder) }, HOST);
     } else if (roll < 0.86) {
       run('value:edit', { valueId: value, title: `Titel ${step}`, description: 'Anders' }, HOST);
-    } else if (roll < 0.89) {
+    } else if (roll < 0.88) {
       run('participant:update', { groupId: pick(state.groups)?.id }, someone);
-    } else if (roll < 0.9) {
+    } else if (roll < 0.89) {
       run('participant:remove', { participantId: someone.participantId }, HOST);
+    } else if (roll < 0.9) {
+      // An erase takes stories, endorsements, answers and wall entries out of every cached part.
+      if (rnd() < 0.5) run('participant:erase', { participantId: someone.participantId }, HOST);
+      else run('participant:eraseSelf', {}, someone);
     } else if (roll < 0.93) {
       run('settings:update', rnd() < 0.5 ? { minGroupSize: 1 + Math.floor(rnd() * 3) } : { allowNames: rnd() < 0.5 }, HOST);
     } else if (roll < 0.95) {
@@ -116,8 +120,12 @@ function walk(seed: number, steps: number) {
     previousPhone = phone;
     previousKey = key;
   }
+  erasures += state.erasedParticipantIds?.length ?? 0;
   return { accepted, state };
 }
+
+/** Participants erased over every walk (the walks must have erased someone). */
+let erasures = 0;
 
 /** A workshop whose commands are decided, applied in place and observed, as the server does. */
 function liveVote(options?: LiveViewsOptions) {
@@ -141,6 +149,10 @@ describe('LiveViews', () => {
     expect(accepted).toBeGreaterThan(60);
     expect(Object.values(state.answers).flatMap((a) => Object.keys(a)).length).toBeGreaterThan(5);
   }, 60_000);
+
+  it('erased participants in the walks above (so an erase was checked against views built from scratch)', () => {
+    expect(erasures).toBeGreaterThan(0);
+  });
 
   it('recomputes results at most once per refresh interval while only answers come in, and says when they are due', () => {
     let now = 1_000;
