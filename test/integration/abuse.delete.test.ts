@@ -103,6 +103,11 @@ describe('deleting a workshop', () => {
     const server = await start();
     const doomed = await busyWorkshop(server, 'Weg ermee', 'QUOKKA');
     const kept = await busyWorkshop(server, 'Blijft', 'WOMBAT');
+    // A vote with a running timer: deleting stops it.
+    const { activityId: timed } = await mustAck(doomed.host, 'agenda:add', { kind: 'dots' });
+    await mustAck(doomed.host, 'activity:configure', { activityId: timed, valueIds: [doomed.valueId], timerSeconds: 600 });
+    await mustAck(doomed.host, 'agenda:goto', { activityId: timed });
+    expect(server.app.timers.has(doomed.w.workshopId)).toBe(true);
     server.app.registry.flush();
     // Before: the texts are on disk (so the checks below can fail).
     for (const t of ['QUOKKA-STORY', 'QUOKKA-HIDDEN-STORY', 'QUOKKA-PRE-EDIT-TITLE', 'QUOKKA-NAME', 'Weg ermee']) expect(onDisk(server.dataDir, t), t).toBe(true);
