@@ -4,7 +4,8 @@ import type { LiveWorkshop, WorkshopRegistry } from '../workshops.js';
 import { Broadcaster, RESULTS_REFRESH_MS } from './broadcaster.js';
 import type { SocketEffects } from './commands.js';
 import { registerCommands } from './dispatch.js';
-import { handshakeMiddleware, type CommandRate } from './handshake.js';
+import type { Limiters, TrustFn } from '../limits/index.js';
+import { handshakeMiddleware } from './handshake.js';
 import { PresenceTracker } from './presence.js';
 import { rooms, type AppServer, type AppSocket } from './types.js';
 
@@ -12,7 +13,9 @@ export interface SocketDeps {
   registry: WorkshopRegistry;
   clock: () => number;
   logger: Logger;
-  rate: CommandRate;
+  limiters: Limiters;
+  /** Which hops' X-Forwarded-For to believe (express's compiled `trust proxy`). */
+  trust: TrustFn;
   coalesceMs?: number;
 }
 
@@ -21,6 +24,8 @@ export interface AttachedSockets {
   changed(workshopId: string): void;
   /** Whether any socket is connected to this workshop (it then stays in memory). */
   connected(workshopId: string): boolean;
+  /** The workshop was deleted: every socket of it is told (`workshop:deleted`) and disconnected. */
+  deleted(workshopId: string): void;
   close(): void;
 }
 
@@ -29,14 +34,14 @@ export interface AttachedSockets {
  * (re)connect — the view of the current version, shared by every socket that connects while
  * it is current — the command table, presence, and coalesced broadcasts.
  */
-export function attachSockets(io: AppServer, { registry, clock, logger, rate, coalesceMs }: SocketDeps): AttachedSockets {
+export function attachSockets(io: AppServer, { registry, clock, logger, limiters, trust, coalesceMs }: SocketDeps): AttachedSockets {
   const presence = new PresenceTracker();
   const liveViews = new WeakMap<LiveWorkshop, LiveViews>();
   const viewsOf = (workshop: LiveWorkshop): LiveViews => {
     let views = liveViews.get(workshop);
     if (!views) {
       // Throttling reads the real clock, whatever clock the workshop's events are stamped with.
-      views = new LiveViews(() => workshop.state, { clock: Date.now, resultsRefreshMs: RESULTS_REFRESH_MS });
+      views = new LiveViews(() => workshop.state, { clock: Date.now, resultsRefreshMs: RESULTS_REFRESH_MS, caps: registry.caps });
       liveViews.set(workshop, views);
     }
     return views;
@@ -48,6 +53,7 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
     // start the views afresh; the next change sends every room its view.
     viewsOf(workshop).reset();
     broadcaster.forget(workshop.id);
+    presence.forget(workshop.id);
   });
 
   // Snapshots for sockets that connect in the same event-loop turn go out as one emit per view:
@@ -108,9 +114,19 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
       // phone learns why before it is cut off; its disconnect handler updates presence.
       io.in(room).disconnectSockets();
     },
+    eraseParticipant(workshopId, participantId) {
+      const room = rooms.participant(workshopId, participantId);
+      io.to(room).emit('participant:erased');
+      io.in(room).disconnectSockets();
+    },
   };
 
-  io.use(handshakeMiddleware(registry, rate, clock, logger));
+  io.use(handshakeMiddleware({ registry, limiters, trust, logger }));
+  const joinRefused = (workshopId: string): void => {
+    presence.joinRefused(workshopId);
+    // Presence goes to the hosts with the next flush (coalesced like every change).
+    broadcaster.connectionsChanged(workshopId);
+  };
 
   io.on('connection', (socket) => {
     const { workshopId, role, participantId, view } = socket.data;
@@ -141,7 +157,7 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
       snapshotSoon(socket, workshopId);
     }
 
-    registerCommands(socket, { registry, broadcaster, effects, clock, logger });
+    registerCommands(socket, { registry, broadcaster, effects, clock, logger, limiters, joinRefused });
 
     socket.on('disconnect', () => {
       // Read socket.data now, not at connect: a visitor may have joined since.
@@ -155,5 +171,13 @@ export function attachSockets(io: AppServer, { registry, clock, logger, rate, co
   const connected = (workshopId: string): boolean =>
     (io.sockets.adapter.rooms.get(rooms.board(workshopId))?.size ?? 0) + (io.sockets.adapter.rooms.get(rooms.phones(workshopId))?.size ?? 0) > 0;
 
-  return { changed: (workshopId) => broadcaster.changed(workshopId), connected, close: () => broadcaster.close() };
+  const deleted = (workshopId: string): void => {
+    const all = [rooms.board(workshopId), rooms.phones(workshopId), rooms.host(workshopId)];
+    io.to(all).emit('workshop:deleted');
+    // Sent after the event above on each connection, so every screen learns why it is cut off.
+    io.in(all).disconnectSockets(true);
+    broadcaster.forget(workshopId);
+  };
+
+  return { changed: (workshopId) => broadcaster.changed(workshopId), connected, deleted, close: () => broadcaster.close() };
 }

@@ -3,9 +3,20 @@ import type { Presence, WorkshopState } from '../../shared/index.js';
 /**
  * Which participants have at least one open socket, per workshop. A phone that reloads opens
  * a second socket before the first one times out, so connections are counted per participant.
+ * Also how many joins a rate limit refused, per workshop since it was loaded.
  */
 export class PresenceTracker {
   private readonly open = new Map<string, Map<string, number>>();
+  private readonly refused = new Map<string, number>();
+
+  joinRefused(workshopId: string): void {
+    this.refused.set(workshopId, (this.refused.get(workshopId) ?? 0) + 1);
+  }
+
+  /** The workshop was loaded (again): its count starts afresh. */
+  forget(workshopId: string): void {
+    this.refused.delete(workshopId);
+  }
 
   connect(workshopId: string, participantId: string): void {
     let byParticipant = this.open.get(workshopId);
@@ -32,6 +43,6 @@ export class PresenceTracker {
       connected += 1;
       byGroup[p.groupId] = (byGroup[p.groupId] ?? 0) + 1;
     }
-    return { connected, byGroup };
+    return { connected, byGroup, joinsRefused: this.refused.get(state.id) ?? 0 };
   }
 }

@@ -1,6 +1,5 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, Role, ServerToClientEvents } from '../../shared/index.js';
-import type { TokenBucket } from './tokenBucket.js';
 
 /** What the server knows about one connection, set by the handshake and upgraded by a join. */
 export interface SocketData {
@@ -10,7 +9,8 @@ export interface SocketData {
   participantId: string | null;
   /** Which view the socket is sent: the board's (`workshop:public`), a phone's (`workshop:phone`) or the host's. */
   view: 'board' | 'phone' | 'host';
-  bucket: TokenBucket;
+  /** The client's address as the per-address limits count it (behind TRUST_PROXY: the forwarded one). */
+  address: string;
 }
 
 type NoServerSideEvents = Record<never, never>;

@@ -7,5 +7,10 @@ export const CONNECT_ERRORS = {
   notFound: 'WORKSHOP_NOT_FOUND',
   badHostToken: 'BAD_HOST_TOKEN',
   badParticipantToken: 'BAD_PARTICIPANT_TOKEN',
+  /**
+   * Too many connections or unknown join codes from this address: the error's `data.retryAfterMs`
+   * says how long to wait before connecting again (docs/protocol.md, "Limits"). Not final.
+   */
+  rateLimited: 'RATE_LIMITED',
 } as const;
 export type ConnectErrorCode = (typeof CONNECT_ERRORS)[keyof typeof CONNECT_ERRORS];

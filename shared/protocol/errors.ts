@@ -14,6 +14,8 @@ export interface ErrorBody {
   code: ErrorCode;
   /** English, for developers and logs; the UI shows its own text for the code. */
   message: string;
+  /** With RATE_LIMITED: how long to wait before sending it again (ms); nothing was stored. */
+  retryAfterMs?: number;
 }
 
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
