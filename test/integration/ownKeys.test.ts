@@ -104,7 +104,7 @@ describe('ids are own keys, through a real server', () => {
   it('every command with every built-in name in every id field is refused, changes nothing and logs nothing', async () => {
     const logger = spyLogger();
     // The probes come faster than a phone would send; the rate limit is not what is tested here.
-    const server = await start({ config: { logger, limits: { commandsPerSecond: 100_000, commandBurst: 100_000 } } });
+    const server = await start({ config: { logger, limits: { participantCommands: { points: 100_000, seconds: 1 }, hostCommands: { points: 100_000, seconds: 1 }, visitorCommandsPerSocket: { points: 100_000, seconds: 1 } } } });
     const w = await createWorkshop(server, { title: 'Eigen sleutels', template: 'heat-transition', language: 'en', groups: ['A', 'B'] });
     const host = await connectHost(server, w);
     const board = await connectVisitor(server, w.code);
@@ -139,6 +139,9 @@ describe('ids are own keys, through a real server', () => {
       'participant:join': { groupId: groupA },
       'participant:update': { groupId: groupB },
       'participant:remove': { participantId: b.participantId },
+      'participant:removeMany': { participantIds: [b.participantId] },
+      'participant:erase': { participantId: b.participantId },
+      'participant:eraseSelf': {},
       'value:propose': { title: 'Rust', valueId: 'v_console_made_0001' },
       'value:add': { title: 'Rust', valueId: 'v_console_made_0002' },
       'value:edit': { valueId: v1, title: 'Nieuw' },
@@ -204,9 +207,9 @@ describe('ids are own keys, through a real server', () => {
         }
       }
     }
-    // 13 names × (1 participant:join + 1 update + 1 remove + 1 propose + 1 add + 1 edit + 1 hide + 2 merge + 2 story:add + 1 endorse
+    // 13 names × (1 participant:join + 1 update + 1 remove + 1 removeMany + 1 erase + 1 propose + 1 add + 1 edit + 1 hide + 2 merge + 2 story:add + 1 endorse
     // + 1 story:hide + 1 control + 3 configure + 1 agenda:add + 4 agenda + 1 extend + 3 open-answer + 6 answer:submit)
-    expect(probes).toHaveLength(13 * 32);
+    expect(probes).toHaveLength(13 * 34);
 
     // Answers go to the open activity of their kind; the rest are sent while explore is open.
     const answerKind = (p: Probe) => {

@@ -38,7 +38,7 @@ describe('a participant reconnecting with its token', () => {
     // Still a participant: it can keep going, and is not counted twice.
     await mustAck(again, 'story:add', { valueId, text: 'En ook dit.' });
     expect((await waitFor(host, 'workshop:public', (v) => v.participation.total === 2)).participation.total).toBe(2);
-    expect(await waitFor(host, 'workshop:presence', (p) => p.connected === 2)).toEqual({ connected: 2, byGroup: { [g1]: 1, [g2]: 1 } });
+    expect(await waitFor(host, 'workshop:presence', (p) => p.connected === 2)).toEqual({ connected: 2, byGroup: { [g1]: 1, [g2]: 1 }, joinsRefused: 0 });
   });
 });
 

@@ -62,12 +62,13 @@ describe('garbage in', () => {
     await mustAck(host, 'value:add', { title: 'The server is fine' });
   });
 
-  it('rate-limits one socket that floods, without touching the others', async () => {
-    const { server, w, host, groupId } = await exploring(start, { config: { limits: { commandBurst: 5, commandsPerSecond: 0.001 } } });
-    const phone = await joinAs(server, w.code, groupId); // a fresh socket: 1 of its 5 used by the join
+  it('rate-limits a participant that floods, without touching the others', async () => {
+    // 4 commands per hour for a participant; the join came from the visitor's own budget.
+    const { server, w, host, groupId } = await exploring(start, { config: { limits: { participantCommands: { points: 4, seconds: 3600 } } } });
+    const phone = await joinAs(server, w.code, groupId);
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => emitAck(phone.socket, 'value:propose', { title: `V${i}` })));
     expect(results.filter((r) => r.ok)).toHaveLength(4);
-    expect(results.slice(4)).toEqual(Array(4).fill({ ok: false, error: { code: 'RATE_LIMITED', message: expect.any(String) } }));
+    expect(results.slice(4)).toEqual(Array(4).fill({ ok: false, error: { code: 'RATE_LIMITED', message: expect.any(String), retryAfterMs: expect.any(Number) } }));
     expect(Object.values(serverState(server, w.code).values)).toHaveLength(4);
     expect(await emitAck(host, 'value:add', { title: 'Host unaffected' })).toMatchObject({ ok: true });
   });
@@ -87,6 +88,10 @@ function failingStore(): { wrap: (s: SqliteStore) => WorkshopStore; fail: (on: b
       findByCode: (code) => inner.findByCode(code),
       load: (id) => inner.load(id),
       saveSnapshot: (id, seq, state) => inner.saveSnapshot(id, seq, state),
+      compact: (id, seq, state) => inner.compact(id, seq, state),
+      delete: (id, at) => inner.delete(id, at),
+      codeTaken: (code) => inner.codeTaken(code),
+      idleSince: (before) => inner.idleSince(before),
       close: () => inner.close(),
     }),
   };

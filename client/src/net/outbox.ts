@@ -152,7 +152,8 @@ async function drain(): Promise<void> {
       setTimeout(settleDelivered, DELIVERED_GRACE_MS);
     } else if (RETRYABLE_ERRORS.has(result.error.code)) {
       update(next.id, { status: 'queued', error: result.error.code });
-      scheduleRetry();
+      // A rate limit says when to come back; anything else is tried again after a few seconds.
+      scheduleRetry(Math.max(RETRY_AFTER_MS, result.error.retryAfterMs ?? 0));
       return;
     } else {
       update(next.id, { status: 'failed', error: result.error.code });
@@ -176,12 +177,12 @@ function sendPending(c: PendingCommand) {
   }
 }
 
-function scheduleRetry(): void {
+function scheduleRetry(delayMs: number): void {
   if (retryTimer) return;
   retryTimer = setTimeout(() => {
     retryTimer = null;
     void flushOutbox();
-  }, RETRY_AFTER_MS);
+  }, delayMs);
 }
 
 /**
