@@ -195,7 +195,7 @@ async function closedLoop(req: Extract<LoadRequest, { op: 'closedLoop' }>): Prom
       const phone = phoneOf(index);
       let sent = 0;
       while (now() < end) {
-        // Paced just under the server's per-socket command rate, so no answer is refused for speed.
+        // Paced just under the server's per-participant command rate, so no answer is refused for speed.
         const wait = sent + req.minIntervalMs - now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         if (now() >= end) break;

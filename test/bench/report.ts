@@ -369,7 +369,7 @@ export function renderFigures(res: Results): string {
     for (const b of res.bursts) out.push(`- ${burstSentence(b, m.cpus)}`);
   }
   if (res.closed.length) {
-    out.push('', '### 3. Closed loop: Raakvlak vs bare socket.io', '', `Every phone resubmits a dots answer as soon as its previous ack returns, for ${f0((res.closed[0]?.durationMs ?? 0) / 1000)} s — but at most one per 52 ms, just under the server's per-socket limit of 20 commands per second, so no answer is refused for speed ("pacing cap": N × 19.2/s; a rate at the cap says the pacing, not the server, was the limit). The bare server (\`test/bench/bareServer.ts\`) only acknowledges, driven by the same load processes with the same pacing in the same run.`, '', closedTable(res.closed));
+    out.push('', '### 3. Closed loop: Raakvlak vs bare socket.io', '', `Every phone resubmits a dots answer as soon as its previous ack returns, for ${f0((res.closed[0]?.durationMs ?? 0) / 1000)} s — but at most one per 52 ms, just under the server's per-participant limit of 20 commands per second, so no answer is refused for speed ("pacing cap": N × 19.2/s; a rate at the cap says the pacing, not the server, was the limit). The bare server (\`test/bench/bareServer.ts\`) only acknowledges, driven by the same load processes with the same pacing in the same run.`, '', closedTable(res.closed));
     const c = res.closed[res.closed.length - 1] as ClosedRow;
     const capped = (c.raakvlakPerSecond >= 0.95 * c.capPerSecond ? 'Raakvlak ' : '') + (c.barePerSecond >= 0.95 * c.capPerSecond ? (c.raakvlakPerSecond >= 0.95 * c.capPerSecond ? 'and the bare server ' : 'the bare server ') : '');
     if (capped) out.push('', `At ${c.n} phones ${capped}ran at the pacing cap: that rate is a lower bound.`);
