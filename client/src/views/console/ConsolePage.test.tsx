@@ -44,7 +44,7 @@ describe('facilitator console', () => {
     const w = exploreWorkshop();
     render(<ConsolePage code={CODE} />);
     load(w);
-    act(() => useStore.getState().receivePresence({ connected: 2, byGroup: { [w.pub().groups[0]!.id]: 2 } }));
+    act(() => useStore.getState().receivePresence({ connected: 2, byGroup: { [w.pub().groups[0]!.id]: 2 }, joinsRefused: 0 }));
     expect(screen.getByRole('heading', { level: 1, name: 'Northside heat plan' })).toBeInTheDocument();
     expect(screen.getByText('ABC DEF')).toBeInTheDocument();
     const residents = screen.getByRole('row', { name: /Residents/ });
