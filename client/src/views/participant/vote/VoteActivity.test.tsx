@@ -70,7 +70,7 @@ describe('phone: dots', () => {
     expect(sent?.answer).toEqual({ kind: 'dots', dots: { [w.affordability]: 3, [w.comfort]: 2 } });
     expect(sent?.answerId).toMatch(/^[A-Za-z0-9_-]{10,64}$/);
     deliver(w);
-    expect(screen.getByText(/Your answer is in — you can change it until the facilitator locks/)).toBeInTheDocument();
+    expect(screen.getByText(/Your answer is in — you can change it while this step is open/)).toBeInTheDocument();
   });
 });
 
