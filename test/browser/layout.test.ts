@@ -139,8 +139,8 @@ interface SmallText {
 }
 
 /** Every visible text node on screen with a computed font size under 28 px. */
-function smallText(page: Page): Promise<SmallText[]> {
-  return page.evaluate(() => {
+function smallText(page: Page, minPx = 27.95): Promise<SmallText[]> {
+  return page.evaluate((minPx) => {
     const out: SmallText[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -157,10 +157,10 @@ function smallText(page: Page): Promise<SmallText[]> {
       const px = parseFloat(getComputedStyle(el).fontSize);
       const where = `${el.tagName.toLowerCase()}.${String(el.className)}`;
       // One entry per kind of element and size is enough to find the rule to fix.
-      if (px < 27.95 && !out.some((o) => o.where === where && o.px === Math.round(px * 10) / 10)) out.push({ text: text.slice(0, 40), px: Math.round(px * 10) / 10, where });
+      if (px < minPx && !out.some((o) => o.where === where && o.px === Math.round(px * 10) / 10)) out.push({ text: text.slice(0, 40), px: Math.round(px * 10) / 10, where });
     }
     return out;
-  });
+  }, minPx);
 }
 
 async function expectBoardReadable(board: Page, state: string): Promise<void> {
@@ -289,6 +289,10 @@ describe('layout for every person in the room', () => {
 
     await mustAck(host, 'agenda:goto', { activityId: scan });
     for (const p of phones) await p.page.locator('section.scan').first().waitFor();
+    // One phone scores every statement, so its send bar says "12 van 12 stellingen gescoord".
+    const scorer = phones[1]!.page;
+    for (const fieldset of await scorer.locator('fieldset.scan-statement').all()) await fieldset.locator('input[type=radio]').nth(2).evaluate((el: HTMLInputElement) => el.click()); // the sticky send bar may cover it
+    await expect.poll(() => scorer.locator('.scan-progress').textContent()).toMatch(/^12 van 12/);
     await expectNoOverflow(phones, 'scan');
     await expectBoardReadable(board, 'scan');
     const scanView: HostView = await waitFor(host, 'workshop:host', (v) => v.activities.some((a) => a.id === scan && a.status === 'open'));
@@ -308,6 +312,12 @@ describe('layout for every person in the room', () => {
     await phones[0]!.page.waitForTimeout(500);
     await expectNoOverflow(phones, 'summary');
     await expectBoardReadable(board, 'summary');
+
+    // A 1280×720 projector keeps the proportions: the minimum scales to 28 × 1280 / 1920 = 18.7 px.
+    await board.setViewportSize({ width: 1280, height: 720 });
+    await board.waitForTimeout(500);
+    await shoot(board, 'layout-board-summary-1280', false);
+    expect((await smallText(board, 18.6)).map((t) => `${t.where} ${t.px}`)).toEqual([]);
 
     for (const r of room) r.socket.disconnect();
     host.disconnect();
