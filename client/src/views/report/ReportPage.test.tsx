@@ -52,10 +52,16 @@ describe('report page', () => {
     expect(within(round2).getByText('Not shown separately (fewer than 3 answers): Housing association')).toBeInTheDocument();
     expect(within(round2).getByText('Common ground')).toBeInTheDocument();
     expect(within(round2).getByText('Shift since the previous round')).toBeInTheDocument();
+    // Every chart table is named by its heading, so a screen reader can list and pick them.
+    expect(within(round2).getByRole('table', { name: 'Priority' })).toBeInTheDocument();
+    expect(within(round2).getByRole('table', { name: 'Groups lens' })).toBeInTheDocument();
+    expect(within(round2).getByRole('table', { name: 'Shift since the previous round' })).toBeInTheDocument();
     // Charts are inline SVG.
     expect(round2.querySelectorAll('svg').length).toBeGreaterThan(10);
 
     const scan = sections[5]!;
+    expect(within(scan).getByRole('table', { name: 'Average and spread per factor' })).toBeInTheDocument();
+    expect(within(scan).getByRole('table', { name: 'Statements' })).toBeInTheDocument();
     expect(within(scan).getByRole('columnheader', { name: 'Interaction' })).toBeInTheDocument();
     expect(within(scan).getByRole('rowheader', { name: /^Everyone/ })).toBeInTheDocument();
     expect(within(scan).getByText('We listen to each other (2)')).toBeInTheDocument();

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanResults } from '../../../../shared/consensus/index.js';
 import type { ActivityResults, Lang } from '../../../../shared/index.js';
@@ -15,6 +16,8 @@ type Names = SummaryNames & { groupIndex: (id: string) => number };
  */
 export function ReportScan({ activity, results, names, lang, minGroupSize }: { activity: ExportActivity; results: ActivityResults & { scan: ScanResults }; names: Names; lang: Lang; minGroupSize: number }) {
   const { t } = useTranslation();
+  const chartId = useId();
+  const statementsId = useId();
   const scan = results.scan;
   const n1 = (x: number | null) => (x === null ? '–' : formatNumber(x, lang, 1));
   const statementText = new Map(activity.config.statements.map((s) => [s.id, { text: s.text[lang], factor: s.factor }]));
@@ -23,12 +26,12 @@ export function ReportScan({ activity, results, names, lang, minGroupSize }: { a
     <>
       <figure className="r-figure r-keep">
         <figcaption>
-          <h3>{t('agenda.board.chartTitle')}</h3>
+          <h3 id={chartId}>{t('agenda.board.chartTitle')}</h3>
           <p className="r-hint">
             {t('agenda.board.chartScale')} · {t('agenda.board.band')}
           </p>
         </figcaption>
-        <table className="r-table r-scan">
+        <table className="r-table r-scan" aria-labelledby={chartId}>
           <thead>
             <tr>
               <td />
@@ -76,9 +79,9 @@ export function ReportScan({ activity, results, names, lang, minGroupSize }: { a
 
       <figure className="r-figure">
         <figcaption>
-          <h3>{t('agenda.report.scanStatements')}</h3>
+          <h3 id={statementsId}>{t('agenda.report.scanStatements')}</h3>
         </figcaption>
-        <table className="r-table r-statements">
+        <table className="r-table r-statements" aria-labelledby={statementsId}>
           <thead>
             <tr>
               <th scope="col">{t('agenda.report.statementCol')}</th>
