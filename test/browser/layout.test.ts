@@ -322,4 +322,34 @@ describe('layout for every person in the room', () => {
     for (const r of room) r.socket.disconnect();
     host.disconnect();
   });
+
+  it("the console's add-step list keeps long Dutch names inside their card, also at 200 % text", async () => {
+    const w = await createWorkshop(server, { title: 'Samenwerkingsscan Noord', template: 'heat-transition', language: 'nl' });
+    for (const scale of [1, 2] as const) {
+      const laptop = await newPhone(1440, 'nl', scale);
+      await laptop.page.setViewportSize({ width: 1440, height: 900 });
+      await laptop.page.goto(`${server.url}${w.urls.host}`);
+      await laptop.page.locator('.agenda-add-open').click();
+      const library = laptop.page.locator('.library');
+      await library.waitFor();
+      await library.scrollIntoViewIfNeeded();
+      await shoot(laptop.page, `layout-console-add-step-${scale * 100}`, false);
+      // Every text in the list ends inside the list's own box.
+      const outside = await library.evaluate((lib) => {
+        const box = lib.getBoundingClientRect();
+        const out: string[] = [];
+        const walker = document.createTreeWalker(lib, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!(n.textContent ?? '').trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const r = range.getBoundingClientRect();
+          if (r.width > 2 && (r.right > box.right + 0.5 || r.left < box.left - 0.5)) out.push((n.textContent ?? '').trim());
+        }
+        return out;
+      });
+      expect({ scale, outside }).toEqual({ scale, outside: [] });
+      expect(await laptop.page.locator('.library').textContent()).toContain('Samenwerkingsscan');
+    }
+  });
 });
