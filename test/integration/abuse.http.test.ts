@@ -7,9 +7,10 @@ import QRCode from 'qrcode';
 import { io as connectClient } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type JoinAddress, type JoinAddressOptions, type WorkshopSummary } from '../../shared/index.js';
-import { createApp, type AppConfig } from '../../server/app.js';
+import { createApp, type AppConfig, type RaakvlakApp } from '../../server/app.js';
 import { databaseFile } from '../../server/env.js';
-import { silentLogger } from '../../server/logger.js';
+import { silentLogger, type Logger } from '../../server/logger.js';
+import { logJoinAddresses } from '../../server/serve.js';
 import { lanAddresses, type InterfaceTable } from '../../server/http/origins.js';
 import { PERMISSIONS_POLICY } from '../../server/http/security.js';
 import { SqliteStore } from '../../server/store/sqliteStore.js';
@@ -76,8 +77,10 @@ function request(url: string, opts: { method?: string; headers?: Record<string, 
 interface Started {
   url: string;
   port: number;
+  origins: RaakvlakApp['origins'];
   close(): Promise<void>;
 }
+const originsOf = (s: Started) => s.origins;
 const started: Started[] = [];
 afterAll(async () => {
   for (const s of started.splice(0)) await s.close();
@@ -92,6 +95,7 @@ async function startOnAllInterfaces(config: AppConfig = {}, table: InterfaceTabl
   const s: Started = {
     url: `http://127.0.0.1:${port}`,
     port,
+    origins: app.origins,
     async close() {
       await app.close();
       store.close();
@@ -311,6 +315,30 @@ describe('join links never come from the Host header', () => {
       const s = JSON.parse((await request(`${server.url}/api/workshops/${w.code}`, { headers: { Host: host } })).body) as WorkshopSummary;
       expect(s.joinUrl).toBe(`https://raakvlak.example/j/${w.code}`);
     }
+  });
+});
+
+describe('the startup log', () => {
+  const collect = () => {
+    const lines: string[] = [];
+    const logger: Logger = { info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) };
+    return { lines, logger };
+  };
+
+  it('names where phones join, best address first, and the others the console offers', async () => {
+    const server = await startOnAllInterfaces({}, { lo: [iface('127.0.0.1', 'IPv4', true)], wlan0: [iface('192.168.1.23', 'IPv4')], ap0: [iface('10.42.0.1', 'IPv4')] });
+    const { lines, logger } = collect();
+    logJoinAddresses(originsOf(server), logger);
+    expect(lines).toEqual([`info Phones join at http://192.168.1.23:${server.port}/join (wlan0)`, `info   also offered in the console: http://10.42.0.1:${server.port} (ap0)`]);
+  });
+
+  it('says clearly when no phone can reach the machine', async () => {
+    const server = await startOnAllInterfaces({}, { lo: [iface('127.0.0.1', 'IPv4', true)] });
+    const { lines, logger } = collect();
+    logJoinAddresses(originsOf(server), logger);
+    expect(lines).toEqual([
+      'warn Phones cannot reach this computer: no network found (only loopback). Connect to a Wi-Fi or start a hotspot; the board shows the address once there is one.',
+    ]);
   });
 });
 
