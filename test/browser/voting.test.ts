@@ -129,7 +129,8 @@ describe('voting in the browser', () => {
     await screenshot(board, 'voting-board-before');
 
     // ---- The facilitator locks and reveals from the console.
-    await laptop.getByRole('button', { name: 'Pause: Rank', exact: true }).click();
+    // The vote panel's pause (the run bar above has the same action, under the same word).
+    await laptop.locator('section[aria-labelledby="vote-panel-h"]').getByRole('button', { name: 'Pause: Rank', exact: true }).click();
     await laptop.getByRole('button', { name: 'Reveal results to the room: Rank', exact: true }).click();
     await board.getByRole('table', { name: 'Priority of the values and how each group scores them' }).waitFor();
     await expect.poll(() => board.locator('.vr .vt-title').allTextContents()).toEqual(['Affordability', 'Sustainability', 'Social fairness', 'Comfort']);
