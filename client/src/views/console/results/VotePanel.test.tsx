@@ -74,8 +74,14 @@ describe('console: vote panel', () => {
     expect(screen.getByText('Visible to the room')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Hide results from the room: Rank' }));
     expect(sendMock).toHaveBeenLastCalledWith('activity:control', { activityId: w.activityId, action: 'hide' });
-    await userEvent.click(screen.getByRole('button', { name: 'Pause: Rank' }));
+    const pause = screen.getByRole('button', { name: 'Pause: Rank' });
+    await userEvent.click(pause);
     expect(sendMock).toHaveBeenLastCalledWith('activity:control', { activityId: w.activityId, action: 'lock' });
+    // The server applies it: the same button now resumes, and keeps the focus.
+    w.control('lock');
+    load(w);
+    expect(pause).toHaveAccessibleName('Resume: Rank');
+    expect(pause).toHaveFocus();
   });
 
   it('has a tab per vote and shows the current one first', async () => {

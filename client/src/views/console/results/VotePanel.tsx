@@ -104,7 +104,9 @@ function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: H
             const label = t(`vote.console.${action}`);
             return (
               <button
-                key={action}
+                // One slot per pair (pause/resume, reveal/hide): the button stays the same element
+                // when its action flips, so the focus stays on it instead of dropping to <body>.
+                key={action === 'lock' || action === 'unlock' ? 'answers' : 'results'}
                 type="button"
                 className={action === 'reveal' ? 'btn-primary btn-small' : 'btn-secondary btn-small'}
                 aria-label={t('vote.console.actionLabel', { action: label, activity: name })}
