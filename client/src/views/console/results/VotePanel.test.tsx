@@ -155,6 +155,8 @@ describe('console: the groups lens in a small workshop', () => {
     expect(button).toHaveAccessibleDescription('Sets the smallest group shown in the groups lens; groups with fewer answers stay hidden.');
     await userEvent.click(button);
     expect(sendMock).toHaveBeenLastCalledWith('settings:update', { minGroupSize: 2 });
+    // Accepted: focus goes to the results heading, not to <body> when the button goes.
+    expect(screen.getByRole('heading', { name: 'Live results' })).toHaveFocus();
     // The server applies it: the lens compares all three groups and the explanation goes.
     w.h.must('settings:update', { minGroupSize: 2 }, HOST);
     load(w);

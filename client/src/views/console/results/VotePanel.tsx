@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupName, type HostView } from '../../../../../shared/index.js';
 import { activityActions } from '../../../../../shared/domain/permissions.js';
@@ -91,6 +91,11 @@ function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: H
   const comparison = results?.previousRound?.comparison ?? null;
   const actions = panelActionsFor(activity, host.currentActivityId);
   const minGroupSize = useStore((s) => s.pub?.settings.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  // The button goes once the lens compares the groups: focus moves to the results it changed.
+  const showGroupsFrom = async (size: number) => {
+    if (await run('settings:update', { minGroupSize: size })) resultsHeading.current?.focus();
+  };
 
   return (
     <div className="vote-activity">
@@ -127,7 +132,9 @@ function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: H
         ))}
       </p>
       {activity.status === 'pending' || counts.total === 0 ? <VoteSettings activity={activity} host={host} /> : <SettingsSummary activity={activity} host={host} />}
-      <h3 className="vote-results-h">{t('vote.console.liveResults')}</h3>
+      <h3 className="vote-results-h" ref={resultsHeading} tabIndex={-1}>
+        {t('vote.console.liveResults')}
+      </h3>
       <LateAnswersNote answers={results?.answers} className="notice late-answers" />
       {vote && vote.answers > 0 ? (
         <div className="vote-console-results">
@@ -138,7 +145,7 @@ function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: H
             minGroupSize={minGroupSize}
             action={(size) => (
               <>
-                <button type="button" className="btn-secondary btn-small" aria-describedby="lens-show-from-hint" onClick={() => void run('settings:update', { minGroupSize: size })}>
+                <button type="button" className="btn-secondary btn-small" aria-describedby="lens-show-from-hint" onClick={() => void showGroupsFrom(size)}>
                   {t('vote.console.lensShowFrom', { count: size })}
                 </button>
                 <p id="lens-show-from-hint" className="field-hint">
