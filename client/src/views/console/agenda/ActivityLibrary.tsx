@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_KINDS, type ActivityKind, type PublicActivity } from '../../../../../shared/index.js';
 import { useActivityText } from '../../../lib/activityText.js';
@@ -19,6 +19,20 @@ export function ActivityLibrary({ activities, onAdded }: { activities: PublicAct
   const headingId = useId();
   // A step that was removed can't be the place to insert after any more.
   const afterId = activities.some((a) => a.id === after) ? after : '';
+  // Opening replaces the button that had the focus, closing brings it back: the focus goes along
+  // (to the library's heading, then back to the button), never to the top of the page.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    (open ? headingRef.current : openRef.current)?.focus();
+  }, [open]);
+  const toggle = (next: boolean) => {
+    toggled.current = true;
+    setOpen(next);
+  };
 
   const add = async (kind: ActivityKind) => {
     const ok = await run('agenda:add', afterId ? { kind, afterActivityId: afterId } : { kind });
@@ -27,7 +41,7 @@ export function ActivityLibrary({ activities, onAdded }: { activities: PublicAct
 
   if (!open) {
     return (
-      <button type="button" className="btn-secondary agenda-add-open" onClick={() => setOpen(true)} aria-expanded="false">
+      <button type="button" ref={openRef} className="btn-secondary agenda-add-open" onClick={() => toggle(true)} aria-expanded="false">
         + {t('agenda.library.open')}
       </button>
     );
@@ -35,8 +49,10 @@ export function ActivityLibrary({ activities, onAdded }: { activities: PublicAct
   return (
     <section className="library" aria-labelledby={headingId}>
       <div className="library-head">
-        <h3 id={headingId}>{t('agenda.library.heading')}</h3>
-        <button type="button" className="btn-link" onClick={() => setOpen(false)} aria-expanded="true">
+        <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+          {t('agenda.library.heading')}
+        </h3>
+        <button type="button" className="btn-link" onClick={() => toggle(false)} aria-expanded="true">
           {t('agenda.library.close')}
         </button>
       </div>
