@@ -12,11 +12,13 @@ interface Props {
   placeholder?: string;
   required?: boolean;
   autoFocus?: boolean;
+  /** The field's purpose for autofill (WCAG 1.3.5), e.g. "name" for the person's own name. */
+  autoComplete?: string;
   className?: string;
 }
 
 /** A labelled text input with a character counter against its limit (from shared LIMITS). */
-export function TextField({ label, value, onChange, max, multiline, rows = 4, hint, placeholder, required, autoFocus, className = '' }: Props) {
+export function TextField({ label, value, onChange, max, multiline, rows = 4, hint, placeholder, required, autoFocus, autoComplete, className = '' }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const count = value.length;
@@ -29,6 +31,7 @@ export function TextField({ label, value, onChange, max, multiline, rows = 4, hi
     placeholder,
     required,
     autoFocus,
+    autoComplete,
     'aria-describedby': describedBy,
   };
   return (

@@ -88,6 +88,7 @@ function OpenJoinForm() {
           value={name}
           onChange={setName}
           max={LIMITS.participantName}
+          autoComplete="name"
         />
       ) : null}
       <GroupPicker groups={groups} value={groupId} onChange={setGroupId} name="group" />

@@ -81,7 +81,7 @@ export function ProfileForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="profile-form" onSubmit={submit} noValidate aria-label={t('phone.profile.heading')}>
       <h2>{t('phone.profile.heading')}</h2>
-      {allowNames ? <TextField label={t('phone.nameLabel')} hint={t('phone.nameHint')} value={name} onChange={setName} max={LIMITS.participantName} /> : null}
+      {allowNames ? <TextField label={t('phone.nameLabel')} hint={t('phone.nameHint')} value={name} onChange={setName} max={LIMITS.participantName} autoComplete="name" /> : null}
       <GroupPicker groups={groups} value={groupId} onChange={setGroupId} name="profile-group" />
       {error ? (
         <p role="alert" className="form-problems">
