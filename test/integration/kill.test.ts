@@ -10,7 +10,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repo,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    // One phone proposes all 30 values below: more than the default cap of proposals per participant.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CAP_PROPOSALS_PER_PARTICIPANT: '100' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
