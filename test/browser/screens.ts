@@ -170,8 +170,9 @@ export async function tour(url: string, devices: Devices, lang: Lang, visit: Vis
     await laptop.locator('form.create-form [role="alert"]').first().scrollIntoViewIfNeeded();
     await at('laptop', 'create-errors');
 
-    // ---- A workshop in this language; six phones in three groups join over sockets.
-    const res = await fetch(`${url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: TITLES[lang], template: 'heat-transition', language: lang }) });
+    // ---- A workshop in this language, names allowed (so the join form has its name field);
+    // six phones in three groups join over sockets, without a name.
+    const res = await fetch(`${url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: TITLES[lang], template: 'heat-transition', language: lang, allowNames: true }) });
     if (res.status !== 201) throw new Error(`create failed: ${res.status}`);
     const w = (await res.json()) as CreateWorkshopResponse;
     const host = await Peer.open(url, { code: w.code, hostToken: w.hostToken });
@@ -203,6 +204,8 @@ export async function tour(url: string, devices: Devices, lang: Lang, visit: Vis
 
     await phone.goto(`${url}/j/${w.code}`);
     await see(phone, T.phone.groupLegend);
+    // WCAG 1.3.5: the one field about the person says so, for autofill.
+    if ((await phone.locator('input[autocomplete="name"]').count()) !== 1) throw new Error('the join form has no name field with autocomplete="name"');
     await at('phone', 'phone-join');
     await phone.getByRole('radio', { name: first.groups[0]!.name, exact: true }).check({ force: true });
     await phone.getByRole('button', { name: T.phone.joinButton, exact: true }).click();

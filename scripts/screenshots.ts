@@ -1,0 +1,72 @@
+/**
+ * Screenshots of every screen in Dutch and in English, for docs/screenshots/: the same tour of a
+ * workshop as the accessibility test (test/browser/screens.ts) with a picture at each screen —
+ * the console at 1440×900, the board at 1920×1080, the phone at 390×844, the report at A4 width —
+ * each of the window only, as PNG. The board's join address is that of a laptop on Wi-Fi at
+ * 192.168.1.20, as a phone in the room would use it.
+ *
+ * `npx vite build && npx tsx scripts/screenshots.ts [outDir]` (outDir defaults to docs/screenshots).
+ * Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import net from 'node:net';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
+import { createApp } from '../server/app.js';
+import { databaseFile } from '../server/env.js';
+import { silentLogger } from '../server/logger.js';
+import { SqliteStore } from '../server/store/sqliteStore.js';
+import { scrollToPart, tour, VIEWPORTS, type Device, type Devices } from '../test/browser/screens.js';
+
+const OUT = path.resolve(process.argv[2] ?? 'docs/screenshots');
+const CLIENT_DIR = path.resolve('dist/client');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
+  console.error('dist/client is missing: run `npx vite build` first');
+  process.exit(1);
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'raakvlak-screens-'));
+const store = new SqliteStore(databaseFile(dataDir));
+// The laptop in a community centre, on Wi-Fi at 192.168.1.20: the board's join address and QR code
+// name that address (PUBLIC_URL), while this script's browser opens the pages on the loopback.
+const port = await new Promise<number>((resolve) => {
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address() as AddressInfo;
+    probe.close(() => resolve(free));
+  });
+});
+const url = `http://127.0.0.1:${port}`;
+const app = createApp({ store, clock: Date.now, config: { logger: silentLogger, clientDir: CLIENT_DIR, publicUrl: `http://192.168.1.20:${port}`, allowedOrigins: [url] } });
+await new Promise<void>((resolve) => app.httpServer.listen(port, '127.0.0.1', () => resolve()));
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+fs.mkdirSync(OUT, { recursive: true });
+let bytes = 0;
+let count = 0;
+try {
+  const devices = {} as Devices;
+  for (const device of Object.keys(VIEWPORTS) as Device[]) {
+    const context = await browser.newContext({ viewport: VIEWPORTS[device] });
+    devices[device] = await context.newPage();
+  }
+  for (const lang of ['en', 'nl'] as const) {
+    await tour(url, devices, lang, async (screen) => {
+      if (screen.part) await scrollToPart(screen.page, screen.part);
+      const file = path.join(OUT, `${screen.lang}-${screen.name}.png`);
+      await screen.page.screenshot({ path: file });
+      bytes += fs.statSync(file).size;
+      count++;
+      console.log(`${path.relative(process.cwd(), file)}  ${Math.round(fs.statSync(file).size / 1024)} kB`);
+    });
+  }
+  console.log(`${count} screenshots, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${path.relative(process.cwd(), OUT)}`);
+} finally {
+  await browser.close();
+  await app.close();
+  store.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
