@@ -243,6 +243,10 @@ export async function tour(url: string, devices: Devices, lang: Lang, visit: Vis
     await see(laptop, STORIES[lang][2]!.slice(0, 30));
     await at('laptop', 'console-moderation', 'section[aria-labelledby="wall-h"]');
     await at('laptop', 'console-duplicates', 'section[aria-labelledby="dup-h"]');
+    // The facilitator merges the look-alike, as the suggestion offers.
+    const proposed = (await host.host()).allValues;
+    const [keep, drop] = PROPOSALS[lang].map((title) => proposed.find((x) => x.title === title)!.id) as [string, string];
+    await host.ack('value:merge', { sourceId: drop, targetId: keep });
 
     // ---- Dots: the phone's input, the board before and after the reveal, the room's result.
     await host.ack('agenda:goto', { activityId: dots });
@@ -321,7 +325,9 @@ export async function tour(url: string, devices: Devices, lang: Lang, visit: Vis
     await at('board', 'board-scan');
     const statements = (await host.host()).activities.find((a) => a.id === scan)!.config.statements;
     for (const [i, p] of all.entries()) {
-      const scores = Object.fromEntries(statements.map((s, k) => [s.id, Math.min(5, Math.max(1, (i < 4 ? 4 : 3) + ((k + i) % 3) - 1))]));
+      // Motivation scores highest and interaction lowest, so the chart and the summary have something to say.
+      const lean: Record<string, number> = { motivation: 1, organisation: 0, interaction: -1, result: 0 };
+      const scores = Object.fromEntries(statements.map((s, k) => [s.id, Math.min(5, Math.max(1, (i < 4 ? 4 : 3) + (lean[s.factor] ?? 0) + ((k + i) % 3) - 1))]));
       await p.ack('answer:submit', {
         activityId: scan,
         answerId: `scan-${i}`,
