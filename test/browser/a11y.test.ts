@@ -12,7 +12,9 @@ import { VIEWPORTS, tour, type Devices, type Screen } from './screens.js';
  * and summary, and the report — in Dutch and in English. One server, one set of pages (laptop,
  * board, phone, report) reused for both languages; the workshop is driven by the host's socket.
  */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// A11Y_BEST_PRACTICE=1 adds axe's best-practice rules (landmarks, heading order): advice beyond WCAG, not the pass mark.
+const TAGS = process.env.A11Y_BEST_PRACTICE ? [...WCAG, 'best-practice'] : WCAG;
 
 let server: TestServer;
 let browser: TestBrowser;
