@@ -52,19 +52,18 @@ export function ClosePanel({ code, hostToken }: { code: string; hostToken: strin
           {host.summary ? <SummaryContent summary={host.summary} names={viewNames(host, lang)} variant="console" heading={(text) => <h4 className="summary-title">{text}</h4>} /> : null}
         </details>
         {host.summaryPublished ? (
-          <>
-            <p className="close-sent" role="status">
-              ✓ {t('agenda.close.published')}
-            </p>
-            <button type="button" className="btn-secondary" onClick={() => void run('summary:publish', { published: false })}>
-              {t('agenda.close.unpublish')}
-            </button>
-          </>
-        ) : (
-          <button type="button" className="btn-primary" onClick={() => void run('summary:publish', { published: true })}>
-            {t('agenda.close.publish')}
-          </button>
-        )}
+          <p className="close-sent" role="status">
+            ✓ {t('agenda.close.published')}
+          </p>
+        ) : null}
+        {/* One button whose action flips (send / take back), so the focus stays on it. */}
+        <button
+          type="button"
+          className={host.summaryPublished ? 'btn-secondary' : 'btn-primary'}
+          onClick={() => void run('summary:publish', { published: !host.summaryPublished })}
+        >
+          {host.summaryPublished ? t('agenda.close.unpublish') : t('agenda.close.publish')}
+        </button>
       </div>
 
       <div className="close-block">
