@@ -14,8 +14,8 @@ import { LAPTOP, launchBrowser, startAppServer, type TestBrowser } from './harne
  * or Tab to "Skip to main content" + Enter + on from there (the link and the Enter both count).
  * The bounds: the live actions (open, reveal, next) sit together in the run bar, so ≤ 10 between
  * them; reaching the agenda, the run bar or the close panel from elsewhere ≤ 20, the width of one
- * side panel. While searching, every stop of the page is walked in both directions, so the focus
- * indicator is checked on every control of the home page and the console.
+ * side panel. The search walks forward and backward from each start, so the focus indicator is
+ * checked on most controls of the home page and the console, not only on the path taken.
  */
 const BOUNDS = {
   /** Home page, from the top: skip link, Enter, the title field (the first field of the form). */
