@@ -220,7 +220,7 @@ describe('layout for every person in the room', () => {
     await expectBoardReadable(board, 'explore');
     // Twelve cards, at most nine a page: two balanced pages of six (3 × 2), not 9 + 3.
     expect(await board.locator('.board-grid > li').count()).toBe(6);
-    expect(await board.locator('.board-page').textContent()).toBe('Pagina 1 van 2');
+    expect(await board.locator('.board-page > span').textContent()).toBe('Pagina 1 van 2');
 
     // Dots: open, before the reveal, the read-more of a long card, then revealed.
     await mustAck(host, 'agenda:goto', { activityId: dots });

@@ -286,6 +286,8 @@ export const en: Strings<typeof nl> = {
     endorsementsLabel_one: '{{count}} person recognises this',
     endorsementsLabel_other: '{{count}} people recognise this',
     page: 'Page {{page}} of {{pages}}',
+    pagesHold: 'Hold this page',
+    pagesResume: 'Turn pages',
     paused: 'Paused',
     emptyWall: 'No values yet. Propose one on your phone!',
     notYet: 'Follow the facilitator.',

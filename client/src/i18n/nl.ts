@@ -287,6 +287,8 @@ export const nl = {
     endorsementsLabel_one: '{{count}} persoon herkent dit',
     endorsementsLabel_other: '{{count}} mensen herkennen dit',
     page: 'Pagina {{page}} van {{pages}}',
+    pagesHold: 'Deze pagina vasthouden',
+    pagesResume: 'Pagina’s omslaan',
     paused: 'Gepauzeerd',
     emptyWall: 'Nog geen waarden. Stel er een voor op je telefoon!',
     notYet: 'Volg de begeleider.',

@@ -172,7 +172,6 @@ export const voteEn: Strings<typeof voteNl> = {
       sameLabel: 'Same place as in the previous round',
       newLabel: 'Not in the previous round',
     },
-    page: 'Page {{page}} of {{pages}}',
     pLess: '< {{p}}',
     pEquals: '= {{p}}',
   },

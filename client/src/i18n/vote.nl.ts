@@ -173,7 +173,6 @@ export const voteNl = {
       sameLabel: 'Zelfde plek als in de vorige ronde',
       newLabel: 'Niet in de vorige ronde',
     },
-    page: 'Pagina {{page}} van {{pages}}',
     pLess: '< {{p}}',
     pEquals: '= {{p}}',
   },

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicValue } from '../../../../shared/index.js';
 import { useStore } from '../../store/index.js';
 import { BoardCard } from './BoardCard.js';
+import { PageTurner } from './PageTurner.js';
 import { usePaging } from './usePaging.js';
 
 const NO_VALUES: PublicValue[] = [];
@@ -35,7 +36,8 @@ export function wallLayout(n: number): WallLayout {
 export function BoardWall() {
   const { t } = useTranslation();
   const values = useStore((s) => s.pub?.values ?? NO_VALUES);
-  const { page, pages, start, end, perPage } = usePaging(values.length, WALL_MAX_PER_PAGE, BOARD_PAGE_MS);
+  const paging = usePaging(values.length, WALL_MAX_PER_PAGE, BOARD_PAGE_MS);
+  const { start, end, perPage } = paging;
   // Sized for the fullest page, so every page of the wall looks alike.
   const d = wallLayout(perPage);
   const shown = values.slice(start, end);
@@ -50,7 +52,7 @@ export function BoardWall() {
           </li>
         ))}
       </ul>
-      {pages > 1 ? <p className="board-page">{t('board.page', { page: page + 1, pages })}</p> : null}
+      <PageTurner paging={paging} className="board-page" />
     </section>
   );
 }

@@ -11,6 +11,12 @@ export interface Paging {
   perPage: number;
 }
 
+export interface TurningPages extends Paging {
+  /** The pages stay where they are until turned on again (WCAG 2.2.2: moving content can be paused). */
+  paused: boolean;
+  togglePaused(): void;
+}
+
 /**
  * Splits `count` items into as few pages as hold at most `maxPerPage` each, and spreads them
  * evenly: the first `count % pages` pages get one more. 14 items at most 12 a page: 7 + 7, not
@@ -36,16 +42,17 @@ export function pageSlice(count: number, maxPerPage: number, page: number): Omit
 /**
  * Cycles through the balanced pages of a list too long for one screen. The page size only
  * changes when the number of items does, so cards keep their size while the wall updates; the
- * page only advances on a timer.
+ * page only advances on a timer, which the room can stop (`togglePaused`) to read a page.
  */
-export function usePaging(count: number, maxPerPage: number, intervalMs: number): Paging {
+export function usePaging(count: number, maxPerPage: number, intervalMs: number): TurningPages {
   const pages = balancedPages(count, maxPerPage).length;
   const [tick, setTick] = useState(0);
+  const [paused, setPaused] = useState(false);
   useEffect(() => {
-    if (pages <= 1) return;
+    if (pages <= 1 || paused) return;
     const id = setInterval(() => setTick((t) => t + 1), intervalMs);
     return () => clearInterval(id);
-  }, [pages, intervalMs]);
+  }, [pages, intervalMs, paused]);
   const page = tick % pages;
-  return { page, ...pageSlice(count, maxPerPage, page) };
+  return { page, ...pageSlice(count, maxPerPage, page), paused, togglePaused: () => setPaused((p) => !p) };
 }

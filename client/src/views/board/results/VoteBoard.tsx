@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicView } from '../../../../../shared/index.js';
 import { useStore } from '../../../store/index.js';
 import { BOARD_PAGE_MS } from '../BoardWall.js';
+import { PageTurner } from '../PageTurner.js';
 import { usePaging } from '../usePaging.js';
 import { AgreementCard } from './AgreementCard.js';
 import { HEAT_GRADIENT } from './heat.js';
@@ -45,7 +46,8 @@ function VoteResultsBoard({ pub, activityId, round }: { pub: PublicView; activit
   const results = pub.results[activityId];
   const vote = results?.vote;
   const count = vote?.values.length ?? 0;
-  const { page, pages, start, end, perPage } = usePaging(count, VALUES_PER_PAGE, BOARD_PAGE_MS);
+  const paging = usePaging(count, VALUES_PER_PAGE, BOARD_PAGE_MS);
+  const { start, end, perPage } = paging;
   if (!results || !vote) return null;
   const rows = vote.values.slice(start, end);
   const comparison = results.previousRound?.comparison ?? null;
@@ -68,7 +70,7 @@ function VoteResultsBoard({ pub, activityId, round }: { pub: PublicView; activit
               <span>0–100: {t(`vote.board.lensLegend.${vote.kind}`)}</span>
             </p>
           ) : null}
-          {pages > 1 ? <p className="vr-page">{t('vote.board.page', { page: page + 1, pages })}</p> : null}
+          <PageTurner paging={paging} className="vr-page" />
           <ExcludedGroups lens={vote.lens} groups={pub.groups} />
           <LensWhyEmpty lens={vote.lens} minGroupSize={pub.settings.minGroupSize} />
         </div>
