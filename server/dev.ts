@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer as createVite } from 'vite';
 import { createApp } from './app.js';
-import { databaseFile, readEnv } from './env.js';
+import { configFromEnv, databaseFile, readEnv } from './env.js';
 import { consoleLogger as logger } from './logger.js';
 import { listen, logJoinAddresses, onShutdown } from './serve.js';
 import { SqliteStore } from './store/sqliteStore.js';
@@ -19,16 +19,9 @@ const server = createApp({
   store,
   clock: Date.now,
   config: {
-    trustProxy: env.trustProxy,
-    limits: env.limits,
-    caps: env.caps,
-    logger,
-    allowedHosts: env.allowedHosts,
-    allowedOrigins: env.allowedOrigins,
-    ...(env.retentionDays !== undefined ? { retentionDays: env.retentionDays } : {}),
+    ...configFromEnv(env, logger),
     // Vite's dev client injects inline styles and React Refresh's inline preamble; the built client needs neither.
     devCsp: true,
-    ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   },
 });
 const vite = await createVite({

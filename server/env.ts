@@ -3,6 +3,8 @@ import { parseTrustProxy, readLimitsEnv, type Limits, type TrustProxy } from './
 import { isHostShaped, normaliseOrigin, parseList } from './http/origins.js';
 import { readCapsEnv } from './caps.js';
 import type { Caps } from '../shared/domain/limits.js';
+import type { AppConfig } from './app.js';
+import type { Logger } from './logger.js';
 
 /** Configuration from the environment, shared by main.ts and dev.ts (README, "Configuration"). */
 export interface Env {
@@ -67,3 +69,20 @@ function parseOrigins(raw: string | undefined): string[] {
 }
 
 export const databaseFile = (dataDir: string): string => path.join(dataDir, 'raakvlak.db');
+
+/**
+ * The app's configuration from the environment, the same for `npm start` and `npm run dev`;
+ * each entry adds what is its own (the built client's folder, or the dev CSP for Vite).
+ */
+export function configFromEnv(env: Env, logger: Logger): AppConfig {
+  return {
+    trustProxy: env.trustProxy,
+    limits: env.limits,
+    caps: env.caps,
+    logger,
+    allowedHosts: env.allowedHosts,
+    allowedOrigins: env.allowedOrigins,
+    ...(env.retentionDays !== undefined ? { retentionDays: env.retentionDays } : {}),
+    ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
+  };
+}

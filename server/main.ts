@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
-import { databaseFile, readEnv } from './env.js';
+import { configFromEnv, databaseFile, readEnv } from './env.js';
 import { consoleLogger as logger } from './logger.js';
 import { listen, logJoinAddresses, onShutdown } from './serve.js';
 import { SqliteStore } from './store/sqliteStore.js';
@@ -16,17 +16,7 @@ const store = new SqliteStore(databaseFile(env.dataDir));
 const server = createApp({
   store,
   clock: Date.now,
-  config: {
-    clientDir: path.join(repo, 'dist', 'client'),
-    trustProxy: env.trustProxy,
-    limits: env.limits,
-    caps: env.caps,
-    logger,
-    allowedHosts: env.allowedHosts,
-    allowedOrigins: env.allowedOrigins,
-    ...(env.retentionDays !== undefined ? { retentionDays: env.retentionDays } : {}),
-    ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
-  },
+  config: { ...configFromEnv(env, logger), clientDir: path.join(repo, 'dist', 'client') },
 });
 const port = await listen(server.httpServer, env.port, env.host);
 const shown = env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host;
