@@ -43,16 +43,19 @@ export function pageSlice(count: number, maxPerPage: number, page: number): Omit
  * Cycles through the balanced pages of a list too long for one screen. The page size only
  * changes when the number of items does, so cards keep their size while the wall updates; the
  * page only advances on a timer, which the room can stop (`togglePaused`) to read a page.
+ * `heldBy`: another turning list whose hold this one follows, so one button holds both.
  */
-export function usePaging(count: number, maxPerPage: number, intervalMs: number): TurningPages {
+export function usePaging(count: number, maxPerPage: number, intervalMs: number, heldBy?: Pick<TurningPages, 'paused' | 'togglePaused'>): TurningPages {
   const pages = balancedPages(count, maxPerPage).length;
   const [tick, setTick] = useState(0);
-  const [paused, setPaused] = useState(false);
+  const [ownPaused, setOwnPaused] = useState(false);
+  const paused = heldBy ? heldBy.paused : ownPaused;
   useEffect(() => {
     if (pages <= 1 || paused) return;
     const id = setInterval(() => setTick((t) => t + 1), intervalMs);
     return () => clearInterval(id);
   }, [pages, intervalMs, paused]);
   const page = tick % pages;
-  return { page, ...pageSlice(count, maxPerPage, page), paused, togglePaused: () => setPaused((p) => !p) };
+  const togglePaused = heldBy ? heldBy.togglePaused : () => setOwnPaused((p) => !p);
+  return { page, ...pageSlice(count, maxPerPage, page), paused, togglePaused };
 }

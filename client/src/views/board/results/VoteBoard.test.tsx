@@ -5,6 +5,7 @@ import { HOST } from '../../../../../shared/domain/testing.js';
 import { CODE, connectStore } from '../../../test/fixtures.js';
 import { rankScenario, smallGroupsScenario, voteWorkshop } from '../../../test/voteFixtures.js';
 import { BoardPage } from '../BoardPage.js';
+import { BOARD_PAGE_MS } from '../BoardWall.js';
 import { BOARD_THROTTLE_MS } from './useThrottled.js';
 
 vi.mock('../../../net/send.js', () => ({ send: vi.fn() }));
@@ -19,6 +20,11 @@ function show(w: { pub: () => ReturnType<ReturnType<typeof voteWorkshop>['pub']>
 }
 
 const TABLE = 'Priority of the values and how each group scores them';
+
+/** The callouts beside the table turn with the board's pages. */
+function turnCallouts(): void {
+  act(() => vi.advanceTimersByTime(BOARD_PAGE_MS));
+}
 
 /** The value rows of the priority table (the first row holds the column headers). */
 function rows(): HTMLElement[] {
@@ -117,6 +123,8 @@ describe('board: the consensus board after the reveal', () => {
   });
 
   it('calls out common ground with its place and every group’s supporters, and tension with the high and low group', () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
     const w = rankScenario();
     show(w);
     const common = screen.getByRole('region', { name: 'Common ground' });
@@ -136,17 +144,54 @@ describe('board: the consensus board after the reveal', () => {
     const summary = w.pub().summary!;
     expect(summary.commonGround.map((c) => c.valueId)).toEqual([w.affordability]);
     expect(summary.tensions.slice(0, 2).map((x) => x.valueId)).toEqual([w.sustainability, w.affordability]);
+    // The callouts take turns beside the table: tension is next.
+    turnCallouts();
     const tension = screen.getByRole('region', { name: 'Tension' });
     expect(within(tension).getAllByRole('listitem')[0]).toHaveTextContent('SustainabilityMunicipality high (100), Residents low (8)');
     expect(within(tension).getAllByRole('listitem')[1]).toHaveTextContent('AffordabilityResidents high (100), Municipality low (56)');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('puts the most endorsed story beside the top value', () => {
-    const w = rankScenario();
-    show(w);
-    const stories = screen.getByRole('region', { name: 'In their words' });
-    expect(within(stories).getByText('Our energy bill doubled last winter.')).toBeInTheDocument();
-    expect(within(stories).getByLabelText('2 people recognise this')).toHaveTextContent('+2');
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const w = rankScenario();
+      show(w);
+      turnCallouts();
+      turnCallouts();
+      const stories = screen.getByRole('region', { name: 'In their words' });
+      expect(within(stories).getByText('Our energy bill doubled last winter.')).toBeInTheDocument();
+      expect(within(stories).getByLabelText('2 people recognise this')).toHaveTextContent('+2');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('lets common ground, tension and the stories take turns beside the table, and holds them with one button', () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const w = rankScenario();
+      show(w);
+      const shown = () => ['Common ground', 'Tension', 'In their words'].filter((name) => screen.queryByRole('region', { name }));
+      expect(shown()).toEqual(['Common ground']);
+      turnCallouts();
+      expect(shown()).toEqual(['Tension']);
+      // Four values fit one page, so the button holds the callouts alone (no page count).
+      expect(screen.queryByText(/^Page \d of \d$/)).not.toBeInTheDocument();
+      act(() => screen.getByRole('button', { name: 'Hold this page' }).click());
+      turnCallouts();
+      turnCallouts();
+      expect(shown()).toEqual(['Tension']);
+      act(() => screen.getByRole('button', { name: 'Turn pages' }).click());
+      turnCallouts();
+      expect(shown()).toEqual(['In their words']);
+      turnCallouts();
+      expect(shown()).toEqual(['Common ground']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows what moved since the previous round, and how W changed', () => {

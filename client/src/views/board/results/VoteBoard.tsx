@@ -21,6 +21,9 @@ import './results.css';
  */
 export const VALUES_PER_PAGE = 8;
 
+/** Common ground, tension, and in their words: the callouts that take turns beside the table. */
+const CALLOUTS = 3;
+
 /** Fixed row heights by how many rows a page has; the activity's value list is frozen, so it never changes mid-vote. */
 function density(rows: number): 'large' | 'medium' | 'compact' {
   return rows <= 6 ? 'large' : rows <= 9 ? 'medium' : 'compact';
@@ -46,7 +49,10 @@ function VoteResultsBoard({ pub, activityId, round }: { pub: PublicView; activit
   const results = pub.results[activityId];
   const vote = results?.vote;
   const count = vote?.values.length ?? 0;
-  const paging = usePaging(count, VALUES_PER_PAGE, BOARD_PAGE_MS);
+  // The callouts beside the table take turns: at the board's 28 px minimum one of them at a
+  // time has the height to say what it holds, under the agreement card that always stays.
+  const callouts = usePaging(CALLOUTS, 1, BOARD_PAGE_MS);
+  const paging = usePaging(count, VALUES_PER_PAGE, BOARD_PAGE_MS, callouts);
   const { start, end, perPage } = paging;
   if (!results || !vote) return null;
   const rows = vote.values.slice(start, end);
@@ -70,16 +76,16 @@ function VoteResultsBoard({ pub, activityId, round }: { pub: PublicView; activit
               <span>0–100: {t(`vote.board.lensLegend.${vote.kind}`)}</span>
             </p>
           ) : null}
-          <PageTurner paging={paging} className="vr-page" />
+          <PageTurner paging={paging} className="vr-page" turnsMore />
           <ExcludedGroups lens={vote.lens} groups={pub.groups} />
           <LensWhyEmpty lens={vote.lens} minGroupSize={pub.settings.minGroupSize} />
         </div>
       </div>
       <aside className="vr-side">
         <AgreementCard vote={vote} comparison={comparison} previousRoundNumber={results.previousRound ? round - 1 : null} />
-        <CommonGround vote={vote} titles={pub.valueTitles} groups={pub.groups} />
-        <Tension lens={vote.lens} titles={pub.valueTitles} groups={pub.groups} />
-        <TopStories vote={vote} values={pub.values} titles={pub.valueTitles} />
+        {callouts.page === 0 ? <CommonGround vote={vote} titles={pub.valueTitles} groups={pub.groups} /> : null}
+        {callouts.page === 1 ? <Tension lens={vote.lens} titles={pub.valueTitles} groups={pub.groups} /> : null}
+        {callouts.page === 2 ? <TopStories vote={vote} values={pub.values} titles={pub.valueTitles} /> : null}
       </aside>
     </section>
   );
