@@ -7,6 +7,7 @@ import {
   ok,
   upgradeEvent,
   CAPS,
+  activityWithDefaults,
   settingsWithDefaults,
   type Actor,
   type Caps,
@@ -375,6 +376,7 @@ export class WorkshopRegistry {
       if (!state) throw new Error('the log is empty');
       // A snapshot written before a setting existed lacks it.
       state.settings = settingsWithDefaults(state.settings);
+      state.activities = state.activities.map(activityWithDefaults);
     } catch (err) {
       this.logger.error(`Workshop ${stored.code} (${stored.id}) not loaded: ${err instanceof Error ? err.message : String(err)}`);
       return null;

@@ -1,7 +1,7 @@
 import { assertNever } from './assert.js';
 import type { DomainEvent } from './events.js';
 import { applyAgenda, openActivity } from './agenda.js';
-import { settingsWithDefaults } from './rules.js';
+import { activityWithDefaults, settingsWithDefaults } from './rules.js';
 import { parseOpenAnswerId } from './results.js';
 import type { Activity, WorkshopState } from './types.js';
 
@@ -68,6 +68,7 @@ function applyEvent(s: WorkshopState, e: DomainEvent): void {
       // The event keeps its own copy: the live state is changed in place from here on.
       assign(s, copyContainers(e.workshop));
       s.settings = settingsWithDefaults(s.settings);
+      s.activities = s.activities.map(activityWithDefaults);
       return;
     case 'participant:joined':
       put(s.participants, e.participant.id, e.participant);
@@ -146,6 +147,8 @@ function applyEvent(s: WorkshopState, e: DomainEvent): void {
       return;
     }
     case 'agenda:added':
+      assign(s, applyAgenda(s, { ...e, activity: activityWithDefaults(e.activity) }));
+      return;
     case 'agenda:moved':
     case 'agenda:removed':
     case 'agenda:current':

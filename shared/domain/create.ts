@@ -35,6 +35,8 @@ export function defaultActivityConfig(kind: ActivityKind): ActivityConfig {
     dotsMaxPerValue: 3,
     rankK: 5,
     statements: kind === 'scan' ? DEFAULT_SCAN_STATEMENTS : [],
+    options: [],
+    weights: { mode: 'room', voteActivityId: null },
   };
 }
 

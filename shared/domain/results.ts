@@ -1,6 +1,7 @@
 import { compareRounds, computeScanResults, computeVoteResults } from '../consensus/index.js';
 import type { RoundComparison, ScanResults, VoteAnswer, VoteResults } from '../consensus/index.js';
 import type { Answer } from './answers.js';
+import type { OptionsResults } from '../kinds/options/model.js';
 import { getOwn } from './own.js';
 import { activityValueIds } from './rules.js';
 import type { Activity, StoredAnswer, WorkshopState } from './types.js';
@@ -33,7 +34,10 @@ export function parseOpenAnswerId(id: string): { activityId: string; participant
 export interface OpenAnswer {
   /** `<activityId>:<participantId>:<answerId>:<field>` (openAnswerId): what `open-answer:endorse` takes. */
   id: string;
-  field: OpenAnswerField;
+  /** A scan's field, or 'why' for an options activity's "why" sentence (then optionId names the option). */
+  field: OpenAnswerField | 'why';
+  /** The option a 'why' sentence is about (options only). */
+  optionId?: string;
   text: string;
   endorsements: number;
   at: number;
@@ -41,11 +45,17 @@ export interface OpenAnswer {
 
 export interface ActivityResults {
   activityId: string;
-  kind: 'dots' | 'rank' | 'points' | 'scan';
+  kind: 'dots' | 'rank' | 'points' | 'scan' | 'options';
   vote: VoteResults | null;
   /** For a repeated vote: how priorities and agreement moved since the previous round. */
   previousRound: { activityId: string; comparison: RoundComparison } | null;
   scan: ScanResults | null;
+  /**
+   * Options: the options weighed against the values; null for every other kind. Always present
+   * in what activityResults returns (and so in views and exports); optional in the type only so
+   * results written before the options kind existed still type.
+   */
+  options?: OptionsResults | null;
   /** Scan: "what goes well?" and "what could be better?", most endorsed first. */
   openAnswers: OpenAnswer[];
   /** Which answers the numbers rest on: how many count, and how many of those came from late joiners. */
@@ -133,7 +143,7 @@ export function activityResults(state: WorkshopState, activityId: string, voteOf
     const previous = state.activities.slice(0, index).reverse().find((a) => a.kind === activity.kind);
     const previousRound =
       previous && isVoteActivity(previous) ? { activityId: previous.id, comparison: compareRounds(voteOf(state, previous), vote) } : null;
-    return { activityId, kind: activity.kind, vote, previousRound, scan: null, openAnswers: [], answers: lateAnswers(state, activity) };
+    return { activityId, kind: activity.kind, vote, previousRound, scan: null, options: null, openAnswers: [], answers: lateAnswers(state, activity) };
   }
   const answers = countedAnswers(state, activity.id);
   const scan = computeScanResults({
@@ -154,5 +164,5 @@ export function activityResults(state: WorkshopState, activityId: string, voteOf
       });
     })
     .sort((x, y) => y.endorsements - x.endorsements || x.at - y.at);
-  return { activityId, kind: 'scan', vote: null, previousRound: null, scan, openAnswers, answers: lateAnswers(state, activity) };
+  return { activityId, kind: 'scan', vote: null, previousRound: null, scan, options: null, openAnswers, answers: lateAnswers(state, activity) };
 }

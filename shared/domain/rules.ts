@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../protocol/errors.js';
 import { getOwn } from './own.js';
-import type { Activity, Settings, Value, WorkshopState } from './types.js';
+import type { Activity, ActivityConfig, Settings, Value, WorkshopState } from './types.js';
+import type { OptionWeights } from '../kinds/options/model.js';
 
 /** What the value rules read: each value's hidden and merged flags, and the display order. A view can supply these too. */
 export interface ValueFlags {
@@ -38,6 +39,20 @@ export function canProposeValue(state: Pick<WorkshopState, 'activities' | 'curre
  */
 export function settingsWithDefaults(settings: Omit<Settings, 'joiningOpen'> & Partial<Pick<Settings, 'joiningOpen'>>): Settings {
   return { ...settings, joiningOpen: settings.joiningOpen ?? true };
+}
+
+/** The weights of an activity stored before `ActivityConfig.weights` existed (and of every kind but options). */
+export const DEFAULT_OPTION_WEIGHTS: OptionWeights = { mode: 'room', voteActivityId: null };
+
+/**
+ * An activity as stored, with a default for each config field added since a workshop could have
+ * been stored without it: `options` (empty) and `weights` (DEFAULT_OPTION_WEIGHTS), added with
+ * the options kind. Returns the same object when nothing is missing.
+ */
+export function activityWithDefaults(activity: Activity): Activity {
+  const c = activity.config as Partial<ActivityConfig> & Omit<ActivityConfig, 'options' | 'weights'>;
+  if (c.options !== undefined && c.weights !== undefined) return activity;
+  return { ...activity, config: { ...c, options: c.options ?? [], weights: c.weights ?? { ...DEFAULT_OPTION_WEIGHTS } } };
 }
 
 /** New phones may join unless the facilitator closed joining; phones that joined before are not affected. */

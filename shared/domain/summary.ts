@@ -1,6 +1,7 @@
 import { compareScores, nearlyEqual } from '../consensus/compare.js';
 import type { CommonGroundItem, ScanFactor, TensionItem } from '../consensus/types.js';
 import type { ActivityResults } from './results.js';
+import type { OptionsSummary } from '../kinds/options/model.js';
 
 /**
  * "What we found together": the summary the facilitator sends to every phone at the end.
@@ -27,6 +28,9 @@ export interface Summary {
   weakestFactor: ScanFactor | null;
   /** At least 2 factors have a mean and all of them are equal (within EPSILON): there is no strongest or weakest. */
   factorsEqual: boolean;
+  /** The last options activity with answers: its winner, the option every group can live with, whether weights flip it. */
+  /** Always present in what buildSummary returns; optional in the type only so summaries written before it existed still type. */
+  options?: OptionsSummary | null;
   participants: number;
 }
 
@@ -67,6 +71,7 @@ export function buildSummary(results: ActivityResults[], participants: number): 
     scanActivityId: scan?.activityId ?? null,
     scan: scanFactors,
     ...headlineFactors(scanFactors),
+    options: null,
     participants,
   };
 }

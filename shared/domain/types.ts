@@ -1,4 +1,5 @@
 import type { Answer } from './answers.js';
+import type { OptionItem, OptionWeights } from '../kinds/options/model.js';
 
 /**
  * The workshop's state: what the server stores (as the events that built it) and what
@@ -85,8 +86,8 @@ export interface Settings {
   joiningOpen: boolean;
 }
 
-export type ActivityKind = 'explore' | 'dots' | 'rank' | 'points' | 'scan';
-export const ACTIVITY_KINDS: readonly ActivityKind[] = ['explore', 'dots', 'rank', 'points', 'scan'];
+export type ActivityKind = 'explore' | 'dots' | 'rank' | 'points' | 'scan' | 'options';
+export const ACTIVITY_KINDS: readonly ActivityKind[] = ['explore', 'dots', 'rank', 'points', 'scan', 'options'];
 
 export type ActivityStatus = 'pending' | 'open' | 'locked' | 'closed';
 
@@ -109,6 +110,14 @@ export interface ActivityConfig {
   rankK: number | null;
   /** Scan only. */
   statements: ScanStatement[];
+  /** Options only: the options weighed (empty for every other kind). */
+  options: OptionItem[];
+  /**
+   * Options only: where each value's weight comes from. Other kinds keep the default
+   * `{ mode: 'room', voteActivityId: null }`. A workshop or template file stored before these two
+   * fields existed reads with the defaults (configWithDefaults).
+   */
+  weights: OptionWeights;
 }
 
 export interface Activity {
