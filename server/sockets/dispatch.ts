@@ -106,7 +106,9 @@ function handle<K extends CommandName>(name: K, args: unknown[], socket: AppSock
   // answers in a microtask, so the commands of one turn still reach the same stored batch, in order.
   deps.limiters.admitCommand(senderOf(socket)).then((wait) => {
     if (wait === 0) return validate(call, args);
-    if (name === 'participant:join') deps.joinRefused(socket.data.workshopId);
+    // Counted for the hosts only when it was a join: a participant's or a host's participant:join
+    // would have been refused as FORBIDDEN, not as a join.
+    if (name === 'participant:join' && commandRoles[name] === socket.data.role) deps.joinRefused(socket.data.workshopId);
     call.refuse(rateLimited(wait, 'Too many commands; slow down'));
   }, call.failed);
 }
