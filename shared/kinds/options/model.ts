@@ -81,6 +81,8 @@ export interface OptionGroupResult {
   answers: number;
   /** The group's weighted fit (−2..+2) from its own means and the weights it uses; null with no score. */
   fit: number | null;
+  /** The weights it uses are its own (mode 'group' and it has weights of its own); else the room's. */
+  ownWeights: boolean;
   /** Members whose own weighted fit for the option is ≥ 0, of the members with a fit. */
   canLiveWith: number;
   withFit: number;
@@ -98,7 +100,10 @@ export interface OptionResult {
   values: OptionValueStats[];
   /** Included groups only, in the workshop's group order. */
   groups: OptionGroupResult[];
-  /** "Every group can live with it": geometric mean of the included groups' shares; null with no included group. */
+  /**
+   * "Every group can live with it": geometric mean of the included groups' shares, with the
+   * lowest group; null with no included group, or when no member of an included group has a fit.
+   */
   liveWith: { score: number; lowestGroupId: string; lowestShare: number } | null;
   /** "What splits us": the value whose included groups' means differ most; null with fewer than 2 groups with means. */
   split: { valueId: string; spread: number; highGroupId: string; lowGroupId: string } | null;
@@ -114,7 +119,10 @@ export interface OptionsResults {
     voteActivityId: string | null;
     /** valueId → weight, summing to 1 (equal weights when the mode is 'equal' or the vote gives none). */
     room: Record<string, number>;
-    /** Per included group: its own weights from the vote; null when the group has none (did not vote, or below the minimum size there). */
+    /**
+     * Per included group: its own weights from the vote, summing to 1; null when the group has
+     * none (did not vote, below the minimum size there, or gave these values nothing).
+     */
     byGroup: Record<string, Record<string, number> | null>;
   };
   /** By position (ties: the activity's option order). */
@@ -123,9 +131,12 @@ export interface OptionsResults {
   winnerIds: string[];
   /** The option(s) with the highest liveWith score; empty with no included group. */
   liveWithIds: string[];
-  /** "Whose values decide": per included group with its own weights, the winner under those weights applied to the room's means. */
-  whoseValues: { groupId: string; winnerIds: string[] }[];
-  /** Some group's winner differs from the room's winner. */
+  /**
+   * "Whose values decide": per included group with its own weights (group order), the winner(s)
+   * under those weights applied to the room's means, and every option's fit under them (option order).
+   */
+  whoseValues: { groupId: string; winnerIds: string[]; fits: { optionId: string; fit: number | null }[] }[];
+  /** Some group in whoseValues has a winner, and it differs from the room's winner. */
   flips: boolean;
   includedGroupIds: string[];
   excludedGroups: ExcludedGroup[];
