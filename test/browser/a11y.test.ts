@@ -1,8 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../shared/index.js';
-import type { TestServer } from '../integration/harness.js';
-import { launchBrowser, startAppServer, type TestBrowser } from './harness.js';
+import { useBrowserSuite } from './harness.js';
 import { VIEWPORTS, tour, type Devices, type Screen } from './screens.js';
 
 /**
@@ -16,24 +15,16 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // A11Y_BEST_PRACTICE=1 adds axe's best-practice rules (landmarks, heading order): advice beyond WCAG, not the pass mark.
 const TAGS = process.env.A11Y_BEST_PRACTICE ? [...WCAG, 'best-practice'] : WCAG;
 
-let server: TestServer;
-let browser: TestBrowser;
+const suite = useBrowserSuite();
 let devices: Devices;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
   devices = {
-    laptop: await browser.newPage(VIEWPORTS.laptop),
-    board: await browser.newPage(VIEWPORTS.board),
-    phone: await browser.newPage(VIEWPORTS.phone),
-    report: await browser.newPage(VIEWPORTS.report),
+    laptop: await suite.browser.newPage(VIEWPORTS.laptop),
+    board: await suite.browser.newPage(VIEWPORTS.board),
+    phone: await suite.browser.newPage(VIEWPORTS.phone),
+    report: await suite.browser.newPage(VIEWPORTS.report),
   };
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** One line per violating element: screen, rule, impact, element, and what axe says is wrong. */
@@ -60,7 +51,7 @@ describe('accessibility (axe-core, WCAG 2.1 A + AA)', () => {
     it(`has no violations on any screen in ${lang === 'nl' ? 'Dutch' : 'English'}`, { timeout: 240_000 }, async () => {
       const found: string[] = [];
       const seen: string[] = [];
-      await tour(server.url, devices, lang, (screen) => check(screen, found, seen));
+      await tour(suite.server.url, devices, lang, (screen) => check(screen, found, seen));
       if (found.length) console.log(`axe violations (${lang}):\n${found.join('\n')}`);
       // Every screen of the brief was reached and checked.
       expect(seen).toEqual([

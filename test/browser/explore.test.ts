@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { TestServer } from '../integration/harness.js';
-import { BOARD, LAPTOP, PHONE, launchBrowser, screenshot, startAppServer, type TestBrowser } from './harness.js';
+import { BOARD, LAPTOP, PHONE, screenshot, useBrowserSuite } from './harness.js';
 
 /**
  * The explore flow as people do it: a facilitator creates a workshop on the home page and opens
  * Explore from the console, the board is on the projector, two phones join, propose a value,
  * write and endorse a story; the facilitator merges a duplicate. The board shows it all live.
  */
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 async function join(page: Page, code: string, group: string): Promise<void> {
-  await page.goto(`${server.url}/j/${code}`);
+  await page.goto(`${suite.server.url}/j/${code}`);
   await page.getByRole('radio', { name: group, exact: true }).check({ force: true });
   await page.getByRole('button', { name: 'Join' }).click();
   await page.getByRole('article', { name: 'People-centred' }).waitFor();
@@ -31,8 +19,8 @@ async function join(page: Page, code: string, group: string): Promise<void> {
 describe('explore in the browser', () => {
   it('runs from the facilitator’s laptop to two phones and the projector', async () => {
     // The facilitator prepares the workshop on the home page.
-    const laptop = await browser.newPage(LAPTOP);
-    await laptop.goto(server.url);
+    const laptop = await suite.browser.newPage(LAPTOP);
+    await laptop.goto(suite.server.url);
     await laptop.getByLabel('Workshop title').fill('Buurtgesprek Zuid');
     await laptop.getByRole('radio', { name: /Values-based working in the social domain/ }).check({ force: true });
     await laptop.getByRole('button', { name: 'Create workshop' }).click();
@@ -41,15 +29,15 @@ describe('explore in the browser', () => {
     await laptop.getByRole('heading', { level: 1, name: 'Buurtgesprek Zuid' }).waitFor();
 
     // The projector shows the join code and a QR code.
-    const board = await browser.newPage(BOARD);
-    await board.goto(`${server.url}/b/${code}`);
+    const board = await suite.browser.newPage(BOARD);
+    await board.goto(`${suite.server.url}/b/${code}`);
     await expect.poll(() => board.textContent('body')).toContain(`${code.slice(0, 3)} ${code.slice(3)}`);
     expect(await board.locator('img[src$="qr.svg"]').count()).toBe(1);
 
     await laptop.getByRole('button', { name: 'Open: Explore' }).click();
 
-    const anna = await browser.newPage(PHONE);
-    const bram = await browser.newPage(PHONE);
+    const anna = await suite.browser.newPage(PHONE);
+    const bram = await suite.browser.newPage(PHONE);
     await join(anna, code, 'Residents');
     await join(bram, code, 'Municipality');
 

@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type TestServer } from '../integration/harness.js';
+import { BOARD, LAPTOP, PHONE } from './viewports.js';
 
 /**
  * Browser test harness: the real server serving the built client (npm test builds it first),
  * and Debian's Chromium driven by playwright-core. Screenshots go to test-results/screens/.
  */
-export const PHONE = { width: 390, height: 844 };
-export const BOARD = { width: 1920, height: 1080 };
-export const LAPTOP = { width: 1440, height: 900 };
+export { BOARD, LAPTOP, PHONE };
 
 const CLIENT_DIR = path.resolve('dist/client');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -72,6 +72,53 @@ export async function launchBrowser(): Promise<TestBrowser> {
         fs.rmSync(dir, { recursive: true, force: true });
       }
       if (errors.length) throw new Error(`Page errors: ${errors.join('; ')}`);
+    },
+  };
+}
+
+/** What a suite starts before its tests and closes after them. */
+export interface Closable {
+  close(): Promise<void>;
+}
+
+export interface BrowserSuite<S extends Closable> {
+  /** The server the suite's pages talk to (from the suite's beforeAll on). */
+  readonly server: S;
+  /** The suite's Chromium (from the suite's beforeAll on). */
+  readonly browser: TestBrowser;
+}
+
+/**
+ * One server and one Chromium for a test file: `const suite = useBrowserSuite();` at the top
+ * registers a beforeAll that starts the server (by default the app serving the built client, see
+ * startAppServer; or `start`) and launches the browser, and an afterAll that closes the browser —
+ * failing the file on any page error or CSP violation — and then the server, even if that failed.
+ * Reading `suite.server` or `suite.browser` before the beforeAll ran throws.
+ */
+export function useBrowserSuite(): BrowserSuite<TestServer>;
+export function useBrowserSuite<S extends Closable>(start: () => Promise<S>): BrowserSuite<S>;
+export function useBrowserSuite(start: () => Promise<Closable> = startAppServer): BrowserSuite<Closable> {
+  let server: Closable | undefined;
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    server = await start();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    try {
+      await browser?.close();
+    } finally {
+      await server?.close();
+    }
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server is not started yet: use it inside a test or a later hook');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched yet: use it inside a test or a later hook');
+      return browser;
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HostView } from '../../shared/index.js';
-import { connectHost, joinAs, mustAck, waitFor, type TestParticipant, type TestServer } from '../integration/harness.js';
-import { LAPTOP, launchBrowser, startAppServer, type TestBrowser } from './harness.js';
+import { connectHost, joinAs, mustAck, waitFor, type TestParticipant } from '../integration/harness.js';
+import { LAPTOP, useBrowserSuite } from './harness.js';
 
 /**
  * Issue 10, the facilitator with the keyboard only, on a 1440×900 laptop: create a workshop on
@@ -36,18 +36,7 @@ const BOUNDS = {
   summary: 20,
 };
 
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 interface Focused {
   tag: string;
@@ -182,12 +171,12 @@ async function focusKept(page: Page, action: string): Promise<void> {
 
 describe('the facilitator with the keyboard only', () => {
   it('creates a workshop and runs it to the summary within the Tab bounds, focus always visible', async () => {
-    const laptop = await browser.newPage(LAPTOP);
-    await laptop.goto(`${server.url}/join`);
+    const laptop = await suite.browser.newPage(LAPTOP);
+    await laptop.goto(`${suite.server.url}/join`);
     await laptop.evaluate(() => localStorage.setItem('raakvlak.lang', 'en'));
 
     // ---- Home: the title, then "Create workshop".
-    await laptop.goto(server.url);
+    await laptop.goto(suite.server.url);
     await laptop.getByLabel('Workshop title').waitFor();
     await tabTo(laptop, 'titleField', /^Workshop title/);
     await laptop.keyboard.type('Heat plan Northside');
@@ -199,10 +188,10 @@ describe('the facilitator with the keyboard only', () => {
     const hostToken = decodeURIComponent(new URL(laptop.url()).hash.slice(1));
 
     // Four phones over sockets, so the vote has answers to reveal.
-    const host = await connectHost(server, { code, hostToken });
+    const host = await connectHost(suite.server, { code, hostToken });
     const view: HostView = await waitFor(host, 'workshop:host');
     const phones: TestParticipant[] = [];
-    for (const g of [0, 0, 1, 2]) phones.push(await joinAs(server, code, view.groups[g]!.id));
+    for (const g of [0, 0, 1, 2]) phones.push(await joinAs(suite.server, code, view.groups[g]!.id));
 
     // ---- Console: add a step from the library.
     await tabTo(laptop, 'addStep', /Add a step$/);

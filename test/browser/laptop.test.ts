@@ -3,14 +3,14 @@ import type os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type RaakvlakApp } from '../../server/app.js';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.js';
 import { databaseFile } from '../../server/env.js';
 import type { InterfaceTable } from '../../server/http/origins.js';
 import { silentLogger } from '../../server/logger.js';
 import { SqliteStore } from '../../server/store/sqliteStore.js';
 import { createWorkshop, tempDataDir } from '../integration/harness.js';
-import { BOARD, LAPTOP, launchBrowser, screenshot, type TestBrowser } from './harness.js';
+import { BOARD, LAPTOP, launchBrowser, screenshot, useBrowserSuite } from './harness.js';
 
 /**
  * Community-centre mode (issue 10): the server started on a laptop without PUBLIC_URL, listening
@@ -24,26 +24,24 @@ const LOOPBACK_ONLY: InterfaceTable = { lo: [iface('127.0.0.1', true)] };
 const WIFI_AND_HOTSPOT: InterfaceTable = { ...LOOPBACK_ONLY, docker0: [iface('172.17.0.1')], wlan0: [iface('192.168.1.23')], ap0: [iface('10.42.0.1')] };
 
 let table: InterfaceTable = WIFI_AND_HOTSPOT;
-let app: RaakvlakApp;
-let store: SqliteStore;
-let url: string;
-let port: number;
-let browser: TestBrowser;
 
-beforeAll(async () => {
-  store = new SqliteStore(databaseFile(tempDataDir()));
-  app = createApp({ store, config: { clientDir: path.resolve('dist/client'), logger: silentLogger, networkInterfaces: () => table } });
+/** The app as `npm start` runs it on a laptop: listening on every interface, with the test's interface table. */
+async function startLaptopServer(): Promise<{ url: string; port: number; close(): Promise<void> }> {
+  const store = new SqliteStore(databaseFile(tempDataDir()));
+  const app = createApp({ store, config: { clientDir: path.resolve('dist/client'), logger: silentLogger, networkInterfaces: () => table } });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '0.0.0.0', resolve));
-  port = (app.httpServer.address() as AddressInfo).port;
-  url = `http://127.0.0.1:${port}`;
-  browser = await launchBrowser();
-});
+  const port = (app.httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    async close() {
+      await app.close();
+      store.close();
+    },
+  };
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  store?.close();
-});
+const suite = useBrowserSuite(startLaptopServer);
 
 const qrFor = (joinUrl: string) => QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 
@@ -56,12 +54,13 @@ async function boardQr(board: Page): Promise<{ src: string; svg: string }> {
 
 describe('a workshop on a laptop, no PUBLIC_URL', () => {
   it("the board's QR code holds the Wi-Fi address; the console's picker switches it to the hotspot", async () => {
+    const { url, port } = suite.server;
     table = WIFI_AND_HOTSPOT;
     const w = await createWorkshop({ url }, { title: 'Buurthuis', language: 'en' });
     const wifi = `http://192.168.1.23:${port}/j/${w.code}`;
     const hotspot = `http://10.42.0.1:${port}/j/${w.code}`;
 
-    const board = await browser.newPage(BOARD);
+    const board = await suite.browser.newPage(BOARD);
     await board.goto(`${url}/b/${w.code}`);
     await board.getByText(`Join at 192.168.1.23:${port}/join`).waitFor();
     const before = await boardQr(board);
@@ -69,7 +68,7 @@ describe('a workshop on a laptop, no PUBLIC_URL', () => {
     expect(before.svg).not.toBe(await qrFor(`${url}/j/${w.code}`));
     await screenshot(board, 'laptop-board-wifi');
 
-    const laptop = await browser.newPage(LAPTOP);
+    const laptop = await suite.browser.newPage(LAPTOP);
     await laptop.goto(`${url}/f/${w.code}#${w.hostToken}`);
     const picker = laptop.getByLabel('Address for phones');
     await picker.waitFor();
@@ -88,6 +87,7 @@ describe('a workshop on a laptop, no PUBLIC_URL', () => {
   });
 
   it('with no network the board says phones cannot reach it instead of a localhost QR code, and shows the address once a hotspot is on', async () => {
+    const { url, port } = suite.server;
     table = LOOPBACK_ONLY;
     // The server reads the interfaces again after a few seconds: wait until it sees the change.
     const w = await createWorkshop({ url }, { title: 'Geen netwerk', language: 'en' });
@@ -95,13 +95,13 @@ describe('a workshop on a laptop, no PUBLIC_URL', () => {
       .poll(async () => ((await (await fetch(`${url}/api/workshops/${w.code}/join-address`)).json()) as { reachable: boolean }).reachable, { timeout: 10_000 })
       .toBe(false);
 
-    const board = await browser.newPage(BOARD);
+    const board = await suite.browser.newPage(BOARD);
     await board.goto(`${url}/b/${w.code}`);
     await board.getByText('Phones cannot reach this laptop: connect to a Wi-Fi or start a hotspot.').waitFor();
     expect(await board.locator('.join-panel-qr img').count()).toBe(0);
     await screenshot(board, 'laptop-board-no-network');
 
-    const laptop = await browser.newPage(LAPTOP);
+    const laptop = await suite.browser.newPage(LAPTOP);
     await laptop.goto(`${url}/f/${w.code}#${w.hostToken}`);
     await laptop.getByRole('alert').filter({ hasText: 'Phones cannot reach this laptop' }).waitFor();
 
@@ -118,7 +118,7 @@ describe('the browser harness', () => {
   it('fails a test on any Content-Security-Policy violation', async () => {
     const own = await launchBrowser();
     const page = await own.newPage(LAPTOP);
-    await page.goto(`${url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.inlineRan = true';

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { HostView } from '../../shared/index.js';
-import { connectHost, createWorkshop, joinAs, mustAck, waitFor, type TestParticipant, type TestServer } from '../integration/harness.js';
-import { BOARD, SCREENS_DIR, launchBrowser, startAppServer, type TestBrowser } from './harness.js';
+import { connectHost, createWorkshop, joinAs, mustAck, waitFor, type TestParticipant } from '../integration/harness.js';
+import { BOARD, SCREENS_DIR, useBrowserSuite } from './harness.js';
 
 /**
  * Issue 10, items 2, 7, 8 and 9 in the browser.
@@ -21,21 +21,14 @@ import { BOARD, SCREENS_DIR, launchBrowser, startAppServer, type TestBrowser } f
  *
  * Board: at 1920×1080, in every state, no visible text is smaller than 28 px.
  */
-let server: TestServer;
-let browser: TestBrowser;
+const suite = useBrowserSuite();
 
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
+// Runs before the suite's own afterAll (vitest runs after-hooks last-registered first).
 afterAll(async () => {
   for (const { context, dir } of ownContexts.splice(0)) {
     await context.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  await browser?.close();
-  await server?.close();
 });
 
 interface Phone {
@@ -172,8 +165,8 @@ async function expectBoardReadable(board: Page, state: string): Promise<void> {
 
 describe('layout for every person in the room', () => {
   it('phones at 320 and 390 px and at 200 % text never scroll sideways; the board has nothing under 28 px', async () => {
-    const w = await createWorkshop(server, { title: 'Warmteplan Noordwijk: samen naar een toekomstbestendige wijk', template: 'heat-transition', language: 'nl' });
-    const host = await connectHost(server, w);
+    const w = await createWorkshop(suite.server, { title: 'Warmteplan Noordwijk: samen naar een toekomstbestendige wijk', template: 'heat-transition', language: 'nl' });
+    const host = await connectHost(suite.server, w);
     const view: HostView = await waitFor(host, 'workshop:host');
     await mustAck(host, 'settings:update', { minGroupSize: 2 });
     const [explore, dots, rank1, rank2, scan] = view.activities.map((a) => a.id) as [string, string, string, string, string];
@@ -181,15 +174,15 @@ describe('layout for every person in the room', () => {
     const groupIds = view.groups.slice(0, 3).map((g) => g.id);
     const valueIds = view.values.map((v) => v.id);
 
-    const board = await browser.newPage(BOARD);
-    await board.goto(`${server.url}/b/${w.code}`);
+    const board = await suite.browser.newPage(BOARD);
+    await board.goto(`${suite.server.url}/b/${w.code}`);
     await board.locator('.board-waiting').waitFor();
 
     const phones = [await newPhone(320, 'nl', 1), await newPhone(320, 'nl', 2), await newPhone(390, 'en', 1), await newPhone(390, 'en', 2)];
 
     // /join with the error shown ("no workshop with this code").
     for (const p of phones) {
-      await p.page.goto(`${server.url}/join`);
+      await p.page.goto(`${suite.server.url}/join`);
       await p.page.locator('#join-code').fill('ZZZ999');
       await p.page.locator('.join-code-form button[type=submit]').click();
       await p.page.locator('#join-code-problem').waitFor();
@@ -197,13 +190,13 @@ describe('layout for every person in the room', () => {
     await expectNoOverflow(phones, 'join-code');
 
     // The join form (group choice), then joined.
-    for (const p of phones) await p.page.goto(`${server.url}/j/${w.code}`);
+    for (const p of phones) await p.page.goto(`${suite.server.url}/j/${w.code}`);
     for (const p of phones) await p.page.locator('input[type=radio]').first().waitFor({ state: 'attached' });
     await expectNoOverflow(phones, 'join-form');
 
     // The rest of the room: two people in each of three groups, so the groups lens shows.
     const room: TestParticipant[] = [];
-    for (const g of groupIds) for (let i = 0; i < 2; i++) room.push(await joinAs(server, w.code, g));
+    for (const g of groupIds) for (let i = 0; i < 2; i++) room.push(await joinAs(suite.server, w.code, g));
     await expectBoardReadable(board, 'waiting');
 
     for (const p of phones) {
@@ -324,11 +317,11 @@ describe('layout for every person in the room', () => {
   });
 
   it("the console's add-step list keeps long Dutch names inside their card, also at 200 % text", async () => {
-    const w = await createWorkshop(server, { title: 'Samenwerkingsscan Noord', template: 'heat-transition', language: 'nl' });
+    const w = await createWorkshop(suite.server, { title: 'Samenwerkingsscan Noord', template: 'heat-transition', language: 'nl' });
     for (const scale of [1, 2] as const) {
       const laptop = await newPhone(1440, 'nl', scale);
       await laptop.page.setViewportSize({ width: 1440, height: 900 });
-      await laptop.page.goto(`${server.url}${w.urls.host}`);
+      await laptop.page.goto(`${suite.server.url}${w.urls.host}`);
       await laptop.page.locator('.agenda-add-open').click();
       const library = laptop.page.locator('.library');
       await library.waitFor();

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { participantBundleSize } from '../../scripts/bundle-size.js';
 import type { HostView } from '../../shared/index.js';
-import { connectHost, createWorkshop, mustAck, waitFor, type TestServer } from '../integration/harness.js';
-import { PHONE, launchBrowser, startAppServer, type TestBrowser } from './harness.js';
+import { connectHost, createWorkshop, mustAck, waitFor } from '../integration/harness.js';
+import { PHONE, useBrowserSuite } from './harness.js';
 
 /**
  * A slow phone opens the join link and answers a dots vote: Chromium with its CPU throttled 4×
@@ -18,18 +18,7 @@ const TARGET_MS = 8_000;
 const BOUND_MS = 15_000;
 const KBIT_400_BYTES_PER_S = (400 * 1024) / 8;
 
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** Records, in the page's own clock (ms since navigation start), when each text first shows. */
 function milestoneScript(marks: Record<string, string>) {
@@ -62,8 +51,8 @@ describe('a slow phone', () => {
   });
 
   it('joins and has its first answer accepted: time from opening the join link', async () => {
-    const w = await createWorkshop(server, { title: 'Heat plan Northside', template: 'heat-transition', language: 'en' });
-    const host = await connectHost(server, w);
+    const w = await createWorkshop(suite.server, { title: 'Heat plan Northside', template: 'heat-transition', language: 'en' });
+    const host = await connectHost(suite.server, w);
     const view: HostView = await waitFor(host, 'workshop:host');
     const dots = view.activities.find((a) => a.kind === 'dots');
     if (!dots) throw new Error('the heat-transition template has no dots activity');
@@ -71,16 +60,16 @@ describe('a slow phone', () => {
 
     // The room's first phone makes the server compress each asset once; every later phone gets
     // the stored brotli file. Measure such a later phone: fetch the assets until they come stored.
-    const html = await (await fetch(`${server.url}/j/${w.code}`)).text();
+    const html = await (await fetch(`${suite.server.url}/j/${w.code}`)).text();
     const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
     expect(assets.length).toBeGreaterThan(0);
     for (const asset of assets) {
       await expect
-        .poll(async () => (await fetch(`${server.url}${asset}`, { headers: { 'accept-encoding': 'br' } })).headers.get('content-length'), { timeout: 10_000 })
+        .poll(async () => (await fetch(`${suite.server.url}${asset}`, { headers: { 'accept-encoding': 'br' } })).headers.get('content-length'), { timeout: 10_000 })
         .not.toBeNull();
     }
 
-    const phone = await browser.newPage(PHONE);
+    const phone = await suite.browser.newPage(PHONE);
     const cdp = await phone.context().newCDPSession(phone);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await cdp.send('Network.enable');
@@ -98,7 +87,7 @@ describe('a slow phone', () => {
       if (res.url().endsWith('.js')) scripts.push({ url: res.url(), encoding: res.headers()['content-encoding'] });
     });
 
-    await phone.goto(`${server.url}/j/${w.code}`, { waitUntil: 'commit' });
+    await phone.goto(`${suite.server.url}/j/${w.code}`, { waitUntil: 'commit' });
     await phone.getByRole('radio', { name: 'Residents', exact: true }).check({ force: true, timeout: 60_000 });
     await phone.getByRole('button', { name: 'Join' }).click();
     await phone.getByRole('button', { name: 'Add a dot to Affordability' }).click({ timeout: 60_000 });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openAnswerId, type ExportDocument, type PublicView } from '../../shared/index.js';
-import { connectHost, createWorkshop, joinAs, mustAck, waitFor, type ClientSocket, type TestParticipant, type TestServer } from '../integration/harness.js';
-import { BOARD, LAPTOP, PHONE, SCREENS_DIR, launchBrowser, screenshot, startAppServer, type TestBrowser } from './harness.js';
+import { connectHost, createWorkshop, joinAs, mustAck, waitFor, type ClientSocket, type TestParticipant } from '../integration/harness.js';
+import { BOARD, LAPTOP, PHONE, SCREENS_DIR, screenshot, useBrowserSuite } from './harness.js';
 
 /**
  * A short workshop run by real socket.io phones (and one phone in the browser, which fills in
@@ -12,22 +12,11 @@ import { BOARD, LAPTOP, PHONE, SCREENS_DIR, launchBrowser, screenshot, startAppS
  * printed to an A4 PDF by Chromium, and photographed page by page. Along the way the console's
  * agenda editor, the scan on a phone and the scan on the board are photographed too.
  */
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** A page that speaks English whatever the machine's locale (the choice is remembered per browser). */
 async function open(page: Page, url: string, setup: Record<string, string> = {}): Promise<void> {
-  await page.goto(`${server.url}/join`);
+  await page.goto(`${suite.server.url}/join`);
   await page.evaluate((entries) => {
     localStorage.setItem('raakvlak.lang', 'en');
     for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
@@ -42,14 +31,14 @@ function pdfPages(pdf: Buffer): number {
 
 describe('the printable report', () => {
   it('runs a workshop, then prints its report to an A4 PDF with the top value in it', async () => {
-    const w = await createWorkshop(server, { title: 'Buurtgesprek Noord', language: 'en' });
-    const host: ClientSocket = await connectHost(server, w);
+    const w = await createWorkshop(suite.server, { title: 'Buurtgesprek Noord', language: 'en' });
+    const host: ClientSocket = await connectHost(suite.server, w);
     const first = await waitFor(host, 'workshop:public');
     const groups = first.groups.map((g) => g.id);
     const [explore, dots, rank1, rank2, scan] = first.activities.map((a) => a.id) as [string, string, string, string, string];
     const v = first.values.map((x) => x.id);
     const phones: TestParticipant[] = [];
-    for (const g of [0, 0, 0, 1, 1, 1, 2]) phones.push(await joinAs(server, w.code, groups[g]!));
+    for (const g of [0, 0, 0, 1, 1, 1, 2]) phones.push(await joinAs(suite.server, w.code, groups[g]!));
     const goto = (activityId: string) => mustAck(host, 'agenda:goto', { activityId });
 
     // Explore: stories and an endorsement.
@@ -84,12 +73,12 @@ describe('the printable report', () => {
     // The scan, with a timer. The board and the console are open; one phone answers in the browser.
     await mustAck(host, 'activity:configure', { activityId: scan, timerSeconds: 600 });
     await goto(scan);
-    const board = await browser.newPage(BOARD);
-    await open(board, `${server.url}/b/${w.code}`);
+    const board = await suite.browser.newPage(BOARD);
+    await open(board, `${suite.server.url}/b/${w.code}`);
     await board.getByText(/of 7 have filled in the scan/).waitFor();
 
-    const phone = await browser.newPage(PHONE);
-    await open(phone, `${server.url}/j/${w.code}`, { [`raakvlak.participant.${w.code}`]: phones[6]!.token });
+    const phone = await suite.browser.newPage(PHONE);
+    await open(phone, `${suite.server.url}/j/${w.code}`, { [`raakvlak.participant.${w.code}`]: phones[6]!.token });
     await phone.getByRole('heading', { level: 1, name: 'How is the collaboration doing?' }).waitFor();
     await expect.poll(() => phone.getByRole('timer').textContent()).toMatch(/^\d+:\d\d$/);
     await screenshot(phone, 'scan-phone-top');
@@ -127,8 +116,8 @@ describe('the printable report', () => {
     await screenshot(phone, 'scan-phone-results');
 
     // The console: the agenda editor, and the scan's set-up dialog.
-    const laptop = await browser.newPage(LAPTOP);
-    await open(laptop, `${server.url}/f/${w.code}#${w.hostToken}`);
+    const laptop = await suite.browser.newPage(LAPTOP);
+    await open(laptop, `${suite.server.url}/f/${w.code}#${w.hostToken}`);
     await laptop.getByRole('heading', { level: 1, name: 'Buurtgesprek Noord' }).waitFor();
     // The agenda panel at the top of the window (below the sticky header).
     await laptop.evaluate(() => {
@@ -160,14 +149,14 @@ describe('the printable report', () => {
     await screenshot(phone, 'summary-phone');
 
     // The report, as the facilitator opens it from the console.
-    const res = await fetch(`${server.url}/api/workshops/${w.code}/export`, { headers: { Authorization: `Bearer ${w.hostToken}` } });
+    const res = await fetch(`${suite.server.url}/api/workshops/${w.code}/export`, { headers: { Authorization: `Bearer ${w.hostToken}` } });
     const doc = (await res.json()) as ExportDocument;
     const topId = doc.summary.topValues[0]?.valueId;
     const topTitle = doc.values.find((x) => x.id === topId)?.title ?? '';
     expect(topTitle).not.toBe('');
 
-    const report = await browser.newPage({ width: 794, height: 1123 });
-    await open(report, `${server.url}/r/${w.code}#${w.hostToken}`);
+    const report = await suite.browser.newPage({ width: 794, height: 1123 });
+    await open(report, `${suite.server.url}/r/${w.code}#${w.hostToken}`);
     await report.getByRole('heading', { level: 1, name: 'Buurtgesprek Noord' }).waitFor();
     const text = (await report.textContent('main')) ?? '';
     expect(text).toContain(topTitle);

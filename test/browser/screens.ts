@@ -15,6 +15,7 @@ import {
 } from '../../shared/index.js';
 import { en } from '../../client/src/i18n/en.js';
 import { nl } from '../../client/src/i18n/nl.js';
+import { BOARD, LAPTOP, PHONE, PRINT } from './viewports.js';
 
 /**
  * Every screen of Raakvlak, in one language, reached as people reach it: a workshop driven step by
@@ -24,10 +25,7 @@ import { nl } from '../../client/src/i18n/nl.js';
  * test runs axe there, scripts/screenshots.ts takes a picture. This module imports nothing from
  * vitest, so the script can run it under plain tsx.
  */
-export const PHONE = { width: 390, height: 844 };
-export const BOARD = { width: 1920, height: 1080 };
-export const LAPTOP = { width: 1440, height: 900 };
-export const PRINT = { width: 794, height: 1123 };
+export { BOARD, LAPTOP, PHONE, PRINT };
 
 export type Device = 'laptop' | 'board' | 'phone' | 'report';
 export const VIEWPORTS: Record<Device, { width: number; height: number }> = { laptop: LAPTOP, board: BOARD, phone: PHONE, report: PRINT };

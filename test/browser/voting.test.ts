@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CreateWorkshopResponse, HostView } from '../../shared/index.js';
-import { connectHost, createWorkshop, joinAs, mustAck, waitFor, type TestParticipant, type TestServer } from '../integration/harness.js';
-import { BOARD, LAPTOP, PHONE, launchBrowser, screenshot, startAppServer, type TestBrowser } from './harness.js';
+import { connectHost, createWorkshop, joinAs, mustAck, waitFor, type TestParticipant } from '../integration/harness.js';
+import { BOARD, LAPTOP, PHONE, screenshot, useBrowserSuite } from './harness.js';
 
 /**
  * Issue 3 in the browser: the facilitator sets up a rank vote (top 3 of 4 values) in the
@@ -16,30 +16,19 @@ import { BOARD, LAPTOP, PHONE, launchBrowser, screenshot, startAppServer, type T
  *   Business    B1 CFA (one answer: left out of the lens)   A 1  S 0  F 2  C 3
  *   Total: Affordability 19, Sustainability 15, Social fairness 12, Comfort 8.
  */
-let server: TestServer;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 const FOUR = ['Affordability', 'Social fairness', 'Sustainability', 'Comfort'];
 
 async function join(page: Page, code: string, group: string): Promise<void> {
-  await page.goto(`${server.url}/j/${code}`);
+  await page.goto(`${suite.server.url}/j/${code}`);
   await page.getByRole('radio', { name: group, exact: true }).check({ force: true });
   await page.getByRole('button', { name: 'Join' }).click();
 }
 
 describe('voting in the browser', () => {
   it('two phones rank, the facilitator reveals, the board shows the order', async () => {
-    const res = await fetch(`${server.url}/api/workshops`, {
+    const res = await fetch(`${suite.server.url}/api/workshops`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ title: 'Heat plan Northside', template: 'heat-transition', language: 'en' }),
@@ -48,15 +37,15 @@ describe('voting in the browser', () => {
     const w = (await res.json()) as CreateWorkshopResponse;
 
     // A host socket only to read ids for the participants who answer over sockets.
-    const hostSocket = await connectHost(server, w);
+    const hostSocket = await connectHost(suite.server, w);
     const initial: HostView = await waitFor(hostSocket, 'workshop:host');
     const groupId = (name: string) => initial.groups.find((g) => g.name === name)?.id as string;
     const valueId = (title: string) => initial.allValues.find((v) => v.title === title)?.id as string;
     const [A, F, S, C] = FOUR.map(valueId) as [string, string, string, string];
 
     // ---- The facilitator sets up the rank vote in the console: top 3, four values.
-    const laptop = await browser.newPage(LAPTOP);
-    await laptop.goto(`${server.url}${w.urls.host}`);
+    const laptop = await suite.browser.newPage(LAPTOP);
+    await laptop.goto(`${suite.server.url}${w.urls.host}`);
     await laptop.getByRole('heading', { level: 1, name: 'Heat plan Northside' }).waitFor();
     await laptop.getByRole('tab', { name: 'Rank Not started', exact: true }).click();
     const settings = laptop.getByRole('group', { name: 'Vote settings' });
@@ -76,13 +65,13 @@ describe('voting in the browser', () => {
       .toEqual({ k: 3, values: [A, F, S, C] });
     await laptop.getByRole('button', { name: 'Open: Rank', exact: true }).click();
 
-    const board = await browser.newPage(BOARD);
-    await board.goto(`${server.url}/b/${w.code}`);
+    const board = await suite.browser.newPage(BOARD);
+    await board.goto(`${suite.server.url}/b/${w.code}`);
     await board.getByRole('heading', { level: 1, name: 'Put the values in order of importance.' }).waitFor();
 
     // ---- Two phones in the browser.
-    const anna = await browser.newPage(PHONE);
-    const bram = await browser.newPage(PHONE);
+    const anna = await suite.browser.newPage(PHONE);
+    const bram = await suite.browser.newPage(PHONE);
     await join(anna, w.code, 'Residents');
     await join(bram, w.code, 'Municipality');
     await anna.getByText('Choose your top 3 and put them in order: the most important at the top.').waitFor();
@@ -117,7 +106,7 @@ describe('voting in the browser', () => {
     const rankId = initial.activities.find((a) => a.kind === 'rank')?.id as string;
     const sockets: TestParticipant[] = [];
     for (const [i, [group, order]] of others.entries()) {
-      const p = await joinAs(server, w.code, groupId(group));
+      const p = await joinAs(suite.server, w.code, groupId(group));
       sockets.push(p);
       await mustAck(p.socket, 'answer:submit', { activityId: rankId, answerId: `socket-${i}`, answer: { kind: 'rank', order } });
     }
@@ -157,8 +146,8 @@ describe('voting in the browser', () => {
   });
 
   it('fits twelve values (two balanced pages of six at the 28 px minimum), three groups, stories and a second round on a 1920×1080 screen', async () => {
-    const w = await createWorkshop(server, { title: 'Heat plan Northside', template: 'heat-transition', language: 'en' });
-    const host = await connectHost(server, w);
+    const w = await createWorkshop(suite.server, { title: 'Heat plan Northside', template: 'heat-transition', language: 'en' });
+    const host = await connectHost(suite.server, w);
     const view: HostView = await waitFor(host, 'workshop:host');
     const group = (name: string) => view.groups.find((g) => g.name === name)?.id as string;
     const v = (title: string) => view.allValues.find((x) => x.title === title)?.id as string;
@@ -176,7 +165,7 @@ describe('voting in the browser', () => {
         const mine = [...list];
         const at = i % 4;
         [mine[at], mine[at + 1]] = [mine[at + 1] as string, mine[at] as string];
-        people.push({ p: await joinAs(server, w.code, group(name)), prefs: mine });
+        people.push({ p: await joinAs(suite.server, w.code, group(name)), prefs: mine });
       }
     }
 
@@ -204,8 +193,8 @@ describe('voting in the browser', () => {
     await run(rank1, (order) => order);
     await run(rank2, (order, i) => (i % 2 === 0 ? ['Social fairness', ...order.filter((x) => x !== 'Social fairness')] : order));
 
-    const board = await browser.newPage(BOARD);
-    await board.goto(`${server.url}/b/${w.code}`);
+    const board = await suite.browser.newPage(BOARD);
+    await board.goto(`${suite.server.url}/b/${w.code}`);
     await board.getByRole('table', { name: 'Priority of the values and how each group scores them' }).waitFor();
     const results = (await waitFor(host, 'workshop:host')).results[rank2]!.vote!;
     const expected = results.values.map((r) => view.allValues.find((x) => x.id === r.valueId)?.title);
