@@ -15,6 +15,8 @@ export function reportNames(doc: ExportDocument, lang: Lang): SummaryNames & { g
     value: (id) => values.get(id) ?? id,
     group: (id) => groups.get(id)?.name ?? id,
     groupIndex: (id) => groups.get(id)?.index ?? -1,
+    option: (activityId, optionId) => doc.activities.find((a) => a.id === activityId)?.config.options.find((o) => o.id === optionId)?.text[lang].title ?? optionId,
+    activity: (activityId) => doc.activities.find((a) => a.id === activityId) ?? null,
   };
 }
 

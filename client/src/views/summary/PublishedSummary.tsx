@@ -6,13 +6,15 @@ import { useStore } from '../../store/index.js';
 import { SummaryContent, type SummaryNames } from './SummaryContent.js';
 
 /** Value titles and group names of a live view, in the reader's language. */
-export function viewNames(view: Pick<PublicView, 'valueTitles' | 'groups'>, lang: Lang): SummaryNames {
+export function viewNames(view: Pick<PublicView, 'valueTitles' | 'groups' | 'activities'>, lang: Lang): SummaryNames {
   return {
     value: (id) => {
       const v = view.valueTitles[id];
       return v ? (v.i18n?.[lang].title ?? v.title) : '';
     },
     group: (id) => groupNameById(view.groups, id, lang),
+    option: (activityId, optionId) => view.activities.find((a) => a.id === activityId)?.config.options.find((o) => o.id === optionId)?.text[lang].title ?? '',
+    activity: (activityId) => view.activities.find((a) => a.id === activityId) ?? null,
   };
 }
 

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementLevel } from '../../../../shared/consensus/index.js';
-import type { Summary } from '../../../../shared/index.js';
+import type { PublicActivity, Summary } from '../../../../shared/index.js';
+import { OptionsSummaryBlock } from '../../kinds/options/OptionsReportSummary.js';
 import { useLang } from '../../i18n/index.js';
 import { formatNumber, formatPercent } from './format.js';
 import './summary.css';
@@ -9,6 +10,10 @@ import './summary.css';
 export interface SummaryNames {
   value: (valueId: string) => string;
   group: (groupId: string) => string;
+  /** An option of an options activity, in the reader's language. */
+  option?: (activityId: string, optionId: string) => string;
+  /** What names an activity ("Rank · round 2"): its kind and round; null for one not in the workshop. */
+  activity?: (activityId: string) => Pick<PublicActivity, 'kind' | 'round'> | null;
 }
 
 interface Props {
@@ -113,6 +118,8 @@ export function SummaryContent({ summary: s, names, variant, heading }: Props) {
           </ul>
         </section>
       ) : null}
+
+      {s.options ? <OptionsSummaryBlock options={s.options} names={names} /> : null}
     </div>
   );
 }

@@ -1,0 +1,122 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { groupName, type OpenAnswer, type PublicActivity, type PublicView } from '../../../../shared/index.js';
+import type { OptionResult, OptionsResults } from '../../../../shared/kinds/options/model.js';
+import { useLang } from '../../i18n/index.js';
+import { useStore } from '../../store/index.js';
+import { BOARD_PAGE_MS } from '../../views/board/BoardWall.js';
+import { PageTurner } from '../../views/board/PageTurner.js';
+import { usePaging } from '../../views/board/usePaging.js';
+import { useThrottled } from '../../views/board/results/useThrottled.js';
+import { ExcludedNote, FitLegend, FitTable, LiveWithCard, SplitLine, WeightsSource, WhoseValuesCard, WhyList, useFitWords, viewOptionsNames, type OptionsNames } from './OptionsBoardParts.js';
+import { formatFit, whyFor } from './OptionsBoardText.js';
+import '../../views/board/results/results.css';
+import './optionsResults.css';
+
+/** "Why" sentences shown beside one option on the board (the most endorsed). */
+export const WHY_ON_BOARD = 2;
+
+/**
+ * The board for "Weigh the options": until the reveal only how many answered (per group, never
+ * who or what); after it the options with their fit for the room and per group, the option every
+ * group can live with, whose values decide, and — one option at a time beside the table — what
+ * splits the groups on it and the room's "why" sentences. Renders from a throttled copy of the
+ * view, so a burst of answers redraws a few times a second at most.
+ */
+export function OptionsBoard({ activity: given }: { activity: PublicActivity }) {
+  const live = useStore((s) => s.pub);
+  const pub = useThrottled(live);
+  const activity = pub?.activities.find((a) => a.id === given.id) ?? given;
+  const results = pub?.results[activity.id];
+  if (!pub) return null;
+  if (!activity.revealed || !results?.options) return <OptionsWaiting activity={activity} pub={pub} />;
+  return <OptionsResultsBoard pub={pub} activity={activity} results={results.options} openAnswers={results.openAnswers} />;
+}
+
+/** Before the reveal: the count, per group, and that the outcome waits for the facilitator. */
+function OptionsWaiting({ activity, pub }: { activity: PublicActivity; pub: PublicView }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const countId = useId();
+  const counts = pub.answerCounts[activity.id] ?? { total: 0, byGroup: {} };
+  const joined = pub.participation;
+  const many = pub.groups.length > 8;
+  return (
+    <section className="vw" aria-labelledby={countId}>
+      <div className="vw-count" id={countId} role="status">
+        <span className="vw-n">{counts.total}</span>
+        <span className="vw-label">{t('optionsResults.waiting.answered', { count: counts.total })}</span>
+        <span className="vw-of">{t('optionsResults.waiting.of', { count: joined.total })}</span>
+      </div>
+      <div className="vw-side">
+        <h2 className="vw-h">{t('optionsResults.waiting.perGroup')}</h2>
+        <ul className={many ? 'vw-groups is-two-col' : 'vw-groups'}>
+          {pub.groups.map((g, i) => {
+            const answered = counts.byGroup[g.id] ?? 0;
+            const of = joined.byGroup[g.id] ?? 0;
+            const fill = of > 0 ? Math.min(1, answered / of) : 0;
+            return (
+              <li key={g.id} className={`vw-group swatch-${i % 8}${of === 0 ? ' is-empty' : ''}`}>
+                <span className="vw-group-name">{groupName(g, lang)}</span>
+                <span className="vw-group-track" aria-hidden="true">
+                  <span className="vw-group-fill" style={{ transform: `scaleX(${fill})` }} />
+                </span>
+                <span className="vw-group-n">{t('optionsResults.waiting.groupAnswered', { answered, joined: of })}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      <div className="vw-foot">
+        <p className="vw-note">{activity.status === 'locked' ? t('optionsResults.waiting.locked') : t('optionsResults.waiting.hidden')}</p>
+      </div>
+    </section>
+  );
+}
+
+function OptionsResultsBoard({ pub, activity, results, openAnswers }: { pub: PublicView; activity: PublicActivity; results: OptionsResults; openAnswers: OpenAnswer[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const names = viewOptionsNames(activity.config.options, pub, lang);
+  // One option at a time beside the table: its split and its "why" sentences, at the board's
+  // 28 px minimum; the row it is about is marked in the table.
+  const paging = usePaging(results.options.length, 1, BOARD_PAGE_MS);
+  const focus = results.options[paging.start] ?? null;
+  return (
+    <section className="ob" aria-label={t('optionsResults.board.label')}>
+      <div className="ob-main" style={{ ['--rows' as string]: Math.max(2, results.options.length) }}>
+        <FitTable results={results} names={names} variant="board" focusOptionId={focus?.optionId ?? null} />
+        <div className="ob-foot">
+          <FitLegend />
+          <WeightsSource results={results} activities={pub.activities} names={names} />
+          <ExcludedNote results={results} names={names} />
+        </div>
+      </div>
+      <aside className="ob-side">
+        <LiveWithCard results={results} names={names} />
+        <WhoseValuesCard results={results} names={names} />
+        {focus ? <OptionFocus results={results} option={focus} names={names} answers={openAnswers} index={paging.start} /> : null}
+        <PageTurner paging={paging} className="ob-page" />
+      </aside>
+    </section>
+  );
+}
+
+/** One option beside the table: its fit, what splits the groups on it, and the most endorsed "why" sentences. */
+function OptionFocus({ results, option, names, answers, index }: { results: OptionsResults; option: OptionResult; names: OptionsNames; answers: OpenAnswer[]; index: number }) {
+  const { t } = useTranslation();
+  const words = useFitWords();
+  const headingId = useId();
+  const why = whyFor(answers, option.optionId);
+  return (
+    <section className="ob-card ob-focus" aria-labelledby={headingId}>
+      <h2 id={headingId} className="ob-focus-h">
+        <span className="ob-focus-n">{t('optionsResults.board.optionOf', { n: index + 1, count: results.options.length })}</span> {names.option(option.optionId)}
+      </h2>
+      <p className="ob-focus-fit">{option.fit === null ? words(null) : t('optionsResults.board.roomFit', { fit: formatFit(option.fit, names.lang), words: words(option.fit) })}</p>
+      <SplitLine results={results} option={option} names={names} />
+      <WhyList answers={why.slice(0, WHY_ON_BOARD)} />
+      {why.length > WHY_ON_BOARD ? <p className="ob-more">{t('optionsResults.why.more', { count: why.length - WHY_ON_BOARD })}</p> : null}
+    </section>
+  );
+}
