@@ -2,7 +2,7 @@ import type { CommandPayload } from '../protocol/commands.js';
 import { fail, ok, type Result } from '../protocol/errors.js';
 import { newActivity } from './create.js';
 import type { DomainEvent } from './events.js';
-import { visibleValueIds } from './rules.js';
+import { kindModule } from '../kinds/index.js';
 import type { Activity, WorkshopState } from './types.js';
 
 /**
@@ -67,8 +67,8 @@ export const MAX_ACTIVITIES = 40;
 
 /**
  * Opens an activity and makes it current. Only one activity is open at a time: the one it
- * replaces locks. A vote is about the values visible when it opens, so later merges don't
- * move its ground.
+ * replaces locks. The kind's module says what its config freezes then (KindModule.configAtOpen):
+ * a vote is about the values visible when it opens, so later merges don't move its ground.
  */
 export function openActivity(s: WorkshopState, activityId: string, at: number): WorkshopState {
   return {
@@ -76,10 +76,10 @@ export function openActivity(s: WorkshopState, activityId: string, at: number): 
     currentActivityId: activityId,
     activities: s.activities.map((a) => {
       if (a.id === activityId) {
-        const freeze = a.kind !== 'explore' && a.kind !== 'scan' && a.config.valueIds === null;
+        const frozen = kindModule(a.kind).configAtOpen(s, a);
         return {
           ...a,
-          config: freeze ? { ...a.config, valueIds: visibleValueIds(s) } : a.config,
+          config: Object.keys(frozen).length > 0 ? { ...a.config, ...frozen } : a.config,
           status: 'open',
           openedAt: a.openedAt ?? at,
           endsAt: a.config.timerSeconds ? at + a.config.timerSeconds * 1000 : null,

@@ -1,23 +1,18 @@
 import { z } from 'zod';
-import { LIMITS, idSchema, textField } from './text.js';
+import { dotsAnswerSchema } from '../kinds/dots/schema.js';
+import { optionsAnswerSchema } from '../kinds/options/schema.js';
+import { pointsAnswerSchema } from '../kinds/points/schema.js';
+import { rankAnswerSchema } from '../kinds/rank/schema.js';
+import { scanAnswerSchema } from '../kinds/scan/schema.js';
 
 /**
- * The answers participants give (their schema); the checks against an activity's limits are in
- * answerRules.ts, re-exported here.
+ * The answers participants give: the discriminated union (on `kind`) of the kind modules'
+ * answer schemas (shared/kinds/<kind>/schema.ts; explore takes none). Each module's
+ * `answerSchema` is the same object (shared/kinds/registry.test.ts). The checks against an
+ * activity's limits are the modules' validateAnswer, reached through answerRules.ts,
+ * re-exported here.
  */
-const countRecord = z.record(idSchema, z.number().int().min(0).max(100)).refine((r) => Object.keys(r).length <= 200, { message: 'Too many values' });
-
-export const answerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('dots'), dots: countRecord }),
-  z.object({ kind: z.literal('rank'), order: z.array(idSchema).max(200) }),
-  z.object({ kind: z.literal('points'), points: countRecord }),
-  z.object({
-    kind: z.literal('scan'),
-    scores: z.record(idSchema, z.number().int().min(1).max(5)).refine((r) => Object.keys(r).length <= 50, { message: 'Too many statements' }),
-    wentWell: textField(LIMITS.openAnswer, { min: 0, multiline: true }).default(''),
-    couldBeBetter: textField(LIMITS.openAnswer, { min: 0, multiline: true }).default(''),
-  }),
-]);
+export const answerSchema = z.discriminatedUnion('kind', [dotsAnswerSchema, rankAnswerSchema, pointsAnswerSchema, scanAnswerSchema, optionsAnswerSchema]);
 export type Answer = z.output<typeof answerSchema>;
 export type AnswerInput = z.input<typeof answerSchema>;
 export type ScanAnswerValue = Extract<Answer, { kind: 'scan' }>;

@@ -1,4 +1,5 @@
-import { rankLength } from './answers.js';
+import { kindModule, type CsvItem, type ExportActivity } from '../kinds/index.js';
+import { csvItem } from '../kinds/vote.js';
 import type { ExportDocument } from './export.js';
 
 /**
@@ -37,53 +38,9 @@ export const CSV_SEPARATORS: readonly CsvSeparator[] = [',', ';'];
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-/** The item columns of one row; everything else comes from the answer. */
-type Item = Pick<CsvRow, 'item_id' | 'item_title' | 'position' | 'amount' | 'text'>;
-const item = (item_id: string, item_title: string, position: number | null, amount: number | null, text = ''): Item => ({
-  item_id,
-  item_title,
-  position: position === null ? '' : String(position),
-  amount: amount === null ? '' : String(amount),
-  text,
-});
-
-/** The questions of the scan's open answers, in the workshop's language. */
-const OPEN_QUESTIONS = {
-  wentWell: { nl: 'Wat gaat goed?', en: 'What goes well?' },
-  couldBeBetter: { nl: 'Wat kan beter?', en: 'What could be better?' },
-} as const;
-
-type ExportActivity = ExportDocument['activities'][number];
-
-function itemsOf(doc: ExportDocument, activity: ExportActivity, answer: ExportActivity['answers'][number]['answer']): Item[] {
-  const lang = doc.workshop.language;
-  const valueTitle = (id: string) => doc.values.find((v) => v.id === id)?.title ?? '';
-  // Values in the activity's display order, so rows of one answer read like the phone showed them.
-  const order = activity.config.valueIds ?? doc.values.map((v) => v.id);
-  const inOrder = (record: Record<string, number>) =>
-    Object.entries(record)
-      .filter(([, n]) => n > 0)
-      .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
-  switch (answer.kind) {
-    case 'dots':
-      return inOrder(answer.dots).map(([id, n]) => item(id, valueTitle(id), null, n));
-    case 'points':
-      return inOrder(answer.points).map(([id, n]) => item(id, valueTitle(id), null, n));
-    case 'rank': {
-      // Borda points as the results count them: K for first place … 1 for K-th (shared/consensus/borda.ts).
-      const k = rankLength(activity, activity.config.valueIds?.length ?? answer.order.length);
-      return answer.order.map((id, i) => item(id, valueTitle(id), i + 1, Math.max(0, k - i)));
-    }
-    case 'scan': {
-      const statements = activity.config.statements;
-      const scored = statements.flatMap((s) => {
-        const score = answer.scores[s.id];
-        return score === undefined ? [] : [item(s.id, s.text[lang], null, score)];
-      });
-      const open = (['wentWell', 'couldBeBetter'] as const).flatMap((field) => (answer[field] ? [item(field, OPEN_QUESTIONS[field][lang], null, null, answer[field])] : []));
-      return [...scored, ...open];
-    }
-  }
+/** An answer's rows, from its kind's module (KindModule.csvItems). */
+function itemsOf(doc: ExportDocument, activity: ExportActivity, answer: ExportActivity['answers'][number]['answer']): CsvItem[] {
+  return kindModule(answer.kind).csvItems(doc, activity, answer);
 }
 
 /** Every answer of every activity as rows, in agenda order, then in the order answers came in. */
@@ -110,7 +67,7 @@ export function exportCsvRows(doc: ExportDocument): CsvRow[] {
       };
       const items = itemsOf(doc, activity, a.answer);
       // An answer with no items would otherwise vanish from the file; keep it as one row.
-      return (items.length ? items : [item('', '', null, null)]).map((it) => ({ ...base, ...it }));
+      return (items.length ? items : [csvItem('', '', null, null)]).map((it) => ({ ...base, ...it }));
     }),
   );
 }

@@ -5,7 +5,8 @@ import type { DomainEvent } from './events.js';
 import { decideAgenda } from './agenda.js';
 import { validateAnswer } from './answers.js';
 import { getOwn } from './own.js';
-import { parseOpenAnswerId, type OpenAnswerField } from './results.js';
+import { parseOpenAnswerId } from './results.js';
+import { kindModule } from '../kinds/index.js';
 import { activityValueIds, canAddStories, canJoin, canProposeValue, visibleValueIds } from './rules.js';
 import { actionRefusal, ANSWER_SHAPING_KEYS, answerShapingLocked, ballotCapRefusal, minBallotValues } from './permissions.js';
 import { CAPS, type Caps } from './limits.js';
@@ -303,13 +304,13 @@ function configureActivity(state: WorkshopState, payload: CommandPayload<'activi
     if (payload.valueIds.length < minBallotValues(activity.kind)) return fail('BAD_REQUEST', `A ${activity.kind} vote needs at least ${minBallotValues(activity.kind)} values`);
     if (payload.valueIds.length > caps.valuesPerVote) return fail('NOT_ALLOWED', `${payload.valueIds.length} values picked; at most ${caps.valuesPerVote} can be on one ballot`);
   }
-  if (payload.statements && new Set(payload.statements.map((s) => s.id)).size !== payload.statements.length) {
-    return fail('BAD_REQUEST', 'Statement ids must differ');
-  }
   // Only what differs from the activity now is a change; asking for the current settings stores nothing.
   const changes = Object.fromEntries(
     (Object.keys(given) as (keyof ActivityConfig)[]).filter((k) => !sameJson(given[k], activity.config[k])).map((k) => [k, given[k]]),
   ) as Partial<ActivityConfig>;
+  // The kind's own checks (KindModule.checkConfig): a scan's statement ids differ, an options activity's options…
+  const kindChecks = kindModule(activity.kind).checkConfig(state, activity, changes, caps);
+  if (!kindChecks.ok) return kindChecks;
   const newTitle = title === undefined ? undefined : title || null;
   const titleChanges = newTitle !== undefined && newTitle !== activity.title;
   if (Object.keys(changes).length === 0 && !titleChanges) return ok([]);
@@ -341,7 +342,12 @@ function submitAnswer(state: WorkshopState, payload: CommandPayload<'answer:subm
   const previous = getOwn(getOwn(state.answers, activity.id) ?? {}, p.value.id);
   // A retried send is acknowledged again, whatever happened since, and changes nothing.
   if (previous?.answerIds.includes(payload.answerId)) return ok([]);
-  if (activity.kind === 'explore') return fail('BAD_REQUEST', 'Explore takes values and stories, not answers');
+  const kind = kindModule(activity.kind);
+  // A kind that takes no answers (explore) refuses every one, whatever its status.
+  if (kind.answerSchema === null) {
+    const refused = kind.validateAnswer(activity, [], payload.answer);
+    return refused.ok ? fail('BAD_REQUEST', `A ${activity.kind} activity takes no answers`) : refused;
+  }
   if (state.currentActivityId !== activity.id || activity.status !== 'open') {
     return fail('NOT_ALLOWED', activity.status === 'locked' ? 'The activity is locked' : 'The activity is not open');
   }
@@ -364,19 +370,19 @@ function endorseOpenAnswer(state: WorkshopState, openAnswerId: string, actor: Ac
 }
 
 /**
- * The participant whose current answer to a scan activity is the one this open-answer id
- * names (activity, participant, that submission's answerId) and has a non-empty text in the
- * field; null otherwise.
+ * The participant whose current answer to an activity is the one this open-answer id names
+ * (activity, participant, that submission's answerId) and has a non-empty text in the field
+ * (KindModule.openAnswerText: a scan's open answers, an options activity's "why" sentences);
+ * null otherwise.
  */
 function findOpenAnswer(state: WorkshopState, openAnswerId: string): string | null {
   const parsed = parseOpenAnswerId(openAnswerId);
   if (!parsed) return null;
   const activity: Activity | undefined = state.activities.find((a) => a.id === parsed.activityId);
-  if (activity?.kind !== 'scan') return null;
+  if (!activity) return null;
   const stored = getOwn(getOwn(state.answers, activity.id) ?? {}, parsed.participantId);
-  if (!stored || stored.answerId !== parsed.answerId || stored.answer.kind !== 'scan') return null;
+  if (!stored || stored.answerId !== parsed.answerId || stored.answer.kind !== activity.kind) return null;
   // A removed participant's answers leave the wall.
   if (getOwn(state.participants, parsed.participantId)?.removed !== false) return null;
-  const field: OpenAnswerField = parsed.field;
-  return stored.answer[field] ? parsed.participantId : null;
+  return kindModule(activity.kind).openAnswerText(activity, stored, parsed.field) ? parsed.participantId : null;
 }

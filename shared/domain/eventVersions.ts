@@ -1,6 +1,7 @@
 import type { DomainEvent } from './events.js';
 import { OPEN_ANSWER_FIELDS, openAnswerId, type OpenAnswerField } from './results.js';
 import type { WorkshopState } from './types.js';
+import { kindModule } from '../kinds/index.js';
 
 /**
  * Stored events carry the version of the format they were written in. An event is never
@@ -34,7 +35,7 @@ export function upgradeEvent(version: number, event: DomainEvent, state: Worksho
 
 /**
  * A version-1 open-answer id, as version 1 resolved it when the endorsement was made: the
- * first scan (agenda order) and participant (in the order their answers came) whose answer then had that id and a
+ * first activity with open answers in that field (agenda order; in version 1 only scans had them) and participant (in the order their answers came) whose answer then had that id and a
  * text in that field. One that resolves to nothing stays as it was and counts for nothing, as before.
  */
 function upgradeOpenAnswerId(state: WorkshopState, id: string): string {
@@ -43,9 +44,10 @@ function upgradeOpenAnswerId(state: WorkshopState, id: string): string {
   const field = id.slice(cut + 1) as OpenAnswerField;
   if (cut < 0 || !OPEN_ANSWER_FIELDS.includes(field)) return id;
   for (const activity of state.activities) {
-    if (activity.kind !== 'scan' || !Object.hasOwn(state.answers, activity.id)) continue;
+    if (!Object.hasOwn(state.answers, activity.id)) continue;
+    const kind = kindModule(activity.kind);
     for (const [participantId, stored] of Object.entries(state.answers[activity.id] ?? {})) {
-      if (stored.answerId === answerId && stored.answer.kind === 'scan' && stored.answer[field]) return openAnswerId(activity.id, participantId, answerId, field);
+      if (stored.answerId === answerId && kind.openAnswerText(activity, stored, field)) return openAnswerId(activity.id, participantId, answerId, field);
     }
   }
   return id;

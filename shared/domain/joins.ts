@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../protocol/errors.js';
+import { kindModule } from '../kinds/index.js';
 import { getOwn } from './own.js';
 import type { Activity, Participant } from './types.js';
 
@@ -63,7 +64,7 @@ export interface JoinBurst {
 }
 
 /**
- * The burst warning, one rule: while a vote or scan is the current step and open or locked,
+ * The burst warning, one rule: while a step that takes answers (every kind but explore) is the current step and open or locked,
  * at least `JOIN_BURST.minJoins` phones joined within one minute after it opened (the minute
  * ending at the latest join), and they are at least `JOIN_BURST.ratio` (a quarter) of the
  * people who were in the room before them. Only participants still in the room count, so
@@ -79,7 +80,7 @@ export function joinBurst(
   participants: Iterable<Pick<Participant, 'joinedAt' | 'removed'>>,
   current: Pick<Activity, 'id' | 'kind' | 'status' | 'openedAt'> | null,
 ): JoinBurst | null {
-  if (!current || current.kind === 'explore' || current.openedAt === null) return null;
+  if (!current || kindModule(current.kind).answerSchema === null || current.openedAt === null) return null;
   if (current.status !== 'open' && current.status !== 'locked') return null;
   const inRoom: number[] = [];
   for (const p of participants) if (!p.removed) inRoom.push(p.joinedAt);

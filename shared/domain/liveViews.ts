@@ -1,4 +1,5 @@
 import type { DomainEvent } from './events.js';
+import { kindModule } from '../kinds/index.js';
 import { activityResults, answerCounts, voteResults, type VoteActivity } from './results.js';
 import type { VoteResults } from '../consensus/index.js';
 import { directParts, hostView, phoneView, publicView, type HostView, type PhoneView, type PublicView, type SelfView, type ViewParts } from './views.js';
@@ -245,15 +246,18 @@ export class LiveViews {
     return this.versions.answers.get(activityId) ?? 0;
   }
 
-  /** A vote's results read its answers and the previous round's; a scan's, its answers and the wall's endorsements. */
+  /**
+   * What an activity's results read (KindModule.resultsInputs): its answers, other activities'
+   * answers (a vote's previous round, an options activity's weighting vote) and, for a kind with
+   * open answers, the wall's endorsements.
+   */
   private resultsKey(activityId: string): string {
     const s = this.state();
-    const index = s.activities.findIndex((a) => a.id === activityId);
-    const activity = s.activities[index];
+    const activity = s.activities.find((a) => a.id === activityId);
     if (!activity) return `${this.versions.inputs}:none`;
-    if (activity.kind === 'scan') return `${this.versions.inputs}:${this.answersOf(activityId)}:${this.versions.endorsements}`;
-    const previous = s.activities.slice(0, index).reverse().find((a) => a.kind === activity.kind);
-    return `${this.versions.inputs}:${this.answersOf(activityId)}:${previous ? this.answersOf(previous.id) : '-'}`;
+    const inputs = kindModule(activity.kind).resultsInputs(s, activity);
+    const others = inputs.activityIds.length ? inputs.activityIds.map((id) => `${id}=${this.answersOf(id)}`).join(',') : '-';
+    return `${this.versions.inputs}:${this.answersOf(activityId)}:${others}:${inputs.endorsements ? this.versions.endorsements : '-'}`;
   }
 
   private memo<T>(name: string, key: string, compute: () => T): T {

@@ -1,5 +1,6 @@
 import type { ActivityAction } from '../protocol/commands.js';
 import type { ErrorCode } from '../protocol/errors.js';
+import { kindModule } from '../kinds/index.js';
 import type { Caps } from './limits.js';
 import { activityValueIds, type ValueFlags } from './rules.js';
 import type { Activity, ActivityKind, WorkshopState } from './types.js';
@@ -38,7 +39,8 @@ const refuse = (code: ErrorCode, message: string, unchanged = false): ActionRefu
  * - lock: an open step (current, or still open after another became current);
  * - close: a step that ran (open or locked) or was closed already is refused as unchanged;
  *   a pending step never ran and is not closed;
- * - reveal / hide: results exist for every kind but explore, and only once the step has run;
+ * - reveal / hide: results exist for every kind with results (KindModule.hasResults: all but
+ *   explore), and only once the step has run;
  *   hide while revealed.
  */
 export function actionRefusal(state: ActivityControlState, activity: ControlledActivity, action: ActivityAction): ActionRefusal | null {
@@ -62,7 +64,7 @@ export function actionRefusal(state: ActivityControlState, activity: ControlledA
       return null;
     case 'reveal':
     case 'hide': {
-      if (activity.kind === 'explore') return refuse('NOT_ALLOWED', 'An explore activity has no results to show');
+      if (!kindModule(activity.kind).hasResults) return refuse('NOT_ALLOWED', `An ${activity.kind} activity has no results to show`);
       if (action === 'reveal' && status === 'pending') return refuse('NOT_ALLOWED', 'A pending activity has no results yet');
       if (action === 'reveal' && activity.revealed) return refuse('CONFLICT', 'Results are already revealed', true);
       if (action === 'hide' && !activity.revealed) return refuse('CONFLICT', 'Results are already hidden', true);
@@ -76,31 +78,18 @@ export function activityActions(state: ActivityControlState, activity: Controlle
   return ACTIVITY_ACTIONS.filter((action) => actionRefusal(state, activity, action) === null);
 }
 
-/**
- * The bounds `activity:configure` accepts, used by its schema and by the console's form alike.
- * A ranking compares values, so it needs at least two; the other votes need one.
- */
-export const VOTE_LIMITS = {
-  dotsPerParticipant: { min: 1, max: 50 },
-  dotsMaxPerValue: { min: 1, max: 50 },
-  rankK: { min: 1, max: 200 },
-  valueIds: { max: 200 },
-  timerSeconds: { min: 10, max: 3 * 3600 },
-  extendSeconds: { min: 10, max: 3600 },
-  statements: { min: 1, max: 30 },
-  minValues: { dots: 1, points: 1, rank: 2 },
-} as const;
+export { VOTE_LIMITS } from '../kinds/voteLimits.js';
 
-/** The fewest values a vote of this kind can be about (explore and scan have no values: 0). */
+/** The fewest values an activity of this kind can be about (KindModule.minValues; explore and scan have no values: 0). */
 export function minBallotValues(kind: ActivityKind): number {
-  return kind === 'dots' || kind === 'points' || kind === 'rank' ? VOTE_LIMITS.minValues[kind] : 0;
+  return kindModule(kind).minValues;
 }
 
 /**
  * The settings that change what a valid answer is. They can't change once an answer is stored
  * (any answer, also one of a participant removed since: the export keeps those): that is a new round.
  */
-export const ANSWER_SHAPING_KEYS = ['valueIds', 'dotsPerParticipant', 'dotsMaxPerValue', 'rankK', 'statements'] as const;
+export const ANSWER_SHAPING_KEYS = ['valueIds', 'dotsPerParticipant', 'dotsMaxPerValue', 'rankK', 'statements', 'options', 'weights'] as const;
 
 /** Whether ANSWER_SHAPING_KEYS are locked for this activity: some answer to it is stored. */
 export function answerShapingLocked(state: Pick<WorkshopState, 'answers'>, activityId: string): boolean {
@@ -111,10 +100,11 @@ export function answerShapingLocked(state: Pick<WorkshopState, 'answers'>, activ
 /**
  * The values a vote would be about if it opened now: its own list (frozen at its first opening,
  * or picked by the facilitator), else every visible value — less hidden ones either way
- * (activityValueIds). Null for explore and scan, which have no ballot of values.
+ * (activityValueIds). Null for a kind whose phones get no ballot of values (KindModule.valuesOnBallot:
+ * explore, scan, and options, which takes a few values of its own at open).
  */
 export function ballotSize(state: ValueFlags, activity: Pick<Activity, 'kind' | 'config'>): number | null {
-  if (activity.kind !== 'dots' && activity.kind !== 'rank' && activity.kind !== 'points') return null;
+  if (!kindModule(activity.kind).valuesOnBallot) return null;
   return activityValueIds(state, activity).length;
 }
 

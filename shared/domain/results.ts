@@ -1,5 +1,6 @@
-import { compareRounds, computeScanResults, computeVoteResults } from '../consensus/index.js';
-import type { RoundComparison, ScanResults, VoteAnswer, VoteResults } from '../consensus/index.js';
+import { computeVoteResults } from '../consensus/index.js';
+import type { RoundComparison, ScanResults, VoteAnswer, VoteInput, VoteResults } from '../consensus/index.js';
+import { kindModule } from '../kinds/index.js';
 import type { Answer } from './answers.js';
 import type { OptionsResults } from '../kinds/options/model.js';
 import { getOwn } from './own.js';
@@ -25,10 +26,17 @@ export function openAnswerId(activityId: string, participantId: string, answerId
   return `${activityId}:${participantId}:${answerId}:${field}`;
 }
 
-export function parseOpenAnswerId(id: string): { activityId: string; participantId: string; answerId: string; field: OpenAnswerField } | null {
-  const m = /^([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_-]{1,64}):(wentWell|couldBeBetter)$/.exec(id);
+/**
+ * The field of an open-answer id: a scan's `wentWell` / `couldBeBetter`, or `why.<optionId>`
+ * for the "why" sentence about one option of an options activity.
+ */
+export type OpenAnswerIdField = OpenAnswerField | `why.${string}`;
+
+/** The parts of an open-answer id; null when it is not one. Which text it names is the kind's (KindModule.openAnswerText). */
+export function parseOpenAnswerId(id: string): { activityId: string; participantId: string; answerId: string; field: OpenAnswerIdField } | null {
+  const m = /^([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_-]{1,64}):(wentWell|couldBeBetter|why\.[A-Za-z0-9_-]{1,64})$/.exec(id);
   if (!m) return null;
-  return { activityId: m[1] as string, participantId: m[2] as string, answerId: m[3] as string, field: m[4] as OpenAnswerField };
+  return { activityId: m[1] as string, participantId: m[2] as string, answerId: m[3] as string, field: m[4] as OpenAnswerIdField };
 }
 
 export interface OpenAnswer {
@@ -90,7 +98,7 @@ export interface AnswerCounts {
 }
 
 /** Answers that count: the latest of each participant who was not removed, with their group now. */
-function countedAnswers(state: WorkshopState, activityId: string): { participantId: string; groupId: string; joinedAt: number; stored: StoredAnswer }[] {
+export function countedAnswers(state: WorkshopState, activityId: string): { participantId: string; groupId: string; joinedAt: number; stored: StoredAnswer }[] {
   return Object.entries(getOwn(state.answers, activityId) ?? {}).flatMap(([participantId, stored]) => {
     const p = getOwn(state.participants, participantId);
     return p && !p.removed ? [{ participantId, groupId: p.groupId, joinedAt: p.joinedAt, stored }] : [];
@@ -109,11 +117,16 @@ export type VoteActivity = Activity & { kind: 'dots' | 'rank' | 'points' };
 export type VoteOf = (state: WorkshopState, activity: VoteActivity) => VoteResults;
 
 export function voteResults(state: WorkshopState, activity: VoteActivity): VoteResults {
+  return computeVoteResults(voteInput(state, activity));
+}
+
+/** A vote's counted answers and settings as the consensus math reads them: its results, and the weights an options activity takes from it. */
+export function voteInput(state: WorkshopState, activity: VoteActivity): VoteInput {
   const responses = countedAnswers(state, activity.id).flatMap(({ participantId, groupId, stored }) =>
     isVote(stored.answer) ? [{ participantId, groupId, answer: stored.answer }] : [],
   );
   const valueIds = activityValueIds(state, activity);
-  return computeVoteResults({
+  return {
     kind: activity.kind,
     valueIds,
     groupIds: state.groups.map((g) => g.id),
@@ -122,47 +135,20 @@ export function voteResults(state: WorkshopState, activity: VoteActivity): VoteR
     dotsPerParticipant: activity.config.dotsPerParticipant,
     dotsMaxPerValue: activity.config.dotsMaxPerValue,
     topK: Math.min(activity.config.rankK ?? valueIds.length, valueIds.length),
-  });
+  };
 }
 
 function isVote(answer: Answer): answer is VoteAnswer {
-  return answer.kind !== 'scan';
+  return answer.kind === 'dots' || answer.kind === 'rank' || answer.kind === 'points';
 }
 
-function isVoteActivity(a: Activity): a is Activity & { kind: 'dots' | 'rank' | 'points' } {
-  return a.kind === 'dots' || a.kind === 'rank' || a.kind === 'points';
-}
-
-/** Results of a vote or scan activity; null for explore or an unknown id. */
+/**
+ * Results of an activity, from its kind's module (KindModule.results); null for explore (no
+ * results) or an unknown id.
+ */
 export function activityResults(state: WorkshopState, activityId: string, voteOf: VoteOf = voteResults): ActivityResults | null {
   const index = state.activities.findIndex((a) => a.id === activityId);
   const activity = state.activities[index];
-  if (!activity || activity.kind === 'explore') return null;
-  if (isVoteActivity(activity)) {
-    const vote = voteOf(state, activity);
-    const previous = state.activities.slice(0, index).reverse().find((a) => a.kind === activity.kind);
-    const previousRound =
-      previous && isVoteActivity(previous) ? { activityId: previous.id, comparison: compareRounds(voteOf(state, previous), vote) } : null;
-    return { activityId, kind: activity.kind, vote, previousRound, scan: null, options: null, openAnswers: [], answers: lateAnswers(state, activity) };
-  }
-  const answers = countedAnswers(state, activity.id);
-  const scan = computeScanResults({
-    statements: activity.config.statements.map((s) => ({ id: s.id, factor: s.factor })),
-    groupIds: state.groups.map((g) => g.id),
-    responses: answers.flatMap(({ participantId, groupId, stored }) =>
-      stored.answer.kind === 'scan' ? [{ participantId, groupId, answer: { kind: 'scan' as const, scores: stored.answer.scores } }] : [],
-    ),
-    minGroupSize: state.settings.minGroupSize,
-  });
-  const openAnswers = answers
-    .flatMap(({ participantId, stored }): OpenAnswer[] => {
-      const a = stored.answer;
-      if (a.kind !== 'scan') return [];
-      return OPEN_ANSWER_FIELDS.flatMap((field) => {
-        const id = openAnswerId(activity.id, participantId, stored.answerId, field);
-        return a[field] ? [{ id, field, text: a[field], endorsements: getOwn(state.openAnswerEndorsements, id)?.length ?? 0, at: stored.at }] : [];
-      });
-    })
-    .sort((x, y) => y.endorsements - x.endorsements || x.at - y.at);
-  return { activityId, kind: 'scan', vote: null, previousRound: null, scan, options: null, openAnswers, answers: lateAnswers(state, activity) };
+  if (!activity) return null;
+  return kindModule(activity.kind).results(state, activity, { index, voteOf });
 }

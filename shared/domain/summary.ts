@@ -1,6 +1,8 @@
 import { compareScores, nearlyEqual } from '../consensus/compare.js';
 import type { CommonGroundItem, ScanFactor, TensionItem } from '../consensus/types.js';
+import { kindModule } from '../kinds/index.js';
 import type { ActivityResults } from './results.js';
+import { ACTIVITY_KINDS } from './types.js';
 import type { OptionsSummary } from '../kinds/options/model.js';
 
 /**
@@ -52,26 +54,32 @@ export function headlineFactors(factors: readonly { factor: ScanFactor; mean: nu
   return { strongestFactor: high.factor, weakestFactor: low.factor, factorsEqual: false };
 }
 
+/** The summary when no activity has answers; each kind module's part (KindModule.summary) overrides its fields. */
+const EMPTY_SUMMARY: Omit<Summary, 'participants'> = {
+  voteActivityId: null,
+  topValues: [],
+  commonGround: [],
+  tensions: [],
+  kendallW: null,
+  scanActivityId: null,
+  scan: [],
+  strongestFactor: null,
+  weakestFactor: null,
+  factorsEqual: false,
+  options: null,
+};
+
 /**
- * The summary from the activities' results (in agenda order). Common ground and tensions are the
- * values the consensus math flags (the one definition the board, console, report and export use:
- * see COMMON_GROUND_MIN_SUPPORT and TENSION_MIN_SPREAD in shared/consensus/lens.ts), in the lens's
- * order, at most SUMMARY_TOP of each.
+ * The summary from the activities' results (in agenda order), built from each kind module's
+ * part (a part the vote kinds share is computed once). The votes' part: the last vote with
+ * answers; common ground and tensions are the values the consensus math flags (the one
+ * definition the board, console, report and export use: see COMMON_GROUND_MIN_SUPPORT and
+ * TENSION_MIN_SPREAD in shared/consensus/lens.ts), in the lens's order, at most SUMMARY_TOP of
+ * each. The scan's: the last scan with answers. The options': the last options activity with answers.
  */
-export function buildSummary(results: ActivityResults[], participants: number): Summary {
-  const vote = [...results].reverse().find((r) => r.vote && r.vote.answers > 0);
-  const scan = [...results].reverse().find((r) => r.scan && r.scan.answers > 0);
-  const scanFactors = (scan?.scan?.factors ?? []).map((f) => ({ factor: f.factor, mean: f.mean }));
-  return {
-    voteActivityId: vote?.activityId ?? null,
-    topValues: (vote?.vote?.values ?? []).slice(0, SUMMARY_TOP).map(({ valueId, position, score, share }) => ({ valueId, position, score, share })),
-    commonGround: (vote?.vote?.lens.commonGround ?? []).filter((c) => c.flagged).slice(0, SUMMARY_TOP),
-    tensions: (vote?.vote?.lens.tension ?? []).filter((t) => t.flagged).slice(0, SUMMARY_TOP),
-    kendallW: vote?.vote?.kendallW?.w ?? null,
-    scanActivityId: scan?.activityId ?? null,
-    scan: scanFactors,
-    ...headlineFactors(scanFactors),
-    options: null,
-    participants,
-  };
+export function buildSummary(results: readonly ActivityResults[], participants: number): Summary {
+  const parts = new Set(ACTIVITY_KINDS.map((kind) => kindModule(kind).summary));
+  let summary: Omit<Summary, 'participants'> = EMPTY_SUMMARY;
+  for (const part of parts) summary = { ...summary, ...part(results) };
+  return { ...summary, participants };
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { LIMITS, textField } from './text.js';
-import { ACTIVITY_KINDS, LANGS, SCAN_FACTORS, type ActivityKind, type Lang, type ScanFactor } from './types.js';
+import { ACTIVITY_KINDS, LANGS, SCAN_FACTORS, type ActivityConfig, type ActivityKind, type Lang, type ScanFactor } from './types.js';
+import { kindModule } from '../kinds/index.js';
+import type { OptionWeights } from '../kinds/options/model.js';
+import { optionListSchema, optionWeightsSchema } from '../kinds/options/schema.js';
 
 /**
  * A facilitator's own template as a JSON file: value cards and an agenda, to save, share and
@@ -39,6 +42,10 @@ export const templateFileSchema = z.object({
                 }),
               )
               .max(30),
+            /** Options only (see the activity `options`). */
+            options: optionListSchema,
+            /** Options only: where the weights come from. The weighting vote is an activity of another workshop, so it is not kept: it is picked at open. */
+            weights: z.object({ mode: optionWeightsSchema.shape.mode }).transform((w): OptionWeights => ({ mode: w.mode, voteActivityId: null })),
           })
           .partial()
           .default({}),
@@ -59,7 +66,7 @@ export function templateFromWorkshop(input: {
   name: string;
   language: Lang;
   values: { title: string; description: string; i18n?: { nl: { title: string; description: string }; en: { title: string; description: string } } }[];
-  activities: { kind: ActivityKind; title: string | null; config: { timerSeconds: number | null; dotsPerParticipant: number; dotsMaxPerValue: number; rankK: number | null; statements: { id: string; factor: ScanFactor; text: { nl: string; en: string } }[] } }[];
+  activities: { kind: ActivityKind; title: string | null; config: ActivityConfig }[];
   groups?: string[];
 }): TemplateFile {
   return {
@@ -76,7 +83,8 @@ export function templateFromWorkshop(input: {
         dotsPerParticipant: a.config.dotsPerParticipant,
         dotsMaxPerValue: a.config.dotsMaxPerValue,
         rankK: a.config.rankK,
-        ...(a.kind === 'scan' ? { statements: a.config.statements } : {}),
+        // The kind's own fields (KindModule.templateConfig): a scan's statements, an options activity's options and weight mode.
+        ...kindModule(a.kind).templateConfig(a.config),
       },
     })),
     ...(input.groups ? { groups: input.groups } : {}),

@@ -36,10 +36,23 @@ export interface ResultsContext {
 
 export interface KindModule<K extends ActivityKind> {
   readonly kind: K;
+  /** The fewest values `activity:configure` accepts in `valueIds` (0: the kind is not about values; minBallotValues). */
+  readonly minValues: number;
+  /**
+   * The phones get every value that takes part, so the `valuesPerVote` cap applies when it opens
+   * (ballotSize, ballotCapRefusal): the votes. False for a kind without values, or one that
+   * takes a few values of its own at open (options).
+   */
+  readonly valuesOnBallot: boolean;
+  /** The kind has results to reveal (`activity:control` reveal / hide). */
+  readonly hasResults: boolean;
   /** This kind's fields of a new activity's config; the rest are the common defaults. */
   defaultConfig(): Partial<ActivityConfig>;
-  /** The zod object of this kind's answer (`kind: z.literal(K)`), or null when the kind takes no answers. */
-  readonly answerSchema: z.ZodTypeAny | null;
+  /**
+   * The zod object of this kind's answer (`kind: z.literal(K)`), or null when the kind takes no
+   * answers. answerSchema in shared/domain/answers.ts is the discriminated union of these.
+   */
+  readonly answerSchema: z.ZodType<AnswerOf<K>> | null;
   /** The checks against the activity (budget, which values/statements/options); the canonical answer to store. */
   validateAnswer(activity: Pick<Activity, 'kind' | 'config'>, valueIds: readonly string[], answer: Answer): Result<Answer>;
   /**
@@ -61,6 +74,14 @@ export interface KindModule<K extends ActivityKind> {
   openAnswerText(activity: Activity, stored: StoredAnswer, field: string): string | null;
   /** The CSV rows' item columns for one answer. */
   csvItems(doc: ExportDocument, activity: ExportActivity, answer: Answer): CsvItem[];
-  /** This kind's part of "what we found together", from every activity's results in agenda order. */
+  /**
+   * This kind's part of "what we found together", from every activity's results in agenda order.
+   * Kinds that share a part (the votes) share the function, and buildSummary calls it once.
+   */
   summary(results: readonly ActivityResults[]): Partial<Summary>;
+  /**
+   * This kind's config fields a template file carries (templateFromWorkshop), beyond the common
+   * ones (timer, dots, rank K). Ids of this workshop (values, other activities) don't carry over.
+   */
+  templateConfig(config: ActivityConfig): Partial<ActivityConfig>;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openAnswerId, type ActivityResults, type OpenAnswer } from '../../../../../shared/index.js';
+import { openAnswerId, type ActivityResults, type OpenAnswer, type OpenAnswerField } from '../../../../../shared/index.js';
 import { useLang } from '../../../i18n/index.js';
 import { send } from '../../../net/send.js';
 import { useStore } from '../../../store/index.js';
@@ -27,7 +27,7 @@ export function ScanResultsPhone({ activityId, results }: { activityId: string; 
     setSending(({ [a.id]: _done, ...rest }) => (r.ok || r.error.code === 'CONFLICT' ? rest : { ...rest, [a.id]: 'failed' }));
   };
 
-  const column = (field: OpenAnswer['field']) => {
+  const column = (field: OpenAnswerField) => {
     const list = results.openAnswers.filter((a) => a.field === field);
     return (
       <section className="scan-wall-col" aria-labelledby={`wall-${field}`}>
@@ -35,7 +35,7 @@ export function ScanResultsPhone({ activityId, results }: { activityId: string; 
         {list.length === 0 ? <p className="empty">{t('agenda.scan.noOpenAnswers')}</p> : null}
         <ul>
           {list.map((a) => {
-            const own = myAnswerId !== null && myId !== null && a.id === openAnswerId(activityId, myId, myAnswerId, a.field);
+            const own = myAnswerId !== null && myId !== null && a.id === openAnswerId(activityId, myId, myAnswerId, field);
             const done = endorsed.includes(a.id);
             const state = sending[a.id];
             return (
