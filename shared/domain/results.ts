@@ -1,6 +1,7 @@
 import { computeVoteResults } from '../consensus/index.js';
 import type { RoundComparison, ScanResults, VoteAnswer, VoteInput, VoteResults } from '../consensus/index.js';
 import { kindModule } from '../kinds/index.js';
+import { isVoteKind } from '../kinds/vote.js';
 import type { Answer } from './answers.js';
 import type { OptionsResults } from '../kinds/options/model.js';
 import { getOwn } from './own.js';
@@ -139,7 +140,7 @@ export function voteInput(state: WorkshopState, activity: VoteActivity): VoteInp
 }
 
 function isVote(answer: Answer): answer is VoteAnswer {
-  return answer.kind === 'dots' || answer.kind === 'rank' || answer.kind === 'points';
+  return isVoteKind(answer.kind);
 }
 
 /**
