@@ -217,7 +217,7 @@ describe('weigh the options: 12 participants in 3 groups, weights per group from
       why: {},
     });
 
-    // Bad input: typed BAD_REQUEST, nothing changes.
+    // Bad input: typed BAD_REQUEST (a locked setting: NOT_ALLOWED), nothing changes.
     const unchanged = JSON.stringify(serverState(server, w.code));
     const bad: [string, unknown][] = [
       ['an unknown option', { kind: 'options', ratings: { 'no-such-option': { [v.A]: 1 } }, why: {} }],
@@ -227,6 +227,9 @@ describe('weigh the options: 12 participants in 3 groups, weights per group from
     for (const [what, answer] of bad) {
       expect(await send('M2', `bad-${what}`, answer), what).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     }
+    // With answers in, the options and the weights shape what an answer is: they are locked.
+    expect(await emitAck(host, 'activity:configure', { activityId: options, options: edited.slice(0, 3) })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    expect(await emitAck(host, 'activity:configure', { activityId: options, weights: { mode: 'room', voteActivityId: rank } })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
     expect(JSON.stringify(serverState(server, w.code))).toBe(unchanged);
 
     // Before the reveal: the room sees how many answered, not the results.
