@@ -3,7 +3,7 @@ import type { optionsPhoneNl } from './optionsPhone.nl.js';
 
 /** English strings for "Weigh the options" on the phone; the same keys as optionsPhone.nl.ts. */
 export const optionsPhoneEn: Strings<typeof optionsPhoneNl> = {
-  intro: 'Look at the options one at a time. For each value, choose how well the option fits it. If you are not sure, choose "Don’t know".',
+  intro: 'Look at the options one at a time. For each value, choose whether the option helps it or works against it. If you are not sure, choose "Don’t know".',
   scaleHeading: 'The choices',
   scale: {
     m2: 'Works against it',
@@ -18,7 +18,7 @@ export const optionsPhoneEn: Strings<typeof optionsPhoneNl> = {
   scoreLabel: '{{score}}: {{word}}',
   notAnswered: 'Not chosen yet',
   progress: 'Option {{current}} of {{total}}',
-  progressReview: 'Overview',
+  progressReview: '{{count}} of {{total}} options complete',
   stepsLabel: 'Steps',
   stepOption: 'Option {{n}}: {{title}}, {{count}} of {{total}} values chosen',
   stepReview: 'Overview and send',
@@ -29,6 +29,7 @@ export const optionsPhoneEn: Strings<typeof optionsPhoneNl> = {
   next: 'Next option',
   toReview: 'To the overview',
   reviewHeading: 'Overview',
+  mine: 'Your answers',
   reviewIntro: 'Check your answers and send them. You can change them until the facilitator closes the answers.',
   change: 'Change',
   changeLabel: 'Change {{title}}',
@@ -68,7 +69,8 @@ export const optionsPhoneEn: Strings<typeof optionsPhoneNl> = {
     liveWithHeading: 'What every group can live with',
     liveWith: '{{option}}: {{score}}%',
     liveWithHint: 'Per group, the share of members for whom this option does not go against their values, taken together over the groups.',
-    lowest: 'Lowest in {{group}}: {{share}}%',
+    lowest_one: 'Lowest in {{group}}: {{count}} of {{total}} can live with it',
+    lowest_other: 'Lowest in {{group}}: {{count}} of {{total}} can live with it',
     liveWithNone: 'There are too few answers per group to say this yet.',
     flipsHeading: 'With each group’s weights',
     flipsYes: 'The winner depends on whose values count:',

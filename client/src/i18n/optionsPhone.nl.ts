@@ -5,7 +5,7 @@
  * object. Plurals use `_one` / `_other`.
  */
 export const optionsPhoneNl = {
-  intro: 'Bekijk de opties één voor één. Kies bij elke waarde hoe goed de optie erbij past. Weet je het niet, kies dan "Weet ik niet".',
+  intro: 'Bekijk de opties één voor één. Kies bij elke waarde of de optie daarbij helpt of ertegen werkt. Weet je het niet, kies dan "Weet ik niet".',
   scaleHeading: 'De keuzes',
   scale: {
     m2: 'Werkt er tegen',
@@ -21,7 +21,7 @@ export const optionsPhoneNl = {
   scoreLabel: '{{score}}: {{word}}',
   notAnswered: 'Nog niet gekozen',
   progress: 'Optie {{current}} van {{total}}',
-  progressReview: 'Overzicht',
+  progressReview: '{{count}} van {{total}} opties helemaal ingevuld',
   stepsLabel: 'Stappen',
   stepOption: 'Optie {{n}}: {{title}}, {{count}} van {{total}} waarden gekozen',
   stepReview: 'Overzicht en versturen',
@@ -32,6 +32,7 @@ export const optionsPhoneNl = {
   next: 'Volgende optie',
   toReview: 'Naar het overzicht',
   reviewHeading: 'Overzicht',
+  mine: 'Jouw antwoorden',
   reviewIntro: 'Kijk je antwoorden na en verstuur ze. Je kunt ze veranderen tot de begeleider de antwoorden sluit.',
   change: 'Wijzigen',
   changeLabel: '{{title}} wijzigen',
@@ -71,7 +72,8 @@ export const optionsPhoneNl = {
     liveWithHeading: 'Waar elke groep mee kan leven',
     liveWith: '{{option}}: {{score}}%',
     liveWithHint: 'Per groep het deel van de leden voor wie deze optie niet tegen hun waarden ingaat, samengenomen over de groepen.',
-    lowest: 'Het minst bij {{group}}: {{share}}%',
+    lowest_one: 'Het minst bij {{group}}: {{count}} van de {{total}} kan ermee leven',
+    lowest_other: 'Het minst bij {{group}}: {{count}} van de {{total}} kunnen ermee leven',
     liveWithNone: 'Er zijn nog te weinig antwoorden per groep om dit te zeggen.',
     flipsHeading: 'Met de weging van elke groep',
     flipsYes: 'De winnaar hangt af van wiens waarden tellen:',

@@ -18,16 +18,22 @@ interface Props {
  * One value of one option: five big radio buttons from −2 ("works against it") to +2 ("serves it
  * well") and a sixth, "don't know". Native radios in one group, so arrow keys, screen readers
  * and the browser's own focus handling work; each is named with its word ("+1: Helps it a
- * little"), and the two ends are printed under the row for sighted readers.
+ * little"), and the two ends are printed under the row for sighted readers. Laid out as a grid:
+ * the value's name and "don't know" on the first line, the five steps, then the two ends.
  */
 export const FiveStepScale = memo(function FiveStepScale({ name, value, choice, onChange, disabled }: Props) {
   const { t } = useTranslation();
   const legendId = useId();
   return (
     <fieldset className="opt-scale" aria-labelledby={legendId} disabled={disabled}>
-      <legend id={legendId} className="opt-scale-value">
+      {/* The legend names the group for assistive technology; the same name is drawn in the grid
+          beside "don't know", where a legend can't go, so a long name wraps instead of running under it. */}
+      <legend id={legendId} className="sr-only">
         {value}
       </legend>
+      <span className="opt-scale-value" aria-hidden="true">
+        {value}
+      </span>
       <div className="opt-steps">
         {OPTION_SCORES.map((score) => (
           <label key={score} className={choice === score ? 'opt-step is-chosen' : 'opt-step'}>

@@ -55,7 +55,10 @@ function OptionsStep({ activity }: { activity: PublicActivity }) {
       {open ? (
         <OptionsForm activity={activity} options={options} values={values} valueIds={valueIds} api={api} />
       ) : api.current ? (
-        <OptionsReview options={options} values={values} answer={api.current} />
+        <section className="opt-mine" aria-labelledby="opt-mine-h">
+          <h2 id="opt-mine-h">{t('optionsPhone.mine')}</h2>
+          <OptionsReview options={options} values={values} answer={api.current} />
+        </section>
       ) : null}
     </section>
   );
@@ -120,10 +123,12 @@ function OptionsForm({ activity, options, values, valueIds, api }: FormProps) {
 
   return (
     <div className="opt-form">
-      <p className="lead">{t('optionsPhone.intro')}</p>
+      {current === 0 ? <p className="lead">{t('optionsPhone.intro')}</p> : null}
       <nav className="opt-progress" aria-label={t('optionsPhone.stepsLabel')}>
         <p className="opt-progress-text">
-          {onReview ? t('optionsPhone.progressReview') : t('optionsPhone.progress', { current: current + 1, total })}
+          {onReview
+            ? t('optionsPhone.progressReview', { count: options.filter((o) => chosenCount(draft, o.id, valueIds) === valueIds.length).length, total })
+            : t('optionsPhone.progress', { current: current + 1, total })}
         </p>
         <ol className="opt-stepper">
           {options.map((o, i) => {
@@ -145,7 +150,7 @@ function OptionsForm({ activity, options, values, valueIds, api }: FormProps) {
           })}
           <li>
             <button type="button" className="opt-stepper-btn is-review" aria-current={onReview ? 'step' : undefined} aria-label={t('optionsPhone.stepReview')} onClick={() => go(total)}>
-              <span aria-hidden="true">≡</span>
+              {t('optionsPhone.reviewHeading')}
             </button>
           </li>
         </ol>

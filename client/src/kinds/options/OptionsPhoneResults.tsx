@@ -42,9 +42,12 @@ export function OptionsPhoneResults({ activity, results }: { activity: PublicAct
   const weights =
     results.weights.mode === 'equal' || !vote ? t('optionsPhone.results.weightsEqual') : results.weights.mode === 'group' ? t('optionsPhone.results.weightsGroup', { vote: voteName }) : t('optionsPhone.results.weightsRoom', { vote: voteName });
   const winners = new Set(results.winnerIds);
+  const small = results.excludedGroups.filter((g) => g.answers > 0);
   const liveWith = results.liveWithIds.flatMap((id) => {
     const r = results.options.find((o) => o.optionId === id);
-    return r?.liveWith ? [{ id, ...r.liveWith }] : [];
+    if (!r?.liveWith) return [];
+    const lowest = r.groups.find((g) => g.groupId === r.liveWith?.lowestGroupId);
+    return [{ id, ...r.liveWith, canLiveWith: lowest?.canLiveWith ?? 0, withFit: lowest?.withFit ?? 0 }];
   });
 
   return (
@@ -79,7 +82,7 @@ export function OptionsPhoneResults({ activity, results }: { activity: PublicAct
           {liveWith.map((l) => (
             <li key={l.id}>
               <strong>{t('optionsPhone.results.liveWith', { option: title(l.id), score: formatPercent(l.score, lang) })}</strong>
-              <span>{t('optionsPhone.results.lowest', { group: group(l.lowestGroupId), share: formatPercent(l.lowestShare, lang) })}</span>
+              <span>{t('optionsPhone.results.lowest', { group: group(l.lowestGroupId), count: l.canLiveWith, total: l.withFit })}</span>
             </li>
           ))}
         </ul>
@@ -104,9 +107,8 @@ export function OptionsPhoneResults({ activity, results }: { activity: PublicAct
         </>
       ) : null}
 
-      {results.excludedGroups.length > 0 ? (
-        <p className="field-hint">{t('optionsPhone.results.excluded', { count: results.excludedGroups.length, groups: results.excludedGroups.map((g) => group(g.groupId)).join(', ') })}</p>
-      ) : null}
+      {/* Groups that answered but are below the minimum size; a group nobody answered in is not news. */}
+      {small.length > 0 ? <p className="field-hint">{t('optionsPhone.results.excluded', { count: small.length, groups: small.map((g) => group(g.groupId)).join(', ') })}</p> : null}
     </section>
   );
 }

@@ -48,7 +48,8 @@ export function OptionsReview({ options, values, answer, onChange }: Props) {
                         t('optionsPhone.scale.dontKnow')
                       ) : (
                         <>
-                          <span className="opt-review-score">{scoreText(choice)}</span> {t(`optionsPhone.scale.${scoreWordKey(choice)}`)}
+                          <span className="opt-review-score">{scoreText(choice)}</span>{' '}
+                          <span>{t(`optionsPhone.scale.${scoreWordKey(choice)}`)}</span>
                         </>
                       )}
                     </dd>
