@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isJoinCode, normaliseJoinCode } from '../../../../shared/index.js';
+import { isJoinCode, normaliseJoinCode, type PublicActivity } from '../../../../shared/index.js';
 import { currentPublicActivity } from '../../lib/currentActivity.js';
 import { ConnectionGate } from '../../components/ConnectionGate.js';
 import { LangToggle } from '../../components/LangToggle.js';
@@ -10,14 +10,11 @@ import { keys, readString } from '../../lib/storage.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { useWorkshopConnection } from '../../net/useWorkshopConnection.js';
 import { useStore } from '../../store/index.js';
-import { BoardWall } from './BoardWall.js';
 import { GroupCounts } from './GroupCounts.js';
 import { JoinPanel } from './JoinPanel.js';
-import { VoteBoard } from './results/VoteBoard.js';
-import { isVoteActivity } from './results/voteText.js';
 import { TimerBar } from '../../components/TimerBar.js';
 import { BoardSummary } from '../summary/BoardSummary.js';
-import { BoardScan } from './scan/BoardScan.js';
+import { CLIENT_KINDS } from '../../kinds/index.js';
 import './board.css';
 
 /** /b/:code — the projector: 1920×1080, read from the back of the room. */
@@ -64,8 +61,9 @@ function BoardBody({ code }: { code: string }) {
   const text = useActivityText();
   const title = useStore((s) => s.pub?.title ?? '');
   const activity = useStore((s) => currentPublicActivity(s.pub));
-  // A revealed vote stays up after it closes, so the room can talk about the result.
-  const live = activity !== null && (activity.status === 'open' || activity.status === 'locked' || (activity.revealed && (isVoteActivity(activity) || activity.kind === 'scan')));
+  // A step with results (a vote, the scan, the options) stays up after it closes while they are
+  // revealed, so the room can talk about them.
+  const live = activity !== null && (activity.status === 'open' || activity.status === 'locked' || (activity.revealed && CLIENT_KINDS[activity.kind].board.revealedAfterClose));
   const summary = useStore((s) => s.pub?.summaryPublished === true);
 
   if (summary) return <BoardSummary code={code} />;
@@ -95,14 +93,13 @@ function BoardBody({ code }: { code: string }) {
         </div>
         <JoinPanel code={code} variant="compact" />
       </header>
-      {isVoteActivity(activity) ? (
-        <VoteBoard activityId={activity.id} />
-      ) : (
-        <>
-          <GroupCounts />
-          {activity.kind === 'explore' ? <BoardWall /> : activity.kind === 'scan' ? <BoardScan activity={activity} /> : <p className="board-notyet">{t('board.notYet')}</p>}
-        </>
-      )}
+      <KindBoard activity={activity} />
     </main>
   );
+}
+
+/** The step's own view under the question, from its kind's module (kinds/index.ts). */
+function KindBoard({ activity }: { activity: PublicActivity }) {
+  const { View } = CLIENT_KINDS[activity.kind].board;
+  return <View activity={activity} />;
 }

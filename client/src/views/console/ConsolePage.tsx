@@ -15,6 +15,7 @@ import { AgendaPanel } from './AgendaPanel.js';
 import { ClosePanel } from './agenda/ClosePanel.js';
 import { RunBar } from './agenda/RunBar.js';
 import { VotePanel } from './results/VotePanel.js';
+import { CLIENT_KINDS } from '../../kinds/index.js';
 import { isVoteActivity } from '../board/results/voteText.js';
 import { ConsoleHeader } from './ConsoleHeader.js';
 import { DuplicatesPanel } from './DuplicatesPanel.js';
@@ -71,9 +72,10 @@ export function ConsolePage({ code: raw }: { code: string }) {
           </aside>
           <main className="console-main" id={MAIN_ID} tabIndex={-1}>
             <RunBar />
-            {/* The panels for the step that runs come first: during a vote its results, otherwise
-                the merge suggestions and the wall, not the next vote's settings above them. */}
-            {voteNow ? <VotePanel /> : null}
+            {/* The panels for the step that runs come first: its kind's panel (during a vote the
+                votes' results), otherwise the merge suggestions and the wall, not the next vote's
+                settings above them. */}
+            <CurrentStepPanel />
             <DuplicatesPanel />
             <ModerationWall />
             {voteNow ? null : <VotePanel />}
@@ -82,4 +84,11 @@ export function ConsolePage({ code: raw }: { code: string }) {
       </ConnectionGate>
     </div>
   );
+}
+
+/** The current step's own panel (kinds/index.ts), or nothing when its kind has none. */
+function CurrentStepPanel() {
+  const activity = useStore((s) => s.host?.activities.find((a) => a.id === s.host?.currentActivityId) ?? null);
+  const Panel = activity ? CLIENT_KINDS[activity.kind].Console : null;
+  return activity && Panel ? <Panel activity={activity} /> : null;
 }

@@ -1,13 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { currentPublicActivity } from '../../lib/currentActivity.js';
-import { useActivityText } from '../../lib/activityText.js';
 import { useStore } from '../../store/index.js';
-import { ExploreView } from './ExploreView.js';
 import { TimerBar } from '../../components/TimerBar.js';
 import { PublishedSummary } from '../summary/PublishedSummary.js';
-import { ScanView } from './scan/ScanView.js';
-import { isVoteActivity } from '../board/results/voteText.js';
-import { VoteActivity } from './vote/VoteActivity.js';
+import { CLIENT_KINDS } from '../../kinds/index.js';
 
 /** What the phone shows: the summary once the facilitator sent it, the step's timer, and the step. */
 export function PhoneActivity() {
@@ -24,10 +20,9 @@ export function PhoneActivity() {
   );
 }
 
-/** What the phone shows for the facilitator's current step. */
+/** What the phone shows for the facilitator's current step: its kind's step (kinds/index.ts). */
 function PhoneStep() {
   const { t } = useTranslation();
-  const text = useActivityText();
   const activity = useStore((s) => currentPublicActivity(s.room));
 
   if (!activity || activity.status === 'pending') {
@@ -38,9 +33,8 @@ function PhoneStep() {
       </section>
     );
   }
-  if (activity.kind === 'scan') return <ScanView activity={activity} />;
-  if (isVoteActivity(activity)) return <VoteActivity activity={activity} />;
-  if (activity.status === 'closed') {
+  const { phone } = CLIENT_KINDS[activity.kind];
+  if (activity.status === 'closed' && phone.afterClose === 'closed') {
     return (
       <section className="waiting" aria-live="polite">
         <h1>{t('phone.closedTitle')}</h1>
@@ -48,12 +42,5 @@ function PhoneStep() {
       </section>
     );
   }
-  if (activity.kind === 'explore') return <ExploreView question={text.question(activity)} locked={activity.status === 'locked'} />;
-  return (
-    <section className="waiting" aria-live="polite">
-      <h1>{t('phone.notYetTitle', { kind: text.name(activity) })}</h1>
-      <p>{text.question(activity)}</p>
-      <p>{t('phone.notYetText')}</p>
-    </section>
-  );
+  return <phone.Step activity={activity} />;
 }

@@ -1,22 +1,17 @@
 import { MAIN_ID } from '../../components/SkipLink.js';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VoteResults, ScanResults } from '../../../../shared/consensus/index.js';
-import type { ActivityResults, ExportDocument, Lang } from '../../../../shared/index.js';
+import type { ExportDocument, Lang } from '../../../../shared/index.js';
+import { CLIENT_KINDS } from '../../kinds/index.js';
 import { useActivityText } from '../../lib/activityText.js';
 import { locale } from '../summary/format.js';
 import { SummaryContent } from '../summary/SummaryContent.js';
 import { participantsByGroup, reportNames, storiesFor, swatch, type ExportActivity } from './reportData.js';
-import { ReportScan } from './ReportScan.js';
-import { ReportVote } from './ReportVote.js';
 
 /** Stories printed per top value. */
 const STORIES_PER_VALUE = 3;
 /** Values whose stories are printed when no vote ranked them. */
 const STORY_VALUES = 5;
-
-const hasVote = (r: ActivityResults | null): r is ActivityResults & { vote: VoteResults } => r?.vote != null;
-const hasScan = (r: ActivityResults | null): r is ActivityResults & { scan: ScanResults } => r?.scan != null;
 
 /** One A4 section: starts on a new page when printed, with the workshop's name in its running head. */
 function Section({ id, title, kicker, children, runningHead }: { id: string; title: ReactNode; kicker?: ReactNode; children: ReactNode; runningHead: string }) {
@@ -46,7 +41,11 @@ export function ReportDocument({ doc, lang }: { doc: ExportDocument; lang: Lang 
   const head = t('agenda.report.page', { title: doc.workshop.title });
   const minGroupSize = doc.workshop.settings.minGroupSize;
   const steps = doc.activities.map((a, i) => ({ a, n: i + 1 }));
-  const withResults = steps.filter(({ a }) => a.kind !== 'explore');
+  // Every kind with a report section (kinds/index.ts) gets a page; explore has none.
+  const withResults = steps.flatMap(({ a, n }) => {
+    const part = CLIENT_KINDS[a.kind].report;
+    return part ? [{ a, n, part }] : [];
+  });
 
   const storyValueIds =
     doc.summary.topValues.length > 0
@@ -118,7 +117,7 @@ export function ReportDocument({ doc, lang }: { doc: ExportDocument; lang: Lang 
                       {n}. {text.name(a)}
                       <span className="r-sub">{text.question(a)}</span>
                     </th>
-                    <td>{a.kind === 'explore' ? '–' : a.answers.filter((x) => x.counted).length}</td>
+                    <td>{CLIENT_KINDS[a.kind].answers ? a.answers.filter((x) => x.counted).length : '–'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -132,13 +131,11 @@ export function ReportDocument({ doc, lang }: { doc: ExportDocument; lang: Lang 
         <SummaryContent summary={doc.summary} names={names} variant="report" heading={() => null} />
       </Section>
 
-      {withResults.map(({ a, n }) => (
+      {withResults.map(({ a, n, part }) => (
         <Section key={a.id} id={`step-${a.id}`} kicker={t('agenda.report.stepHeading', { n, name: text.name(a) })} title={text.question(a)} runningHead={head}>
           <StepMeta activity={a} names={names} />
-          {hasVote(a.results) && a.results.vote.answers > 0 ? (
-            <ReportVote results={a.results} names={names} lang={lang} minGroupSize={minGroupSize} />
-          ) : hasScan(a.results) && a.results.scan.answers > 0 ? (
-            <ReportScan activity={a} results={a.results} names={names} lang={lang} minGroupSize={minGroupSize} />
+          {part.hasResults(a.results) ? (
+            <part.Section activity={a} results={a.results} names={names} lang={lang} minGroupSize={minGroupSize} />
           ) : (
             <p className="r-hint">{t('agenda.report.noResults')}</p>
           )}

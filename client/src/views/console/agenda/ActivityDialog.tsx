@@ -1,14 +1,14 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type CommandInput, type PublicActivity, type ScanStatement } from '../../../../../shared/index.js';
+import { LIMITS, type CommandInput, type PublicActivity } from '../../../../../shared/index.js';
 import { TextField } from '../../../components/TextField.js';
 import { formatRemaining } from '../../../components/TimerBar.js';
 import { useActivityText } from '../../../lib/activityText.js';
 import { useStore } from '../../../store/index.js';
 import { useCommand } from '../useCommand.js';
 import { Modal } from './Modal.js';
-import { StatementsEditor, statementsProblem } from './StatementsEditor.js';
-import { VoteSettingsSlot } from './voteSettingsSlot.js';
+import { CLIENT_KINDS } from '../../../kinds/index.js';
+import type { SettingsCheck } from '../../../kinds/types.js';
 
 /** Timer choices in minutes; a value set otherwise (a template file) is offered as well. */
 export const TIMER_MINUTES = [1, 2, 3, 5, 8, 10, 15, 20, 30, 45, 60];
@@ -20,9 +20,10 @@ interface Props {
 }
 
 /**
- * Sets up one step: its question, its timer and, for a scan, its statements (for a vote, the
- * vote settings form of the results panel). Only what changed is sent, so a step that has
- * answers can still get a new question or timer.
+ * Sets up one step: its question, its timer and its kind's own settings (kinds/index.ts: a
+ * scan's statements, an options step's options, values and weights — saved with this dialog's
+ * Save; a vote's settings form of the results panel, with its own). Only what changed is sent,
+ * so a step that has answers can still get a new question or timer.
  */
 export function ActivityDialog({ activity: a, index, onClose }: Props) {
   // The server's rule, sent in the host view: answers of removed participants still lock.
@@ -33,7 +34,12 @@ export function ActivityDialog({ activity: a, index, onClose }: Props) {
   const notify = useStore((s) => s.notify);
   const [title, setTitle] = useState(a.title ?? '');
   const [timer, setTimer] = useState<number | null>(a.config.timerSeconds);
-  const [statements, setStatements] = useState<ScanStatement[]>(a.config.statements);
+  const { Settings } = CLIENT_KINDS[a.kind];
+  // The kind's settings hand over a check of their fields, called when saving.
+  const settingsCheck = useRef<(() => SettingsCheck) | null>(null);
+  const bind = useCallback((check: (() => SettingsCheck) | null) => {
+    settingsCheck.current = check;
+  }, []);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const timerId = useId();
@@ -48,14 +54,12 @@ export function ActivityDialog({ activity: a, index, onClose }: Props) {
     const wantedTitle = title.trim() === '' ? null : title.trim();
     if (wantedTitle !== a.title) payload.title = wantedTitle;
     if (timer !== a.config.timerSeconds) payload.timerSeconds = timer;
-    if (a.kind === 'scan' && JSON.stringify(statements) !== JSON.stringify(a.config.statements)) {
-      const p = statementsProblem(statements);
-      if (p) {
-        setProblem(t(`agenda.statements.${p}`));
-        return;
-      }
-      payload.statements = statements.map((s) => ({ ...s, text: { nl: s.text.nl.trim(), en: s.text.en.trim() } }));
+    const part = settingsCheck.current?.() ?? { changes: {} };
+    if ('problem' in part) {
+      setProblem(part.problem);
+      return;
     }
+    Object.assign(payload, part.changes);
     setProblem(null);
     if (Object.keys(payload).length === 1) {
       onClose();
@@ -113,8 +117,7 @@ export function ActivityDialog({ activity: a, index, onClose }: Props) {
           ))}
         </select>
       </div>
-      {a.kind === 'scan' ? <StatementsEditor statements={statements} onChange={setStatements} locked={locked} /> : null}
-      {a.kind === 'dots' || a.kind === 'rank' || a.kind === 'points' ? <VoteSettingsSlot activity={a} /> : null}
+      {Settings ? <Settings activity={a} locked={locked} bind={bind} /> : null}
     </Modal>
   );
 }

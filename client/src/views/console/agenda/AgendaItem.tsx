@@ -5,6 +5,7 @@ import { activityActions } from '../../../../../shared/domain/permissions.js';
 import { formatRemaining } from '../../../components/TimerBar.js';
 import { useActivityText } from '../../../lib/activityText.js';
 import { useCommand } from '../useCommand.js';
+import { CLIENT_KINDS } from '../../../kinds/index.js';
 import { ActivityDialog } from './ActivityDialog.js';
 import { BallotCapNotice, useBallotCap } from '../BallotCapNotice.js';
 
@@ -78,7 +79,7 @@ export const AgendaItem = memo(function AgendaItem({ activity: a, index, count, 
       </div>
       <p className="agenda-question">{text.question(a)}</p>
       <p className="agenda-meta">
-        {a.kind !== 'explore' ? <span>{t('agenda.editor.answers', { count: answers })}</span> : null}
+        {CLIENT_KINDS[a.kind].answers ? <span>{t('agenda.editor.answers', { count: answers })}</span> : null}
         {a.config.timerSeconds ? (
           <span aria-label={t('agenda.editor.timerSetLabel', { time: formatRemaining(a.config.timerSeconds * 1000) })}>
             {t('agenda.editor.timerSet', { time: formatRemaining(a.config.timerSeconds * 1000) })}

@@ -5,6 +5,7 @@ import { TimerBar } from '../../../components/TimerBar.js';
 import { useActivityText } from '../../../lib/activityText.js';
 import { useStore } from '../../../store/index.js';
 import { useCommand } from '../useCommand.js';
+import { CLIENT_KINDS } from '../../../kinds/index.js';
 import './agenda.css';
 
 const NO_ACTIVITIES: PublicActivity[] = [];
@@ -49,7 +50,7 @@ export function RunBar() {
               {text.name(current)} <span className={`status status-${current.status}`}>{t(`status.${current.status}`)}</span>
             </p>
             <p className="run-question">{text.question(current)}</p>
-            {answered !== null && current.kind !== 'explore' ? <p className="run-answered">{t('agenda.run.answered', { count: answered, total: participants })}</p> : null}
+            {answered !== null && CLIENT_KINDS[current.kind].answers ? <p className="run-answered">{t('agenda.run.answered', { count: answered, total: participants })}</p> : null}
           </>
         ) : (
           <>
