@@ -3,6 +3,9 @@ import { agendaEn } from './agenda.en.js';
 import { voteEn } from './vote.en.js';
 import { doorsEn } from './doors.en.js';
 import { deletionEn } from './deletion.en.js';
+import { optionsPhoneEn } from './optionsPhone.en.js';
+import { optionsSetupEn } from './optionsSetup.en.js';
+import { optionsResultsEn } from './optionsResults.en.js';
 
 /** The shape of a language: the same keys as Dutch, any strings. A missing or extra key fails to compile. */
 export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -13,6 +16,9 @@ export const en: Strings<typeof nl> = {
   vote: voteEn,
   doors: doorsEn,
   deletion: deletionEn,
+  optionsPhone: optionsPhoneEn,
+  optionsSetup: optionsSetupEn,
+  optionsResults: optionsResultsEn,
   joinAddress: {
     unreachable: 'Phones cannot reach this laptop: connect to a Wi-Fi or start a hotspot.',
     label: 'Address for phones',
@@ -79,6 +85,7 @@ export const en: Strings<typeof nl> = {
     rank: { name: 'Rank', question: 'Put the values in order of importance.' },
     points: { name: '100 points', question: 'Spread 100 points over the values.' },
     scan: { name: 'Collaboration scan', question: 'How is the collaboration doing?' },
+    options: { name: 'Weigh the options', question: 'How well does each option serve our shared values?' },
     round: '{{kind}} · round {{round}}',
   },
   status: { pending: 'Not started', open: 'Open', locked: 'Paused', closed: 'Closed' },

@@ -2,6 +2,9 @@ import { agendaNl } from './agenda.nl.js';
 import { voteNl } from './vote.nl.js';
 import { doorsNl } from './doors.nl.js';
 import { deletionNl } from './deletion.nl.js';
+import { optionsPhoneNl } from './optionsPhone.nl.js';
+import { optionsSetupNl } from './optionsSetup.nl.js';
+import { optionsResultsNl } from './optionsResults.nl.js';
 
 /**
  * Dutch: the source of truth for every string in the UI. en.ts is typed from this object, so a
@@ -14,6 +17,9 @@ export const nl = {
   vote: voteNl,
   doors: doorsNl,
   deletion: deletionNl,
+  optionsPhone: optionsPhoneNl,
+  optionsSetup: optionsSetupNl,
+  optionsResults: optionsResultsNl,
   joinAddress: {
     unreachable: 'Telefoons kunnen deze laptop niet bereiken: maak verbinding met een wifi-netwerk of zet een hotspot aan.',
     label: 'Adres voor telefoons',
@@ -80,6 +86,7 @@ export const nl = {
     rank: { name: 'Rangschikken', question: 'Zet de waarden in volgorde van belang.' },
     points: { name: '100 punten', question: 'Verdeel 100 punten over de waarden.' },
     scan: { name: 'Samenwerkingsscan', question: 'Hoe staat de samenwerking ervoor?' },
+    options: { name: 'Opties wegen', question: 'Hoe goed dient elke optie onze gedeelde waarden?' },
     round: '{{kind}} · ronde {{round}}',
   },
   status: { pending: 'Nog niet gestart', open: 'Open', locked: 'Gepauzeerd', closed: 'Afgesloten' },
