@@ -19,16 +19,16 @@ describe('the agenda', () => {
   });
 
   it('moves an activity, also the running one, without changing what runs', () => {
-    const h = new DomainHarness({ title: 'x' }); // explore dots rank rank scan
+    const h = new DomainHarness({ title: 'x' }); // explore dots rank rank scan options
     const explore = h.openFirst('explore');
     const scan = h.state.activities[4]!.id;
     h.must('agenda:move', { activityId: scan, toIndex: 1 }, HOST);
-    expect(kinds(h)).toEqual(['explore', 'scan', 'dots', 'rank', 'rank']);
+    expect(kinds(h)).toEqual(['explore', 'scan', 'dots', 'rank', 'rank', 'options']);
     h.must('agenda:move', { activityId: explore, toIndex: 99 }, HOST);
-    expect(kinds(h)).toEqual(['scan', 'dots', 'rank', 'rank', 'explore']);
+    expect(kinds(h)).toEqual(['scan', 'dots', 'rank', 'rank', 'options', 'explore']);
     expect(h.state.currentActivityId).toBe(explore);
     const seq = h.state.seq;
-    expect(h.run('agenda:move', { activityId: explore, toIndex: 4 }, HOST)).toEqual({ ok: true, ids: [] });
+    expect(h.run('agenda:move', { activityId: explore, toIndex: 5 }, HOST)).toEqual({ ok: true, ids: [] });
     expect(h.state.seq).toBe(seq);
   });
 
@@ -39,7 +39,7 @@ describe('the agenda', () => {
     h.must('answer:submit', { activityId: dots, answerId: 'a1', answer: { kind: 'dots', dots: { [h.state.valueOrder[0]!]: 1 } } }, p);
     h.must('agenda:remove', { activityId: dots }, HOST);
     expect(h.state.currentActivityId).toBeNull();
-    expect(kinds(h)).toEqual(['explore', 'rank', 'rank', 'scan']);
+    expect(kinds(h)).toEqual(['explore', 'rank', 'rank', 'scan', 'options']);
     expect(h.state.answers[dots]).toBeUndefined();
     expect(h.run('agenda:remove', { activityId: dots }, HOST)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -57,7 +57,7 @@ describe('the agenda', () => {
     expect(copy.config.rankK).toBe(3);
     expect(copy.config.valueIds).toEqual(h.state.valueOrder);
     expect(h.state.answers[copy.id]).toBeUndefined();
-    expect(kinds(h)).toEqual(['explore', 'dots', 'rank', 'rank', 'rank', 'scan']);
+    expect(kinds(h)).toEqual(['explore', 'dots', 'rank', 'rank', 'rank', 'scan', 'options']);
   });
 
   it('steps to the next activity: it opens, the one left behind locks; going back does not reopen', () => {
@@ -67,9 +67,9 @@ describe('the agenda', () => {
     expect(h.state.activities[0]?.status).toBe('open');
     h.must('agenda:goto', { activityId: dots }, HOST);
     expect(h.state.currentActivityId).toBe(dots);
-    expect(h.state.activities.map((a) => a.status)).toEqual(['locked', 'open', 'pending', 'pending', 'pending']);
+    expect(h.state.activities.map((a) => a.status)).toEqual(['locked', 'open', 'pending', 'pending', 'pending', 'pending']);
     h.must('agenda:goto', { activityId: explore }, HOST);
-    expect(h.state.activities.map((a) => a.status)).toEqual(['locked', 'locked', 'pending', 'pending', 'pending']);
+    expect(h.state.activities.map((a) => a.status)).toEqual(['locked', 'locked', 'pending', 'pending', 'pending', 'pending']);
     const seq = h.state.seq;
     expect(h.run('agenda:goto', { activityId: explore }, HOST)).toEqual({ ok: true, ids: [] });
     expect(h.state.seq).toBe(seq);

@@ -11,7 +11,7 @@ describe('creating a workshop', () => {
     expect(s.values[s.valueOrder[0] as string]?.title).toBe('Affordability');
     expect(s.values[s.valueOrder[0] as string]?.i18n?.nl.title).toBe('Betaalbaarheid');
     expect(s.groups.map((g) => g.name)).toEqual(['Residents', 'Municipality', 'Housing association', 'Grid operator / heat company', "Energy cooperative / residents' initiative", 'Business', 'Other']);
-    expect(s.activities.map((a) => a.kind)).toEqual(['explore', 'dots', 'rank', 'rank', 'scan']);
+    expect(s.activities.map((a) => a.kind)).toEqual(['explore', 'dots', 'rank', 'rank', 'scan', 'options']);
     expect(s.activities.every((a) => a.status === 'pending')).toBe(true);
     expect(s.currentActivityId).toBeNull();
   });
@@ -234,7 +234,7 @@ describe('activities', () => {
 
   it('numbers repeated activities as rounds', () => {
     const h = new DomainHarness({ title: 'x' });
-    expect(publicView(h.state).activities.map((a) => `${a.kind}${a.round}`)).toEqual(['explore1', 'dots1', 'rank1', 'rank2', 'scan1']);
+    expect(publicView(h.state).activities.map((a) => `${a.kind}${a.round}`)).toEqual(['explore1', 'dots1', 'rank1', 'rank2', 'scan1', 'options1']);
   });
 
   it('stops stories when the explore activity is locked', () => {

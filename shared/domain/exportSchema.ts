@@ -5,6 +5,7 @@ import { answerSchema } from './answers.js';
 import { EXPORT_SCHEMA_VERSION, type ExportAnswer, type ExportDocument } from './export.js';
 import { ACTIVITY_KINDS, LANGS, SCAN_FACTORS, TEMPLATE_IDS, type ActivityKind, type Lang, type ScanFactor, type TemplateId } from './types.js';
 import type { RoundComparison, ScanResults, VoteResults } from '../consensus/types.js';
+import { OPTION_SCORE_MAX, OPTION_SCORE_MIN, WEIGHT_MODES, type OptionsResults, type OptionsSummary, type WeightMode } from '../kinds/options/model.js';
 
 /**
  * The export document (export.ts) as a zod schema: the source of docs/export.schema.json
@@ -135,9 +136,88 @@ const scanResultsSchema = z.object({
   excludedGroups: z.array(excludedGroupSchema),
 }).meta({ id: 'ScanResults' });
 
+// ---- options ("Weigh the options", shared/kinds/options/math.ts) ----
+
+const optionScoreNum = z.number().min(OPTION_SCORE_MIN).max(OPTION_SCORE_MAX);
+const fitSchema = optionScoreNum.nullable();
+const weightMode = z.enum(WEIGHT_MODES as [WeightMode, ...WeightMode[]]);
+const weightsRecord = z.record(z.string(), z.number().min(0).max(1)).describe('valueId → weight, summing to 1');
+
+const optionValueStatsSchema = z
+  .object({
+    valueId: id,
+    n: count.describe('scores given ("don\'t know" not counted)'),
+    dontKnow: count.describe('"don\'t know" answers'),
+    mean: fitSchema.describe('mean score on −2..+2; null with no score'),
+    sd: z.number().min(0).nullable().describe('population standard deviation; null with no score'),
+    agreement: numOrNull.describe('Tastle–Wierman consensus on [−2, +2], 0..1; null with fewer than 2 scores'),
+  })
+  .meta({ id: 'OptionValueStats' });
+
+const optionGroupResultSchema = z
+  .object({
+    groupId: id,
+    answers: count.describe("the group's members who answered this activity"),
+    fit: fitSchema.describe("the group's weighted fit from its own means and the weights it uses"),
+    ownWeights: z.boolean().describe("the weights it uses are its own (mode group and it has weights of its own); else the room's"),
+    canLiveWith: count.describe("members whose own weighted fit for the option is ≥ 0"),
+    withFit: count.describe('members with an own fit'),
+    share: num.describe('smoothed share (canLiveWith + 1) / (withFit + 2)'),
+    values: z.array(optionValueStatsSchema),
+  })
+  .meta({ id: 'OptionGroupResult' });
+
+const optionResultSchema = z
+  .object({
+    optionId: id,
+    position: z.number().int().min(1).describe("1-based competition ranking by the room's fit; options without a fit last"),
+    fit: fitSchema.describe("the room's weighted fit, −2..+2"),
+    values: z.array(optionValueStatsSchema).describe('per value that takes part, in the activity\'s value order'),
+    groups: z.array(optionGroupResultSchema).describe('included groups only, in group order'),
+    liveWith: z
+      .object({ score: num.describe("geometric mean of the included groups' shares"), lowestGroupId: id, lowestShare: num })
+      .nullable()
+      .describe('"every group can live with it"; null with no included group or no member with a fit'),
+    split: z
+      .object({ valueId: id, spread: num.describe("max − min of the included groups' means"), highGroupId: id, lowGroupId: id })
+      .nullable()
+      .describe('"what splits us": the value on which the groups differ most; null with fewer than 2 groups with means'),
+  })
+  .meta({ id: 'OptionResult' });
+
+const optionsResultsSchema = z
+  .object({
+    answers: count,
+    answersByGroup: z.record(z.string(), count),
+    valueIds: z.array(id).describe('the values that took part, in the activity\'s order'),
+    weights: z.object({
+      mode: weightMode.describe('as applied: "equal" also when the picked vote is gone or none was found at open'),
+      voteActivityId: id.nullable().describe('the vote the weights come from; null with equal weights'),
+      room: weightsRecord.describe("the room's weights: the vote's shares over the whole room (equal with mode equal or no shares)"),
+      byGroup: z.record(z.string(), weightsRecord.nullable()).describe('included groupId → its own weights from the vote, or null when it has none'),
+    }),
+    options: z.array(optionResultSchema).describe('by position; ties in the activity\'s option order'),
+    winnerIds: z.array(id).describe("the option(s) with the room's highest fit"),
+    liveWithIds: z.array(id).describe('the option(s) with the highest liveWith score'),
+    whoseValues: z
+      .array(
+        z.object({
+          groupId: id,
+          winnerIds: z.array(id),
+          fits: z.array(z.object({ optionId: id, fit: fitSchema })).describe("every option's fit under this group's weights, in option order"),
+        }),
+      )
+      .describe("\"whose values decide\": per included group with weights of its own, the winner(s) under those weights applied to the room's means"),
+    flips: z.boolean().describe("some group's winner differs from the room's"),
+    includedGroupIds: z.array(id),
+    excludedGroups: z.array(excludedGroupSchema),
+  })
+  .meta({ id: 'OptionsResults' });
+
 const openAnswerSchema = z.object({
-  id: z.string().describe('"<activityId>:<participantId>:<answerId>:wentWell" or "…:couldBeBetter": what open-answer:endorse takes'),
-  field: z.enum(['wentWell', 'couldBeBetter']),
+  id: z.string().describe('"<activityId>:<participantId>:<answerId>:<field>" (field wentWell, couldBeBetter or why.<optionId>): what open-answer:endorse takes'),
+  field: z.enum(['wentWell', 'couldBeBetter', 'why']),
+  optionId: id.optional().describe('options: the option a "why" sentence is about'),
   text: z.string(),
   endorsements: count,
   at: num.describe('milliseconds since the epoch (results are the board’s object, unchanged)'),
@@ -145,10 +225,12 @@ const openAnswerSchema = z.object({
 
 export const activityResultsSchema = z.object({
   activityId: id,
-  kind: z.enum(['dots', 'rank', 'points', 'scan']),
+  kind: z.enum(['dots', 'rank', 'points', 'scan', 'options']),
   vote: voteResultsSchema.nullable(),
   previousRound: z.object({ activityId: id, comparison: roundComparisonSchema }).nullable(),
   scan: scanResultsSchema.nullable(),
+  // Optional only in the type (results stored before the kind existed); every export has it.
+  options: optionsResultsSchema.nullable().optional().describe('options (else null); always present in an export'),
   openAnswers: z.array(openAnswerSchema),
   answers: z
     .object({
@@ -157,6 +239,17 @@ export const activityResultsSchema = z.object({
     })
     .describe('which answers the numbers rest on'),
 }).meta({ id: 'ActivityResults' });
+
+const optionsSummarySchema = z
+  .object({
+    activityId: id,
+    winnerIds: z.array(id),
+    liveWithIds: z.array(id),
+    lowestGroupId: id.nullable().describe('the lowest group for the first of liveWithIds'),
+    lowestShare: numOrNull,
+    flips: z.boolean(),
+  })
+  .meta({ id: 'OptionsSummary' });
 
 export const summarySchema = z.object({
   voteActivityId: id.nullable(),
@@ -169,6 +262,7 @@ export const summarySchema = z.object({
   strongestFactor: factor.nullable(),
   weakestFactor: factor.nullable(),
   factorsEqual: z.boolean().describe('all factor means equal: strongest and weakest are null'),
+  options: optionsSummarySchema.nullable().optional().describe('the last options activity with answers; null when none; always present in an export'),
   participants: count,
 }).meta({ id: 'Summary' });
 
@@ -188,6 +282,17 @@ const activityConfigSchema = z.object({
   dotsMaxPerValue: z.number().int(),
   rankK: z.number().int().nullable().describe('top K; null = rank all'),
   statements: z.array(z.object({ id, factor, text: z.object({ nl: z.string(), en: z.string() }) })).describe('scan only'),
+  options: z
+    .array(
+      z.object({
+        id,
+        text: z.object({ nl: z.object({ title: z.string(), description: z.string() }), en: z.object({ title: z.string(), description: z.string() }) }),
+      }),
+    )
+    .describe('options only: the options weighed (a title may be empty in the language that is not the workshop\'s); [] for other kinds'),
+  weights: z
+    .object({ mode: weightMode, voteActivityId: id.nullable() })
+    .describe('options only: where the values\' weights come from (the vote is filled in when it opens); other kinds keep { mode: "room", voteActivityId: null }'),
 }).meta({ id: 'ActivityConfig' });
 
 export const exportAnswerSchema = z.object({
@@ -292,5 +397,7 @@ const checks: [
   Same<z.output<typeof scanResultsSchema>, ScanResults>,
   Same<z.output<typeof openAnswerSchema>, OpenAnswer>,
   Same<z.output<typeof summarySchema>, Summary>,
-] = [true, true, true, true, true, true, true, true];
+  Same<z.output<typeof optionsResultsSchema>, OptionsResults>,
+  Same<z.output<typeof optionsSummarySchema>, OptionsSummary>,
+] = [true, true, true, true, true, true, true, true, true, true];
 void checks;

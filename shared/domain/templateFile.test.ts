@@ -23,7 +23,7 @@ describe('template files', () => {
     const titles = next.state.valueOrder.map((id) => next.state.values[id]?.title);
     expect(titles[0]).toBe('Affordability'); // a bilingual card shows the new workshop's language
     expect(titles.at(-1)).toBe('Rust');
-    expect(next.state.activities.map((a) => a.kind)).toEqual(['explore', 'dots', 'rank', 'rank', 'scan']);
+    expect(next.state.activities.map((a) => a.kind)).toEqual(['explore', 'dots', 'rank', 'rank', 'scan', 'options']);
     expect(next.state.activities[2]).toMatchObject({ title: 'Wat weegt het zwaarst?', config: { rankK: 3, timerSeconds: 120, valueIds: null } });
   });
 

@@ -1,4 +1,5 @@
-import type { ActivityKind, Localized, LocalizedCard, ScanStatement, TemplateId } from './types.js';
+import type { OptionItem } from '../kinds/options/model.js';
+import type { ActivityConfig, ActivityKind, Localized, LocalizedCard, ScanStatement, TemplateId } from './types.js';
 
 /** Default stakeholder groups of a heat-transition neighbourhood; the facilitator edits the list when creating a workshop. */
 export const DEFAULT_GROUPS: Localized[] = [
@@ -64,12 +65,58 @@ export const DEFAULT_SCAN_STATEMENTS: ScanStatement[] = [
   statement('r3', 'result', 'Ik ben tevreden over wat we tot nu toe samen bereikt hebben.', 'I am satisfied with what we have achieved together so far.'),
 ];
 
+const option = (id: string, nlTitle: string, nlDesc: string, enTitle: string, enDesc: string): OptionItem => ({ id, text: card(nlTitle, nlDesc, enTitle, enDesc) });
+
+/**
+ * The four alternatives to natural gas a Dutch neighbourhood usually weighs, for the heat
+ * transition's "Weigh the options" step. Each says what it is and its main gain and cost in
+ * plain words, without taking sides; the facilitator edits them to the neighbourhood's own.
+ */
+export const HEAT_TRANSITION_OPTIONS: OptionItem[] = [
+  option(
+    'heat-network',
+    'Warmtenet',
+    'Een gezamenlijk net brengt warm water naar elk huis, uit restwarmte, aardwarmte of een grote warmtepomp. Geen eigen ketel meer en weinig verbouwing in huis, maar je bent aangesloten op één warmteleverancier.',
+    'Heat network',
+    'A shared network brings hot water to every home, from waste heat, geothermal heat or a large heat pump. No boiler of your own and little building work inside, but you are tied to one heat supplier.',
+  ),
+  option(
+    'heat-pump',
+    'Elektrische warmtepomp (met isolatie)',
+    'Elk huis wordt goed geïsoleerd en krijgt een eigen warmtepomp. Geen gas meer en een lage energierekening, maar een flinke investering vooraf, werk in huis en meer vraag naar het stroomnet.',
+    'All-electric heat pump (with insulation)',
+    'Each home is well insulated and gets its own heat pump. No more gas and a low energy bill, but a large investment up front, work inside the home and more demand on the power grid.',
+  ),
+  option(
+    'hybrid',
+    'Hybride warmtepomp',
+    'Een kleine warmtepomp naast de cv-ketel doet het meeste werk; op koude dagen springt de ketel bij. Nu veel minder gas en een kleinere stap, maar de gasaansluiting blijft en later volgt nog een keuze.',
+    'Hybrid heat pump',
+    'A small heat pump next to the gas boiler does most of the work; the boiler helps on cold days. Much less gas now and a smaller step, but the gas connection stays and another choice follows later.',
+  ),
+  option(
+    'wait',
+    'Wachten op groen gas / later kiezen',
+    'We houden de cv-ketel, isoleren waar het kan en kiezen later, bijvoorbeeld voor groen gas via het bestaande gasnet. Nu weinig kosten en gedoe, maar onzeker of er genoeg groen gas komt en wat het dan kost.',
+    'Wait for green gas / decide later',
+    'We keep the gas boiler, insulate where we can and decide later, for example on green gas through the existing gas grid. Little cost and hassle now, but uncertain whether enough green gas will come and at what price.',
+  ),
+];
+
+/** A step of a built-in template: a kind, or a kind with settings of its own. */
+export type TemplateAgendaItem = ActivityKind | { kind: ActivityKind; config: Partial<ActivityConfig> };
+
 export interface TemplateDefinition {
   id: TemplateId;
   name: Localized;
   description: Localized;
   cards: LocalizedCard[];
-  agenda: ActivityKind[];
+  agenda: TemplateAgendaItem[];
+}
+
+/** A template's agenda as activities to create: each step's kind, the default question and its own settings. */
+export function templateAgenda(t: Pick<TemplateDefinition, 'agenda'>): { kind: ActivityKind; title: null; config: Partial<ActivityConfig> }[] {
+  return t.agenda.map((item) => (typeof item === 'string' ? { kind: item, title: null, config: {} } : { kind: item.kind, title: null, config: item.config }));
 }
 
 export const TEMPLATES: Record<TemplateId, TemplateDefinition> = {
@@ -77,11 +124,11 @@ export const TEMPLATES: Record<TemplateId, TemplateDefinition> = {
     id: 'heat-transition',
     name: { nl: 'Waardengericht werken in de warmtetransitie', en: 'Values-based working in the heat transition' },
     description: {
-      nl: 'Verkennen → stippen → rangschikken → gesprek → opnieuw rangschikken → samenwerkingsscan',
-      en: 'Explore → dots → rank → discussion → rank again → collaboration scan',
+      nl: 'Verkennen → stippen → rangschikken → gesprek → opnieuw rangschikken → samenwerkingsscan → opties wegen',
+      en: 'Explore → dots → rank → discussion → rank again → collaboration scan → weigh the options',
     },
     cards: HEAT_TRANSITION_CARDS,
-    agenda: ['explore', 'dots', 'rank', 'rank', 'scan'],
+    agenda: ['explore', 'dots', 'rank', 'rank', 'scan', { kind: 'options', config: { options: HEAT_TRANSITION_OPTIONS } }],
   },
   'social-domain': {
     id: 'social-domain',

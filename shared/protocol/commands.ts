@@ -3,6 +3,7 @@ import { answerSchema } from '../domain/answers.js';
 import { isBuiltInName } from '../domain/own.js';
 import { LIMITS, clientIdSchema, idSchema, textField } from '../domain/text.js';
 import { VOTE_LIMITS } from '../domain/permissions.js';
+import { optionListSchema, optionWeightsSchema } from '../kinds/options/schema.js';
 import { REMOVE_MANY_MAX_IDS } from '../domain/limits.js';
 import { ACTIVITY_KINDS, SCAN_FACTORS, type ActivityKind, type ScanFactor } from '../domain/types.js';
 
@@ -91,6 +92,10 @@ export const commandSchemas = {
     dotsMaxPerValue: z.number().int().min(VOTE_LIMITS.dotsMaxPerValue.min).max(VOTE_LIMITS.dotsMaxPerValue.max).optional(),
     rankK: z.number().int().min(VOTE_LIMITS.rankK.min).max(VOTE_LIMITS.rankK.max).nullable().optional(),
     statements: z.array(statementSchema).min(VOTE_LIMITS.statements.min).max(VOTE_LIMITS.statements.max).optional(),
+    /** Options only: 2–8 options, each `{ id, text: { nl: { title, description }, en: {…} } }` (a title in the workshop's language). */
+    options: optionListSchema.optional(),
+    /** Options only: where the values' weights come from, `{ mode: "equal" | "room" | "group", voteActivityId }`. */
+    weights: optionWeightsSchema.optional(),
   }),
   'agenda:add': z.object({
     kind: z.enum(ACTIVITY_KINDS as [ActivityKind, ...ActivityKind[]]),
@@ -107,8 +112,11 @@ export const commandSchemas = {
   'activity:extend': z.object({ activityId: idSchema, seconds: z.number().int().min(VOTE_LIMITS.extendSeconds.min).max(VOTE_LIMITS.extendSeconds.max) }),
   /** Sends the summary ("what we found together") to every phone; `published: false` takes it back. */
   'summary:publish': z.object({ published: z.boolean() }),
-  /** `openAnswerId`: the `id` of an entry in a scan's `openAnswers`, `<activityId>:<participantId>:<answerId>:<field>`. */
-  'open-answer:endorse': z.object({ openAnswerId: z.string().regex(/^[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_-]{1,64}){2}:(wentWell|couldBeBetter)$/) }),
+  /**
+   * `openAnswerId`: the `id` of an entry in a scan's or an options activity's `openAnswers`,
+   * `<activityId>:<participantId>:<answerId>:<field>`, field `wentWell`, `couldBeBetter` or `why.<optionId>`.
+   */
+  'open-answer:endorse': z.object({ openAnswerId: z.string().regex(/^[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_-]{1,64}){2}:(wentWell|couldBeBetter|why\.[A-Za-z0-9_-]{1,64})$/) }),
   'answer:submit': z.object({
     activityId: idSchema,
     /** Made by the phone; a retried send with the same id is acknowledged but counted once. */
