@@ -163,8 +163,6 @@ export const en: Strings<typeof nl> = {
     closedTitle: 'Thank you!',
     closedText: 'This step is closed. Wait for the next one.',
     pausedNotice: 'The facilitator paused this step. You can’t add anything for now.',
-    notYetTitle: '{{kind}}',
-    notYetText: 'This step happens together on the big screen.',
     exploreHint: 'Read the values. Tell why a value counts for you, and support stories you recognise.',
     newValue: 'New value: {{title}}',
     stories_one: '{{count}} story',
@@ -297,7 +295,6 @@ export const en: Strings<typeof nl> = {
     pagesResume: 'Turn pages',
     paused: 'Paused',
     emptyWall: 'No values yet. Propose one on your phone!',
-    notYet: 'Follow the facilitator.',
     offline: 'Reconnecting…',
   },
 };

@@ -164,8 +164,6 @@ export const nl = {
     closedTitle: 'Dank je wel!',
     closedText: 'Deze stap is afgesloten. Wacht op de volgende.',
     pausedNotice: 'De begeleider heeft deze stap gepauzeerd. Je kunt even niets toevoegen.',
-    notYetTitle: '{{kind}}',
-    notYetText: 'Deze stap doe je samen op het grote scherm.',
     exploreHint: 'Lees de waarden. Vertel bij een waarde waarom die voor jou telt, en steun verhalen die je herkent.',
     newValue: 'Nieuwe waarde: {{title}}',
     stories_one: '{{count}} verhaal',
@@ -298,7 +296,6 @@ export const nl = {
     pagesResume: 'Pagina’s omslaan',
     paused: 'Gepauzeerd',
     emptyWall: 'Nog geen waarden. Stel er een voor op je telefoon!',
-    notYet: 'Volg de begeleider.',
     offline: 'Verbinding herstellen…',
   },
 };
