@@ -79,8 +79,11 @@ export function exportCsvRows(doc: ExportDocument): CsvRow[] {
  */
 const FORMULA_START = /^'*[=+\-@\t\r]/;
 
+/** A negative whole number (an options score of −2) is a number to a spreadsheet, never a formula: it is written as it is. */
+const NEGATIVE_WHOLE_NUMBER = /^-[1-9]\d*$/;
+
 export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return FORMULA_START.test(cell) && !NEGATIVE_WHOLE_NUMBER.test(cell) ? `'${cell}` : cell;
 }
 
 /** The inverse of neutraliseFormula, for readers of the file. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerSchema } from '../../domain/answers.js';
-import { exportCsvRows } from '../../domain/csv.js';
+import { exportCsvRows, neutraliseFormula, parseCsv, restoreFormula, toCsv } from '../../domain/csv.js';
 import { exportWorkshop } from '../../domain/export.js';
 import { activityResults } from '../../domain/results.js';
 import { TEMPLATES } from '../../domain/templates.js';
@@ -286,6 +286,13 @@ describe('options: CSV rows', () => {
       ['options', `heat-pump:${v2}`, `All-electric heat pump (with insulation) — ${title(v2)}`, '', '2', ''],
       ['options', 'why.heat-pump', 'Why? — All-electric heat pump (with insulation)', '', '', 'Lower bills'],
     ]);
+ 
+    // A score of −2 is written as the number it is (not neutralised like a formula), and reads back the same.
+    const file = toCsv(rows);
+    expect(file).toContain(`,heat-network:${v2},Heat network — ${title(v2)},,-2,\r\n`);
+    expect(parseCsv(file).slice(1).map((cells) => restoreFormula(cells[17]!))).toEqual(['', '-2', '0', '2', '']);
+    expect(neutraliseFormula('-2+3')).toBe("'-2+3");
+    expect(neutraliseFormula('-02')).toBe("'-02");
   });
 });
 
