@@ -28,12 +28,12 @@ export const OptionCard = forwardRef<HTMLHeadingElement, Props>(function OptionC
   const headingId = `opt-h-${option.id}`;
   return (
     <section className="opt-card" aria-labelledby={headingId}>
-      <header className="opt-card-head">
-        <h2 id={headingId} ref={headingRef} tabIndex={-1} lang={text.titleLang === lang ? undefined : text.titleLang}>
+      <header className="opt-card-head" lang={text.lang === lang ? undefined : text.lang}>
+        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
           {text.title}
         </h2>
         {text.description ? (
-          <p className="opt-card-desc" lang={text.descriptionLang === lang ? undefined : text.descriptionLang}>
+          <p className="opt-card-desc">
             {text.description}
           </p>
         ) : null}

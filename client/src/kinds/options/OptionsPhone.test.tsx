@@ -23,11 +23,11 @@ const OPTIONS = [
       en: { title: 'Heat network', description: 'A shared network brings hot water to every home.' },
     },
   },
-  // No Dutch description: a Dutch phone shows the English one.
+  // No Dutch text (the workshop is in English): a Dutch phone shows the English one.
   {
     id: 'pump',
     text: {
-      nl: { title: 'Warmtepomp', description: '' },
+      nl: { title: '', description: '' },
       en: { title: 'Heat pump', description: 'Each home gets its own heat pump.' },
     },
   },
@@ -228,17 +228,17 @@ describe('weigh the options on the phone', () => {
     expect(screen.queryAllByRole('radio')).toHaveLength(0);
   });
 
-  it('after the reveal shows the room’s ranking with the fit in numbers and words, and the option every group can live with and its lowest group', () => {
+  it('after the reveal shows the room’s ranking with the fit in numbers and words, the option every group can live with and its lowest group, and the “why” sentences to support', async () => {
     const w = optionsWorkshop();
-    const answer = (who: number, net: [number, number], pump: [number, number]) =>
+    const answer = (who: number, net: [number, number], pump: [number, number], why: Record<string, string> = {}) =>
       w.h.must(
         'answer:submit',
-        { activityId: w.id, answerId: `a${who}`, answer: { kind: 'options', ratings: { net: { [w.v1]: net[0], [w.v2]: net[1] }, pump: { [w.v1]: pump[0], [w.v2]: pump[1] } }, why: {} } },
+        { activityId: w.id, answerId: `a${who}`, answer: { kind: 'options', ratings: { net: { [w.v1]: net[0], [w.v2]: net[1] }, pump: { [w.v1]: pump[0], [w.v2]: pump[1] } }, why } },
         w.people[who]!,
       );
     // Residents: person 0; Municipality: persons 1 and 2. Equal weights (½ each).
-    answer(0, [2, 0], [-2, -1]);
-    answer(1, [1, 1], [-1, 0]);
+    answer(0, [2, 0], [-2, -1], { pump: 'Too expensive for us.' });
+    answer(1, [1, 1], [-1, 0], { net: 'Quiet streets, no boilers.' });
     answer(2, [-2, -1], [0, 0]);
     w.h.must('activity:control', { activityId: w.id, action: 'reveal' }, HOST);
     phoneOf(w, 0);
@@ -258,9 +258,18 @@ describe('weigh the options on the phone', () => {
     expect(within(liveWith).getByRole('listitem')).toHaveTextContent('Heat network: 58%Lowest in Municipality: 1 of 2 can live with it');
     // Revealed while still open: the answer below can still be changed (person 0 answered everything: the overview).
     expect(screen.getByRole('button', { name: 'Sent' })).toBeDisabled();
+
+    const wall = within(results).getByRole('region', { name: 'Why, in the room’s words' });
+    // In the ranking's order: Heat network first.
+    expect(within(wall).getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual(['Heat network', 'Heat pump']);
+    const own = within(wall).getByText('Too expensive for us.').closest('li') as HTMLElement;
+    expect(within(own).getByText('Your sentence')).toBeInTheDocument();
+    expect(within(own).queryByRole('button')).not.toBeInTheDocument();
+    await userEvent.click(within(wall).getByRole('button', { name: 'I recognise this: Quiet streets, no boilers.' }));
+    expect(sendMock).toHaveBeenCalledWith('open-answer:endorse', { openAnswerId: `${w.id}:${w.people[1]!.participantId}:a1:why.net` });
   });
 
-  it('shows the options and the scale in the phone’s language, falling back to the other language where a text is empty', async () => {
+  it('shows the options and the scale in the phone’s language, falling back to the other language where an option has no title', async () => {
     const w = optionsWorkshop();
     phoneOf(w, 0);
     await act(() => i18n.changeLanguage('nl'));
@@ -271,7 +280,7 @@ describe('weigh the options on the phone', () => {
     expect(within(first).getByRole('radio', { name: '+1: Helpt er een beetje bij' })).toBeInTheDocument();
     expect(within(first).getByRole('radio', { name: 'Weet ik niet' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Volgende optie' }));
-    expect(screen.getByRole('heading', { level: 2, name: 'Warmtepomp' })).toBeInTheDocument();
-    expect(screen.getByText('Each home gets its own heat pump.')).toHaveAttribute('lang', 'en');
+    expect(screen.getByRole('heading', { level: 2, name: 'Heat pump' }).closest('header')).toHaveAttribute('lang', 'en');
+    expect(screen.getByText('Each home gets its own heat pump.')).toBeInTheDocument();
   });
 });

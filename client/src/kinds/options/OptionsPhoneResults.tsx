@@ -7,6 +7,7 @@ import { groupNameById } from '../../lib/localized.js';
 import { useStore } from '../../store/index.js';
 import { formatNumber, formatPercent } from '../../views/board/results/voteText.js';
 import { optionText } from './optionText.js';
+import { OptionsWhyPhone } from './OptionsWhyPhone.js';
 import { nearestScore, scoreWordKey } from './scoreWords.js';
 
 const NO_GROUPS: Group[] = [];
@@ -22,7 +23,8 @@ export function formatFit(fit: number, lang: 'nl' | 'en'): string {
 /**
  * After the reveal, in brief: the room's ranking of the options with their weighted fit (in
  * numbers and words), the option every group can live with and its lowest group, and whether
- * another group's weights would pick another winner. Only the room's figures, as a list.
+ * another group's weights would pick another winner. Only the room's figures, as a list; then
+ * the room's "why" sentences, supportable with one tap.
  */
 export function OptionsPhoneResults({ activity, results }: { activity: PublicActivity; results: OptionsResults }) {
   const { t } = useTranslation();
@@ -106,6 +108,8 @@ export function OptionsPhoneResults({ activity, results }: { activity: PublicAct
           )}
         </>
       ) : null}
+
+      <OptionsWhyPhone activity={activity} results={results} />
 
       {/* Groups that answered but are below the minimum size; a group nobody answered in is not news. */}
       {small.length > 0 ? <p className="field-hint">{t('optionsPhone.results.excluded', { count: small.length, groups: small.map((g) => group(g.groupId)).join(', ') })}</p> : null}

@@ -27,7 +27,7 @@ export function OptionsReview({ options, values, answer, onChange }: Props) {
         return (
           <li key={option.id} className="opt-review-item">
             <div className="opt-review-head">
-              <h3 lang={text.titleLang === lang ? undefined : text.titleLang}>{text.title}</h3>
+              <h3 lang={text.lang === lang ? undefined : text.lang}>{text.title}</h3>
               {onChange ? (
                 <button type="button" className="btn-secondary btn-small" aria-label={t('optionsPhone.changeLabel', { title: text.title })} onClick={() => onChange(index)}>
                   {t('optionsPhone.change')}

@@ -1,19 +1,17 @@
 import type { Lang } from '../../../../shared/index.js';
+import { optionText as sharedOptionText } from '../../../../shared/kinds/options/labels.js';
 import type { OptionItem } from '../../../../shared/kinds/options/model.js';
 
 export interface OptionText {
   title: string;
   description: string;
-  /** The language each text is in (for the `lang` attribute): the reader's, or the other where the reader's is empty. */
-  titleLang: Lang;
-  descriptionLang: Lang;
+  /** The language the texts are in, for the `lang` attribute: the reader's, or the other when the reader's title is empty. */
+  lang: Lang;
 }
 
-/** An option's title and description in the reader's language, each falling back to the other language where empty. */
+/** An option's title and description in the reader's language (the shared rule, optionText in labels.ts), with the language shown. */
 export function optionText(option: OptionItem, lang: Lang): OptionText {
-  const other: Lang = lang === 'nl' ? 'en' : 'nl';
-  const pick = (field: 'title' | 'description'): [string, Lang] => (option.text[lang][field].trim() !== '' ? [option.text[lang][field], lang] : [option.text[other][field], other]);
-  const [title, titleLang] = pick('title');
-  const [description, descriptionLang] = pick('description');
-  return { title, description, titleLang, descriptionLang };
+  const text = sharedOptionText(option, lang);
+  const own = option.text[lang].title.trim() !== '';
+  return { title: text.title, description: text.description, lang: own ? lang : lang === 'nl' ? 'en' : 'nl' };
 }
