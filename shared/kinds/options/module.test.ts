@@ -1,4 +1,8 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import committedSchema from '../../../docs/export.schema.json';
+import { exportDocumentSchema } from '../../domain/exportSchema.js';
 import { answerSchema } from '../../domain/answers.js';
 import { exportCsvRows, neutraliseFormula, parseCsv, restoreFormula, toCsv } from '../../domain/csv.js';
 import { exportWorkshop } from '../../domain/export.js';
@@ -293,6 +297,34 @@ describe('options: CSV rows', () => {
     expect(parseCsv(file).slice(1).map((cells) => restoreFormula(cells[17]!))).toEqual(['', '-2', '0', '2', '']);
     expect(neutraliseFormula('-2+3')).toBe("'-2+3");
     expect(neutraliseFormula('-02')).toBe("'-02");
+  });
+});
+
+describe('options: the JSON export', () => {
+  it('carries the options config, answers, results, why endorsements and summary, valid against docs/export.schema.json', () => {
+    const { h, options, a1, b2 } = weighed();
+    h.must('open-answer:endorse', { openAnswerId: whyOpenAnswerId(options, b2.participantId, 'o-b2', 'heat-pump') }, a1);
+    const doc = JSON.parse(JSON.stringify(exportWorkshop(h.state, 1_800_000_000_000)));
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(committedSchema);
+    expect(validate(doc), JSON.stringify(validate.errors, null, 1)).toBe(true);
+    expect(exportDocumentSchema.parse(doc)).toEqual(doc);
+    const activity = doc.activities.find((a: { id: string }) => a.id === options);
+    expect(activity.config.options).toHaveLength(4);
+    expect(activity.answers).toHaveLength(4);
+    expect(activity.results.options.winnerIds).toEqual(['heat-pump']);
+    expect(activity.results.openAnswers[0].endorsements).toBe(1);
+    // A score outside −2 … +2, a results field too many, and a missing fit are refused.
+    const bad = structuredClone(doc);
+    bad.activities[5].answers[0].answer.ratings['heat-network'][Object.keys(bad.activities[5].answers[0].answer.ratings['heat-network'])[0]!] = 3;
+    expect(validate(bad)).toBe(false);
+    const extra = structuredClone(doc);
+    extra.activities[5].results.options.extra = 1;
+    expect(validate(extra)).toBe(false);
+    const noFit = structuredClone(doc);
+    delete noFit.activities[5].results.options.options[0].fit;
+    expect(validate(noFit)).toBe(false);
   });
 });
 
