@@ -78,6 +78,8 @@ export const optionsPhoneEn: Strings<typeof optionsPhoneNl> = {
     groupWinner: '{{group}}: {{options}}',
     whyHeading: 'Why, in the room’s words',
     whyHint: 'Recognise something? Support it with one tap.',
+    whyMore_one: 'Show the {{count}} sentence about {{option}}',
+    whyMore_other: 'Show all {{count}} sentences about {{option}}',
     whyNone: 'Nobody wrote a sentence about the options.',
     endorse: 'I recognise this',
     endorseLabel: 'I recognise this: {{text}}',

@@ -81,6 +81,8 @@ export const optionsPhoneNl = {
     groupWinner: '{{group}}: {{options}}',
     whyHeading: 'Waarom, in de woorden van de zaal',
     whyHint: 'Herken je iets? Steun het met één tik.',
+    whyMore_one: 'Toon de {{count}} zin bij {{option}}',
+    whyMore_other: 'Toon alle {{count}} zinnen bij {{option}}',
     whyNone: 'Niemand schreef een zin bij de opties.',
     endorse: 'Herken ik',
     endorseLabel: 'Ik herken dit: {{text}}',

@@ -269,6 +269,22 @@ describe('weigh the options on the phone', () => {
     expect(sendMock).toHaveBeenCalledWith('open-answer:endorse', { openAnswerId: `${w.id}:${w.people[1]!.participantId}:a1:why.net` });
   });
 
+  it('lists the three most supported sentences of an option first, the rest on request', async () => {
+    const w = optionsWorkshop();
+    const more = [w.h.join(2), w.h.join(2)] as P[];
+    const everyone = [...w.people, ...more];
+    everyone.forEach((p, i) => w.h.must('answer:submit', { activityId: w.id, answerId: `b${i}`, answer: { kind: 'options', ratings: {}, why: { net: `Reason ${i}` } } }, p));
+    w.h.must('open-answer:endorse', { openAnswerId: `${w.id}:${everyone[3]!.participantId}:b3:why.net` }, everyone[0]!);
+    w.h.must('activity:control', { activityId: w.id, action: 'reveal' }, HOST);
+    phoneOf(w, 1);
+    render(<Phone id={w.id} />);
+    const wall = screen.getByRole('region', { name: 'Why, in the room’s words' });
+    // Most endorsed first (Reason 3), then oldest first.
+    expect(within(wall).getAllByRole('listitem').map((li) => li.querySelector('.opt-why-text')?.textContent)).toEqual(['Reason 3', 'Reason 0', 'Reason 1']);
+    await userEvent.click(within(wall).getByRole('button', { name: 'Show all 5 sentences about Heat network' }));
+    expect(within(wall).getAllByRole('listitem')).toHaveLength(5);
+  });
+
   it('shows the options and the scale in the phone’s language, falling back to the other language where an option has no title', async () => {
     const w = optionsWorkshop();
     phoneOf(w, 0);

@@ -9,6 +9,8 @@ import { useStore } from '../../store/index.js';
 import { optionText } from './optionText.js';
 
 const NO_IDS: string[] = [];
+/** Sentences shown per option before "show all": the most endorsed, so a big room's wall stays a short read. */
+const FIRST = 3;
 const NO_ANSWERS: OpenAnswer[] = [];
 
 /**
@@ -24,6 +26,7 @@ export function OptionsWhyPhone({ activity, results }: { activity: PublicActivit
   const myId = useStore((s) => s.self?.participant.id ?? null);
   const endorsed = useStore((s) => s.self?.endorsedOpenAnswerIds ?? NO_IDS);
   const [sending, setSending] = useState<Record<string, 'sending' | 'failed'>>({});
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const byId = new Map(activity.config.options.map((o) => [o.id, o]));
   const why = openAnswers.filter((a) => a.field === 'why');
   const groups = results.options.flatMap((r) => {
@@ -54,7 +57,7 @@ export function OptionsWhyPhone({ activity, results }: { activity: PublicActivit
                   {title.title}
                 </h4>
                 <ul>
-                  {list.map((a) => {
+                  {(expanded[option.id] ? list : list.slice(0, FIRST)).map((a) => {
                     const own = myAnswerId !== null && myId !== null && a.id === whyOpenAnswerId(activity.id, myId, myAnswerId, option.id);
                     const state = sending[a.id];
                     return (
@@ -77,6 +80,11 @@ export function OptionsWhyPhone({ activity, results }: { activity: PublicActivit
                     );
                   })}
                 </ul>
+                {list.length > FIRST && !expanded[option.id] ? (
+                  <button type="button" className="btn-link opt-why-more" onClick={() => setExpanded((e) => ({ ...e, [option.id]: true }))}>
+                    {t('optionsPhone.results.whyMore', { count: list.length, option: title.title })}
+                  </button>
+                ) : null}
               </section>
             );
           })}
