@@ -7,6 +7,7 @@ import { i18n } from '../../i18n/index.js';
 import { send } from '../../net/send.js';
 import { useStore } from '../../store/index.js';
 import { CODE, connectStore } from '../../test/fixtures.js';
+import { ParticipantPage } from '../../views/participant/ParticipantPage.js';
 import { OptionsPhone } from './OptionsPhone.js';
 
 vi.mock('../../net/send.js', () => ({ send: vi.fn() }));
@@ -267,6 +268,31 @@ describe('weigh the options on the phone', () => {
     expect(within(own).queryByRole('button')).not.toBeInTheDocument();
     await userEvent.click(within(wall).getByRole('button', { name: 'I recognise this: Quiet streets, no boilers.' }));
     expect(sendMock).toHaveBeenCalledWith('open-answer:endorse', { openAnswerId: `${w.id}:${w.people[1]!.participantId}:a1:why.net` });
+  });
+
+  it('is the phone’s step when the facilitator opens it, and works with the keyboard alone', async () => {
+    const w = optionsWorkshop();
+    phoneOf(w, 0);
+    render(<ParticipantPage code={CODE} />);
+    expect(screen.getByRole('heading', { level: 1, name: 'How well does each option serve our shared values?' })).toBeInTheDocument();
+    expect(screen.getByText('Option 1 of 2')).toBeInTheDocument();
+    // Arrow keys move within one value's group; the draft follows.
+    within(scale(w.t1)).getByRole('radio', { name: '0: Makes no difference' }).focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(within(scale(w.t1)).getByRole('radio', { name: '+1: Helps it a little' })).toBeChecked();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    expect(within(scale(w.t1)).getByRole('radio', { name: 'Don’t know' })).toBeChecked();
+    expect(JSON.parse(localStorage.getItem(draftKey(w)) ?? '{}')).toEqual({ draft: { ratings: { net: { [w.v1]: null } }, why: {} } });
+  });
+
+  it('once the step is closed, says so and shows what was sent', () => {
+    const w = optionsWorkshop();
+    w.h.must('answer:submit', { activityId: w.id, answerId: 'mine1', answer: { kind: 'options', ratings: { pump: { [w.v2]: -2 } }, why: {} } }, w.people[0]!);
+    w.h.must('activity:control', { activityId: w.id, action: 'close' }, HOST);
+    phoneOf(w, 0);
+    render(<ParticipantPage code={CODE} />);
+    expect(screen.getByText('This step has ended. This is what you sent.')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Your answers' })).getAllByRole('listitem')[1]).toHaveTextContent(`${w.t2}−2 Works against it`);
   });
 
   it('lists the three most supported sentences of an option first, the rest on request', async () => {
