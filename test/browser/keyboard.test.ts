@@ -199,7 +199,7 @@ describe('the facilitator with the keyboard only', () => {
     await focusKept(laptop, 'opening the library');
     await tabTo(laptop, 'addPoints', /^Add 100 points$/);
     await laptop.keyboard.press('Enter');
-    await expect.poll(async () => (await waitFor(host, 'workshop:host', (h) => h.activities.length === 6)).activities.at(-1)?.kind).toBe('points');
+    await expect.poll(async () => (await waitFor(host, 'workshop:host', (h) => h.activities.length === 7)).activities.at(-1)?.kind).toBe('points');
     await focusKept(laptop, 'adding a step');
 
     // ---- Start the first step, then the vote.

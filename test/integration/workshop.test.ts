@@ -23,8 +23,8 @@ describe('a complete workshop from the default template, 8 participants in 3 gro
     const board = await connectVisitor(server, w.code);
     const initial = await waitFor(host, 'workshop:host');
     const [res, mun, hou] = initial.groups.map((g) => g.id) as [string, string, string];
-    const [explore, dots, rank, rankAgain, scan] = initial.activities.map((a) => a.id) as [string, string, string, string, string];
-    expect(initial.activities.map((a) => a.kind)).toEqual(['explore', 'dots', 'rank', 'rank', 'scan']);
+    const [explore, dots, rank, rankAgain, scan, options] = initial.activities.map((a) => a.id) as [string, string, string, string, string, string];
+    expect(initial.activities.map((a) => a.kind)).toEqual(['explore', 'dots', 'rank', 'rank', 'scan', 'options']);
     const titled = (t: string) => initial.allValues.find((x) => x.title === t)?.id as string;
 
     // Residents 3, municipality 3, housing association 2 (too few for the groups lens).
@@ -98,7 +98,7 @@ describe('a complete workshop from the default template, 8 participants in 3 gro
     await mustAck(host, 'agenda:remove', { activityId: rank });
     for (const id of [...given.keys()]) if (id.startsWith('rank-early')) given.delete(id);
     const afterRemove = await current(null);
-    expect(afterRemove.activities.map((x) => x.id)).toEqual([explore, dots, redo, rankAgain, scan]);
+    expect(afterRemove.activities.map((x) => x.id)).toEqual([explore, dots, redo, rankAgain, scan, options]);
     // Everyone's own view is refreshed, not just the sender's: the removed step's answers are gone from the phones too.
     for (const phone of [p1, p4, p7]) {
       const self = await waitFor(phone.socket, 'participant:self', (s) => s.seq >= afterRemove.seq);
@@ -118,7 +118,7 @@ describe('a complete workshop from the default template, 8 participants in 3 gro
     // ---- The scan comes before the second round tonight: moved up.
     await mustAck(host, 'agenda:move', { activityId: scan, toIndex: 3 });
     await mustAck(host, 'agenda:goto', { activityId: scan });
-    expect((await current(scan)).activities.map((x) => x.id)).toEqual([explore, dots, redo, scan, rankAgain]);
+    expect((await current(scan)).activities.map((x) => x.id)).toEqual([explore, dots, redo, scan, rankAgain, options]);
     const open = { 1: { wentWell: 'Goed geluisterd; "echt"\nnaar elkaar' }, 4: { couldBeBetter: '=SUM(A1)' }, 6: { wentWell: 'Koffie', couldBeBetter: 'Eerder beginnen' } } as Record<number, { wentWell?: string; couldBeBetter?: string }>;
     for (const [i, phone] of phones.entries()) {
       const scores = { m1: 1 + (i % 5), m2: 4, o1: 2 + (i % 3), i1: 5 - (i % 2), r1: 3 };
@@ -152,7 +152,7 @@ describe('a complete workshop from the default template, 8 participants in 3 gro
     // ---- The JSON export: valid against docs/export.schema.json, with the same results.
     time.advance(60_000);
     const doc = await fetchExport(server, w);
-    expect(doc.activities.map((x) => [x.kind, x.round, x.answers.length])).toEqual([['explore', 1, 0], ['dots', 1, 8], ['rank', 1, 8], ['scan', 1, 8], ['rank', 2, 8]]);
+    expect(doc.activities.map((x) => [x.kind, x.round, x.answers.length])).toEqual([['explore', 1, 0], ['dots', 1, 8], ['rank', 1, 8], ['scan', 1, 8], ['rank', 2, 8], ['options', 1, 0]]);
     expect(doc.summaryPublishedAt).not.toBeNull();
     for (const x of doc.activities) if (x.results) expect(x.results).toEqual(hostView.results[x.id]);
 

@@ -106,7 +106,7 @@ describe('close and report', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save as my template' }));
     const [saved] = listMyTemplates();
     expect(saved?.file).toMatchObject({ format: 'raakvlak-template', name: 'Heat plan, evening', language: 'en' });
-    expect(saved?.file.agenda.map((a) => a.kind)).toEqual(['explore', 'dots', 'rank', 'rank', 'scan']);
+    expect(saved?.file.agenda.map((a) => a.kind)).toEqual(['explore', 'dots', 'rank', 'rank', 'scan', 'options']);
     expect(saved?.file.cards).toHaveLength(12);
     expect(useStore.getState().notice?.message).toMatch(/Saved as “Heat plan, evening”/);
 
