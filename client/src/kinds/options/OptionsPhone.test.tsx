@@ -79,7 +79,8 @@ beforeEach(async () => {
   await act(() => i18n.changeLanguage('en'));
 });
 
-describe('weigh the options on the phone', () => {
+// Clicking and typing key by key in jsdom is slow on a busy machine; the behaviour, not the speed, is tested here.
+describe('weigh the options on the phone', { timeout: 20_000 }, () => {
   it('shows one option at a time with its description, "Option 1 of 2", and per value a radio group of five steps and "don’t know"', () => {
     const w = optionsWorkshop();
     phoneOf(w, 0);
@@ -143,8 +144,7 @@ describe('weigh the options on the phone', () => {
     expect(screen.getByRole('button', { name: 'Sent' })).toBeDisabled();
     // The server has it: the draft on the phone is gone.
     expect(localStorage.getItem(draftKey(w))).toBeNull();
-    // Typing the sentence key by key is slow in jsdom on a busy machine.
-  }, 20_000);
+  });
 
   it('a change after sending is "not sent yet" until sent again, with a fresh answerId', async () => {
     const w = optionsWorkshop();
