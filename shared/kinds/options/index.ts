@@ -37,6 +37,11 @@ export const optionsModule: KindModule<'options'> = {
   },
   csvItems: optionsCsvItems,
   summary: (results) => ({ options: optionsSummary(results) }),
-  // The options carry over; the weighting vote is an activity of this workshop, so a new one resolves its own at open.
-  templateConfig: (config) => ({ options: config.options, weights: { mode: config.weights.mode, voteActivityId: null } }),
+  // The options carry over (a list the facilitator has not filled in yet, under 2, is left out: a
+  // template file takes 2–8); the weighting vote is an activity of this workshop, so a new one
+  // resolves its own at open.
+  templateConfig: (config) => ({
+    ...(config.options.length >= OPTIONS_LIMITS.options.min ? { options: config.options } : {}),
+    weights: { mode: config.weights.mode, voteActivityId: null },
+  }),
 };

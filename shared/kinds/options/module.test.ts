@@ -7,6 +7,7 @@ import { answerSchema } from '../../domain/answers.js';
 import { exportCsvRows, neutraliseFormula, parseCsv, restoreFormula, toCsv } from '../../domain/csv.js';
 import { exportWorkshop } from '../../domain/export.js';
 import { activityResults } from '../../domain/results.js';
+import { templateFileSchema, templateFromWorkshop } from '../../domain/templateFile.js';
 import { TEMPLATES } from '../../domain/templates.js';
 import { DomainHarness, HOST } from '../../domain/testing.js';
 import type { Activity } from '../../domain/types.js';
@@ -345,5 +346,18 @@ describe('the heat-transition template', () => {
     expect(TEMPLATES['social-domain'].agenda).toEqual(['explore', 'points', 'scan']);
     expect(TEMPLATES['collaboration-checkup'].agenda).toEqual(['scan']);
     expect(TEMPLATES.empty.agenda).toEqual(['explore']);
+  });
+
+  it('carries its options and weight mode into a template file, not the weighting vote; an unfilled options step still saves', () => {
+    const { h, options, dots } = room();
+    configure(h, options, { weights: { mode: 'group', voteActivityId: dots } });
+    h.must('agenda:add', { kind: 'options' }, HOST); // a new options step, no options yet
+    const file = templateFromWorkshop({ name: 'Mine', language: 'en', values: [], activities: h.state.activities });
+    const parsed = templateFileSchema.parse(JSON.parse(JSON.stringify(file)));
+    expect(parsed.agenda[5]!.config).toMatchObject({ options: TEMPLATES['heat-transition'].agenda.flatMap((x) => (typeof x === 'string' ? [] : (x.config.options ?? []))), weights: { mode: 'group', voteActivityId: null } });
+    expect(parsed.agenda[6]!.config.options).toBeUndefined();
+    const next = new DomainHarness({ title: 'Next', language: 'en', custom: parsed });
+    expect(next.state.activities[5]!.config.options.map((o) => o.id)).toEqual(['heat-network', 'heat-pump', 'hybrid', 'wait']);
+    expect(next.state.activities[6]!.config.options).toEqual([]);
   });
 });
