@@ -6,27 +6,26 @@ export const optionsResultsEn: Strings<typeof optionsResultsNl> = {
   noScore: 'no score',
   and: 'and',
   steps: {
-    m2: 'works against them',
-    m1: 'works somewhat against them',
-    z: 'neither',
-    p1: 'serves them somewhat',
-    p2: 'serves them well',
+    m2: 'against',
+    m1: 'a bit against',
+    z: 'no difference',
+    p1: 'helps a bit',
+    p2: 'serves well',
   },
-  legend: '−2 works against the values · 0 neither · +2 serves them well (weighted mean)',
+  legend: '−2 works against · 0 no difference · +2 serves the values well',
   table: {
     caption: 'How well each option serves the values, for the room and per group',
     position: 'Place',
     option: 'Option',
     room: 'Room',
     liveWith: 'Every group can live with it',
+    liveWithShort: 'every group',
     liveWithMark: 'every group can live with it',
   },
   liveWith: {
     heading: 'Every group can live with it',
     none: 'Too few answers per group to say.',
     lowest: 'lowest: {{group}} {{share}}',
-    score_one: '{{score}} over {{count}} group',
-    score_other: '{{score}} over {{count}} groups (geometric mean)',
   },
   whose: {
     heading: 'Whose values decide',
@@ -34,7 +33,7 @@ export const optionsResultsEn: Strings<typeof optionsResultsNl> = {
     noGroupWeights: 'With the room’s weights: {{room}}. No group has weights of its own to compare.',
     flips: 'The choice of weights flips the outcome: with the room’s weights {{room}} wins, with those of {{group}} {{option}}.',
     stays: 'Whichever group’s weights count, the outcome stays: {{room}}.',
-    item: '{{group}} → {{option}}',
+    item: '{{groups}} → {{option}}',
   },
   weights: {
     equal: 'Weights: equal — every value weighs the same.',
@@ -75,8 +74,8 @@ export const optionsResultsEn: Strings<typeof optionsResultsNl> = {
   },
   board: {
     label: 'The options weighed against the values',
+    liveWith: 'Every group can live with it: {{score}} — lowest {{group}} {{share}}',
     optionOf: 'Option {{n}} of {{count}}:',
-    roomFit: 'Room: {{fit}}, {{words}}',
   },
   console: {
     heading: 'Outcome: {{name}}',

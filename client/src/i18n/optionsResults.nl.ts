@@ -9,26 +9,25 @@ export const optionsResultsNl = {
   /** The five steps, as words for a fit rounded to the nearest step. */
   steps: {
     m2: 'werkt ertegen',
-    m1: 'werkt er wat tegen',
-    z: 'neutraal',
-    p1: 'dient het wat',
-    p2: 'dient het goed',
+    m1: 'iets ertegen',
+    z: 'geen verschil',
+    p1: 'helpt iets',
+    p2: 'dient ze goed',
   },
-  legend: '−2 werkt tegen de waarden · 0 neutraal · +2 dient ze goed (gewogen gemiddelde)',
+  legend: '−2 werkt ertegen · 0 geen verschil · +2 dient de waarden goed',
   table: {
     caption: 'Hoe goed elke optie de waarden dient, voor de zaal en per groep',
     position: 'Plaats',
     option: 'Optie',
     room: 'Zaal',
     liveWith: 'Iedereen kan ermee leven',
+    liveWithShort: 'elke groep',
     liveWithMark: 'elke groep kan ermee leven',
   },
   liveWith: {
     heading: 'Elke groep kan ermee leven',
     none: 'Te weinig antwoorden per groep om dit te zeggen.',
     lowest: 'laagst: {{group}} {{share}}',
-    score_one: '{{score}} over {{count}} groep',
-    score_other: '{{score}} over {{count}} groepen (meetkundig gemiddelde)',
   },
   whose: {
     heading: 'Wiens waarden beslissen',
@@ -36,7 +35,7 @@ export const optionsResultsNl = {
     noGroupWeights: 'Met de gewichten van de zaal: {{room}}. Geen groep heeft eigen gewichten om mee te vergelijken.',
     flips: 'De keuze van de gewichten draait de uitkomst om: met de gewichten van de zaal wint {{room}}, met die van {{group}} {{option}}.',
     stays: 'Welke groep ook weegt, de uitkomst blijft: {{room}}.',
-    item: '{{group}} → {{option}}',
+    item: '{{groups}} → {{option}}',
   },
   weights: {
     equal: 'Gewichten: gelijk — elke waarde weegt even zwaar.',
@@ -77,8 +76,8 @@ export const optionsResultsNl = {
   },
   board: {
     label: 'De opties gewogen tegen de waarden',
+    liveWith: 'Elke groep kan ermee leven: {{score}} — laagst {{group}} {{share}}',
     optionOf: 'Optie {{n}} van {{count}}:',
-    roomFit: 'Zaal: {{fit}}, {{words}}',
   },
   console: {
     heading: 'Uitkomst: {{name}}',

@@ -5,11 +5,10 @@ import type { OptionResult, OptionsResults } from '../../../../shared/kinds/opti
 import { useLang } from '../../i18n/index.js';
 import { useStore } from '../../store/index.js';
 import { BOARD_PAGE_MS } from '../../views/board/BoardWall.js';
-import { PageTurner } from '../../views/board/PageTurner.js';
 import { usePaging } from '../../views/board/usePaging.js';
 import { useThrottled } from '../../views/board/results/useThrottled.js';
-import { ExcludedNote, FitLegend, FitTable, LiveWithCard, SplitLine, WeightsSource, WhoseValuesCard, WhyList, useFitWords, viewOptionsNames, type OptionsNames } from './OptionsBoardParts.js';
-import { formatFit, whyFor } from './OptionsBoardText.js';
+import { ExcludedNote, FitLegend, FitTable, LiveWithCard, SplitLine, WeightsSource, WhoseValuesCard, WhyList, viewOptionsNames, type OptionsNames } from './OptionsBoardParts.js';
+import { formatShare, whyFor } from './OptionsBoardText.js';
 import '../../views/board/results/results.css';
 import './optionsResults.css';
 
@@ -96,7 +95,14 @@ function OptionsResultsBoard({ pub, activity, results, openAnswers }: { pub: Pub
         <LiveWithCard results={results} names={names} />
         <WhoseValuesCard results={results} names={names} />
         {focus ? <OptionFocus results={results} option={focus} names={names} answers={openAnswers} index={paging.start} /> : null}
-        <PageTurner paging={paging} className="ob-page" />
+        {paging.pages > 1 ? (
+          // The card says which option of how many; this holds it on screen (WCAG 2.2.2), as PageTurner does elsewhere.
+          <p className="ob-page">
+            <button type="button" className="page-turner-toggle" aria-pressed={paging.paused} onClick={paging.togglePaused}>
+              {paging.paused ? t('board.pagesResume') : t('board.pagesHold')}
+            </button>
+          </p>
+        ) : null}
       </aside>
     </section>
   );
@@ -105,7 +111,6 @@ function OptionsResultsBoard({ pub, activity, results, openAnswers }: { pub: Pub
 /** One option beside the table: its fit, what splits the groups on it, and the most endorsed "why" sentences. */
 function OptionFocus({ results, option, names, answers, index }: { results: OptionsResults; option: OptionResult; names: OptionsNames; answers: OpenAnswer[]; index: number }) {
   const { t } = useTranslation();
-  const words = useFitWords();
   const headingId = useId();
   const why = whyFor(answers, option.optionId);
   return (
@@ -113,7 +118,11 @@ function OptionFocus({ results, option, names, answers, index }: { results: Opti
       <h2 id={headingId} className="ob-focus-h">
         <span className="ob-focus-n">{t('optionsResults.board.optionOf', { n: index + 1, count: results.options.length })}</span> {names.option(option.optionId)}
       </h2>
-      <p className="ob-focus-fit">{option.fit === null ? words(null) : t('optionsResults.board.roomFit', { fit: formatFit(option.fit, names.lang), words: words(option.fit) })}</p>
+      {option.liveWith ? (
+        <p className="ob-focus-live">
+          {t('optionsResults.board.liveWith', { score: formatShare(option.liveWith.score, names.lang), group: names.group(option.liveWith.lowestGroupId), share: formatShare(option.liveWith.lowestShare, names.lang) })}
+        </p>
+      ) : null}
       <SplitLine results={results} option={option} names={names} />
       <WhyList answers={why.slice(0, WHY_ON_BOARD)} />
       {why.length > WHY_ON_BOARD ? <p className="ob-more">{t('optionsResults.why.more', { count: why.length - WHY_ON_BOARD })}</p> : null}

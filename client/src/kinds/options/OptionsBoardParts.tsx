@@ -38,29 +38,33 @@ export function useFitWords(): (fit: number | null) => string {
  * The option every group can live with best is marked with a sign and words, not colour alone.
  */
 export function FitTable({ results, names, variant, focusOptionId = null }: { results: OptionsResults; names: OptionsNames; variant: 'board' | 'console'; focusOptionId?: string | null }) {
+  // On the board the live-with percentage of each option is in the card beside the table (its
+  // columns would squeeze the titles); the option every group can live with is marked in its row.
+  const showLive = variant === 'console';
+
   const { t } = useTranslation();
   const words = useFitWords();
   const captionId = useId();
   const { lang } = names;
   const included = results.includedGroupIds;
   const liveWith = new Set(results.liveWithIds);
-  const cells = included.length <= 2 ? 'cells-xl' : included.length <= 3 ? 'cells-l' : included.length <= 5 ? 'cells-m' : 'cells-s';
   // Fixed row heights by how many options there are (2–8, frozen once answers are in): nothing jumps.
   const count = results.options.length;
   const density = count <= 4 ? 'oft-large' : count <= 6 ? 'oft-medium' : 'oft-compact';
   return (
-    <table className={`oft oft-${variant} ${cells} ${density}`} aria-labelledby={captionId}>
+    <table className={`oft oft-${variant} ${density}`} aria-labelledby={captionId}>
       <caption id={captionId} className={variant === 'board' ? 'sr-only' : 'oft-caption'}>
         {t('optionsResults.table.caption')}
       </caption>
+      {/* Fixed columns: the option's title and the room's fit get their width, the groups share the rest. */}
       <colgroup>
         <col className="oft-c-pos" />
         <col className="oft-c-title" />
         <col className="oft-c-room" />
         {included.map((g) => (
-          <col key={g} className="oft-c-group" />
+          <col key={g} />
         ))}
-        <col className="oft-c-live" />
+        {showLive ? <col className="oft-c-live" /> : null}
       </colgroup>
       <thead>
         <tr>
@@ -76,12 +80,14 @@ export function FitTable({ results, names, variant, focusOptionId = null }: { re
           </th>
           {included.map((g) => (
             <th key={g} scope="col" className="oft-h-group" lang={lang}>
-              {names.group(g)}
+              <span className="oft-h-group-name">{names.group(g)}</span>
             </th>
           ))}
-          <th scope="col" className="oft-h-live">
-            {t('optionsResults.table.liveWith')}
-          </th>
+          {showLive ? (
+            <th scope="col" className="oft-h-live">
+              {t('optionsResults.table.liveWith')}
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
@@ -92,17 +98,22 @@ export function FitTable({ results, names, variant, focusOptionId = null }: { re
             <tr key={o.optionId} className={cls} data-option-id={o.optionId}>
               <td className="oft-pos">{o.fit === null ? '–' : o.position}</td>
               <th scope="row" className="oft-title">
-                <span className="oft-title-text">{names.option(o.optionId)}</span>
+                <span className="oft-title-text">
+                  {isLive ? <span aria-hidden="true">✔ </span> : null}
+                  {names.option(o.optionId)}
+                </span>{' '}
                 {isLive ? (
                   <span className="oft-live-mark">
-                    <span aria-hidden="true">✔ </span>
-                    {t('optionsResults.table.liveWithMark')}
+                    <span aria-hidden="true">{t('optionsResults.table.liveWithShort')}</span>
+                    <span className="sr-only">{t('optionsResults.table.liveWithMark')}</span>
                   </span>
                 ) : null}
               </th>
               <td className="oft-room">
-                <FitBar fit={o.fit} />
-                <span className="oft-room-n">{o.fit === null ? '–' : formatFit(o.fit, lang)}</span>
+                <span className="oft-room-fit">
+                  <span className="oft-room-n">{o.fit === null ? '–' : formatFit(o.fit, lang)}</span>
+                  <FitBar fit={o.fit} />
+                </span>
                 <span className="oft-room-words">{words(o.fit)}</span>
               </td>
               {included.map((g) => {
@@ -115,7 +126,7 @@ export function FitTable({ results, names, variant, focusOptionId = null }: { re
                   </td>
                 );
               })}
-              <td className="oft-live">{o.liveWith ? formatShare(o.liveWith.score, lang) : '–'}</td>
+              {showLive ? <td className="oft-live">{o.liveWith ? formatShare(o.liveWith.score, lang) : '–'}</td> : null}
             </tr>
           );
         })}
@@ -175,7 +186,6 @@ export function LiveWithCard({ results, names }: { results: OptionsResults; name
                   {names.option(o.optionId)}
                 </p>
                 <p className="ob-livewith-lowest">{t('optionsResults.liveWith.lowest', { group: names.group(lw.lowestGroupId), share: formatShare(lw.lowestShare, lang) })}</p>
-                <p className="ob-detail">{t('optionsResults.liveWith.score', { score: formatShare(lw.score, lang), count: results.includedGroupIds.length })}</p>
               </li>
             );
           })}
@@ -189,6 +199,17 @@ export function LiveWithCard({ results, names }: { results: OptionsResults; name
 function titlesOf(ids: readonly string[], names: OptionsNames, and: string): string {
   const list = ids.map((id) => names.option(id));
   return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} ${and} ${list[list.length - 1]}`;
+}
+
+/** The groups of "whose values decide" by the winner under their weights, in the order the first group of each appears. */
+function byWinner(list: OptionsResults['whoseValues']): { winnerIds: string[]; groupIds: string[] }[] {
+  const out: { winnerIds: string[]; groupIds: string[] }[] = [];
+  for (const g of list) {
+    const same = out.find((x) => x.winnerIds.join() === g.winnerIds.join());
+    if (same) same.groupIds.push(g.groupId);
+    else out.push({ winnerIds: g.winnerIds, groupIds: [g.groupId] });
+  }
+  return out;
 }
 
 /**
@@ -219,11 +240,11 @@ export function WhoseValuesCard({ results, names, level = 'h2' }: { results: Opt
       </p>
       {results.whoseValues.length > 0 ? (
         <ul className="ob-whose-list">
-          {results.whoseValues.map((g) => {
-            const differs = g.winnerIds.length > 0 && g.winnerIds.join() !== results.winnerIds.join();
+          {byWinner(results.whoseValues).map(({ winnerIds, groupIds }) => {
+            const differs = winnerIds.length > 0 && winnerIds.join() !== results.winnerIds.join();
             return (
-              <li key={g.groupId} className={differs ? 'is-differs' : undefined}>
-                {t('optionsResults.whose.item', { group: names.group(g.groupId), option: g.winnerIds.length ? titlesOf(g.winnerIds, names, and) : t('optionsResults.noScore') })}
+              <li key={winnerIds.join() || '-'} className={differs ? 'is-differs' : undefined}>
+                {t('optionsResults.whose.item', { groups: groupIds.map(names.group).join(', '), option: winnerIds.length ? titlesOf(winnerIds, names, and) : t('optionsResults.noScore') })}
               </li>
             );
           })}
@@ -281,7 +302,8 @@ export function ExcludedNote({ results, names, className = 'ob-excluded' }: { re
 export function SplitLine({ results, option, names, className = 'ob-split' }: { results: OptionsResults; option: OptionResult; names: OptionsNames; className?: string }) {
   const { t } = useTranslation();
   const { lang } = names;
-  const s = option.split;
+  // A spread of 0 (every group's mean alike) comes with the same group as highest and lowest: nothing splits.
+  const s = option.split && option.split.highGroupId !== option.split.lowGroupId ? option.split : null;
   if (!s) return <p className={`${className} is-none`}>{results.includedGroupIds.length < 2 ? t('optionsResults.split.oneGroup') : t('optionsResults.split.none')}</p>;
   const mean = (g: string) => {
     const m = groupValueMean(results, option.optionId, g, s.valueId);

@@ -26,7 +26,7 @@ describe('the options in the report', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Heat network✔ every group can live with it', 'Hybrid heat pump', 'All-electric heat pump', 'Wait for green gas']);
     // The board's numbers: +0.9 for the room, +0.4 / +1.5 per group, √(4/6 · 4/5) = 73 %, lowest Residents (3 + 1)/(4 + 2) = 67 %.
-    expect(within(rows[0]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '+0.9serves them somewhat', '+0.4', '+1.5', '73%', 'Residents 67%']);
+    expect(within(rows[0]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '+0.9helps a bit', '+0.4', '+1.5', '73%', 'Residents 67%']);
     // Hybrid: Municipality 1 of 3, (1 + 1)/(3 + 2) = 40 %.
     expect(within(rows[1]!).getAllByRole('cell').at(-1)).toHaveTextContent('Municipality 40%');
     expect(rows[0]).toHaveClass('r-options-live');
