@@ -169,6 +169,11 @@ describe('options step settings in the agenda dialog', { timeout: 30_000 }, () =
     expect(boxes[9]).toBeDisabled();
     await userEvent.click(boxes[9] as HTMLElement);
     expect(boxes[9]).not.toBeChecked();
+    // Back to the default and to picking again: the picks are still there.
+    await userEvent.click(screen.getByRole('radio', { name: /^The top values of the latest revealed vote/ }));
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('radio', { name: 'Pick them yourself' }));
+    expect(screen.getByText('8 of at most 8 chosen')).toBeInTheDocument();
     await save();
     const order = w.h.state.valueOrder;
     expect(configures()).toHaveLength(1);

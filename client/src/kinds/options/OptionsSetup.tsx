@@ -61,6 +61,8 @@ export function OptionsSetup({ activity, locked, bind }: SettingsProps) {
   const [start] = useState(() => startingOptions(cfg.options));
   const [options, setOptions] = useState<OptionItem[]>(start);
   const [valueIds, setValueIds] = useState<string[] | null>(cfg.valueIds);
+  // The last picks, so going back from the default to "pick" does not lose them.
+  const [lastPicked, setLastPicked] = useState<string[]>(cfg.valueIds ?? []);
   const [weights, setWeights] = useState<OptionWeights>(cfg.weights);
   // Where the focus goes after a change that moves or removes the control that had it.
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
@@ -135,7 +137,9 @@ export function OptionsSetup({ activity, locked, bind }: SettingsProps) {
     if (on) set.add(valueId);
     else set.delete(valueId);
     // Keep the display order, whatever the order of clicking.
-    setValueIds(visible.map((v) => v.id).filter((x) => set.has(x)));
+    const next = visible.map((v) => v.id).filter((x) => set.has(x));
+    setValueIds(next);
+    setLastPicked(next);
   };
 
   const setMode = (mode: WeightMode) => setWeights((w) => ({ ...w, mode }));
@@ -233,7 +237,7 @@ export function OptionsSetup({ activity, locked, bind }: SettingsProps) {
         </label>
         <p className="field-hint os-indent">{t('optionsSetup.values.defaultHint', { count: OPTIONS_LIMITS.defaultValues })}</p>
         <label className="check">
-          <input type="radio" name={`${id}-values`} checked={valueIds !== null} onChange={() => setValueIds([])} />
+          <input type="radio" name={`${id}-values`} checked={valueIds !== null} onChange={() => setValueIds(lastPicked)} />
           <span>{t('optionsSetup.values.pick')}</span>
         </label>
         {valueIds !== null ? (
