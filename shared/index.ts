@@ -27,3 +27,4 @@ export * from './domain/eventVersions.js';
 export * from './domain/liveViews.js';
 export * from './domain/limits.js';
 export * from './domain/joins.js';
+export * from './kinds/index.js';

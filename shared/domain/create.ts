@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, textField } from './text.js';
-import { DEFAULT_GROUPS, DEFAULT_SCAN_STATEMENTS, TEMPLATES } from './templates.js';
+import { kindModule } from '../kinds/index.js';
+import { DEFAULT_GROUPS, TEMPLATES, templateAgenda } from './templates.js';
 import { templateFileSchema, type TemplateFile } from './templateFile.js';
 import type { Activity, ActivityConfig, ActivityKind, Group, Lang, TemplateId, Value, WorkshopState } from './types.js';
 import { LANGS, TEMPLATE_IDS } from './types.js';
@@ -27,6 +28,7 @@ export type CreateWorkshopBody = z.output<typeof createWorkshopSchema>;
 
 export const DEFAULT_MIN_GROUP_SIZE = 3;
 
+/** A new activity's config: the common defaults, then the kind's own (KindModule.defaultConfig: a scan's statements…). */
 export function defaultActivityConfig(kind: ActivityKind): ActivityConfig {
   return {
     valueIds: null,
@@ -34,9 +36,10 @@ export function defaultActivityConfig(kind: ActivityKind): ActivityConfig {
     dotsPerParticipant: 5,
     dotsMaxPerValue: 3,
     rankK: 5,
-    statements: kind === 'scan' ? DEFAULT_SCAN_STATEMENTS : [],
+    statements: [],
     options: [],
     weights: { mode: 'room', voteActivityId: null },
+    ...kindModule(kind).defaultConfig(),
   };
 }
 
@@ -119,6 +122,6 @@ function fromBuiltIn(id: TemplateId): StartingPoint {
   const t = TEMPLATES[id];
   return {
     cards: t.cards.map((c) => ({ ...c.en, i18n: c })),
-    agenda: t.agenda.map((kind) => ({ kind, title: null, config: {} })),
+    agenda: templateAgenda(t),
   };
 }

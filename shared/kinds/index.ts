@@ -13,14 +13,31 @@ import { rankModule } from './rank/index.js';
 import { scanModule } from './scan/index.js';
 import type { KindModule } from './types.js';
 
+/*
+ * Getters, not values: the modules import the domain (results, rules…) that imports this table,
+ * so when that cycle is entered from a module, the table is built before the module is; a getter
+ * reads the module when it is asked for, by then loaded.
+ */
 export const KIND_MODULES = {
-  explore: exploreModule,
-  dots: dotsModule,
-  rank: rankModule,
-  points: pointsModule,
-  scan: scanModule,
-  options: optionsModule,
-} satisfies { [K in ActivityKind]: KindModule<K> };
+  get explore() {
+    return exploreModule;
+  },
+  get dots() {
+    return dotsModule;
+  },
+  get rank() {
+    return rankModule;
+  },
+  get points() {
+    return pointsModule;
+  },
+  get scan() {
+    return scanModule;
+  },
+  get options() {
+    return optionsModule;
+  },
+} satisfies { readonly [K in ActivityKind]: KindModule<K> };
 
 /** The module of one kind. */
 export function kindModule<K extends ActivityKind>(kind: K): KindModule<K> {

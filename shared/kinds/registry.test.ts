@@ -84,6 +84,24 @@ describe('the table of kinds', () => {
     }
   });
 
+  it('holds every module whichever module is loaded first (the modules and the domain import each other)', async () => {
+    const load: Record<ActivityKind, () => Promise<Record<string, unknown>>> = {
+      explore: () => import('./explore/index.js'),
+      dots: () => import('./dots/index.js'),
+      rank: () => import('./rank/index.js'),
+      points: () => import('./points/index.js'),
+      scan: () => import('./scan/index.js'),
+      options: () => import('./options/index.js'),
+    };
+    for (const kind of ACTIVITY_KINDS) {
+      vi.resetModules();
+      const first = await load[kind]();
+      const table = await import('./index.js');
+      expect(ACTIVITY_KINDS.map((k) => table.KIND_MODULES[k]?.kind)).toEqual(ACTIVITY_KINDS);
+      expect(Object.values(first)).toContain(table.KIND_MODULES[kind]);
+    }
+  });
+
   it('answerSchema is the union of the modules’ answer schemas; explore takes none', () => {
     const members = answerSchema.options;
     expect(KIND_MODULES.explore.answerSchema).toBeNull();

@@ -9,9 +9,9 @@ import { compareRounds } from '../consensus/index.js';
 import { fail, ok, type Result } from '../protocol/errors.js';
 import type { Answer } from '../domain/answers.js';
 import type { ExportDocument } from '../domain/export.js';
-import { lateAnswers, type ActivityResults, type VoteActivity } from '../domain/results.js';
+import { lateAnswers, type ActivityResults, type VoteActivity } from '../domain/resultsBase.js';
 import { visibleValueIds } from '../domain/rules.js';
-import { SUMMARY_TOP, type Summary } from '../domain/summary.js';
+import { SUMMARY_TOP, type Summary } from '../domain/summaryBase.js';
 import type { Activity, ActivityKind } from '../domain/types.js';
 import type { AnswerOf, CsvItem, ExportActivity, KindModule } from './types.js';
 

@@ -6,10 +6,10 @@
 import { computeScanResults } from '../../consensus/index.js';
 import { fail, ok } from '../../protocol/errors.js';
 import { getOwn } from '../../domain/own.js';
-import { countedAnswers, lateAnswers, OPEN_ANSWER_FIELDS, openAnswerId, type OpenAnswer, type OpenAnswerField } from '../../domain/results.js';
-import { headlineFactors, type Summary } from '../../domain/summary.js';
+import { countedAnswers, lateAnswers, OPEN_ANSWER_FIELDS, openAnswerId, type OpenAnswer, type OpenAnswerField } from '../../domain/resultsBase.js';
+import { headlineFactors, type Summary } from '../../domain/summaryBase.js';
 import { DEFAULT_SCAN_STATEMENTS } from '../../domain/templates.js';
-import type { ActivityResults } from '../../domain/results.js';
+import type { ActivityResults } from '../../domain/resultsBase.js';
 import type { KindModule } from '../types.js';
 import { csvItem, wrongKind } from '../vote.js';
 import { scanAnswerSchema } from './schema.js';
