@@ -255,6 +255,21 @@ describe('options: results from the state', () => {
     expect(optionsModule.resultsInputs(h.state, optionsOf(h, options)).activityIds).toEqual([]);
   });
 
+  it('follows merges: a value merged into one that takes part brings its share of the vote along', () => {
+    const { h, dots, options, a1, b1, values } = room();
+    const [v1, v2, v3] = values as [string, string, string];
+    configure(h, dots, { valueIds: [v1, v2, v3] });
+    h.must('agenda:goto', { activityId: dots }, HOST);
+    h.must('answer:submit', { activityId: dots, answerId: 'd1', answer: { kind: 'dots', dots: { [v1]: 2, [v3]: 2 } } }, a1);
+    h.must('answer:submit', { activityId: dots, answerId: 'd2', answer: { kind: 'dots', dots: { [v2]: 2, [v3]: 2 } } }, b1);
+    h.must('activity:control', { activityId: dots, action: 'reveal' }, HOST);
+    h.must('value:merge', { sourceId: v3, targetId: v1 }, HOST);
+    h.must('agenda:goto', { activityId: options }, HOST);
+    // v3 (4 dots) lives on v1 now: the values are v1, v2 and v1 weighs (2 + 4) / 8.
+    expect(optionsOf(h, options).config.valueIds).toEqual([v1, v2]);
+    expect(activityResults(h.state, options)!.options!.weights.room).toEqual({ [v1]: 0.75, [v2]: 0.25 });
+  });
+
   it('lets a why sentence be endorsed through decide, once, not by its author, not after a change', () => {
     const { h, options, a1, a2, b1, b2, v1 } = weighed();
     const id = whyOpenAnswerId(options, b2.participantId, 'o-b2', 'heat-pump');

@@ -7,7 +7,8 @@ import { countedAnswers, lateAnswers, voteInput, voteResults, type ActivityResul
 import { activityValueIds, resolveValueId, visibleValueIds } from '../../domain/rules.js';
 import type { Activity, ActivityConfig, StoredAnswer, WorkshopState } from '../../domain/types.js';
 import { whyOpenAnswerId } from './labels.js';
-import { computeOptionsResults, voteWeights } from './math.js';
+import { collectBallots, type BallotBox } from '../../consensus/ballots.js';
+import { computeOptionsResults, weightsFromBallots } from './math.js';
 import { OPTIONS_LIMITS, type OptionWeights, type OptionsAnswer } from './model.js';
 import { isWeightingVote } from './validate.js';
 
@@ -92,6 +93,27 @@ export function effectiveWeights(state: WorkshopState, activity: Activity): Opti
   return vote ? { mode: activity.config.weights.mode, voteActivityId: vote.id } : { mode: 'equal', voteActivityId: null };
 }
 
+/**
+ * The values' weights from the weighting vote: its ballots (collectBallots, as its own results
+ * read them) with merges followed — the score a participant gave a value that was merged since
+ * into a value that takes part counts for that value (S_Y + S_X for X merged into Y), as the
+ * options' values are the cards the values live on now — then weightsFromBallots.
+ */
+function weightsFromVote(state: WorkshopState, vote: VoteActivity, valueIds: readonly string[]): ReturnType<typeof weightsFromBallots> {
+  const box = collectBallots(voteInput(state, vote));
+  const columns = valueIds.map((v) => box.valueIds.flatMap((id, i) => (resolveValueId(state, id) === v ? [i] : [])));
+  const folded: BallotBox = {
+    ...box,
+    valueIds: [...valueIds],
+    ballots: box.ballots.map((b) => ({
+      ...b,
+      scores: columns.map((cols) => cols.reduce((sum, i) => sum + (b.scores[i] ?? 0), 0)),
+      supports: columns.map((cols) => cols.some((i) => b.supports[i] === true)),
+    })),
+  };
+  return weightsFromBallots(folded, valueIds, state.settings.minGroupSize);
+}
+
 function isOptionsAnswer(answer: StoredAnswer['answer']): answer is OptionsAnswer {
   return answer.kind === 'options';
 }
@@ -99,7 +121,7 @@ function isOptionsAnswer(answer: StoredAnswer['answer']): answer is OptionsAnswe
 /**
  * The results of an options activity: the counted answers (the latest of each participant still
  * in the room), the values that take part (activityValueIds), the weights from the weighting
- * vote's counted answers (voteWeights; equal when there is no usable vote), computeOptionsResults,
+ * vote's counted answers (weightsFromVote; equal when there is no usable vote), computeOptionsResults,
  * and the "why" sentences as open answers, most endorsed first (then oldest first).
  */
 export function optionsResults(state: WorkshopState, activity: Activity): ActivityResults {
@@ -107,7 +129,7 @@ export function optionsResults(state: WorkshopState, activity: Activity): Activi
   const valueIds = activityValueIds(state, activity);
   const weights = effectiveWeights(state, activity);
   const vote = weightingVote(state, activity);
-  const fromVote = vote ? voteWeights(voteInput(state, vote), valueIds) : null;
+  const fromVote = vote ? weightsFromVote(state, vote, valueIds) : null;
   const options = computeOptionsResults({
     optionIds: activity.config.options.map((o) => o.id),
     valueIds,
