@@ -31,7 +31,7 @@ export const optionsResultsEn: Strings<typeof optionsResultsNl> = {
     heading: 'Whose values decide',
     noWinner: 'No option has a score yet.',
     noGroupWeights: 'With the room’s weights: {{room}}. No group has weights of its own to compare.',
-    flips: 'The choice of weights flips the outcome: with the room’s weights {{room}} wins, with those of {{group}} {{option}}.',
+    flips: 'The weights flip the outcome: with the room’s {{room}} wins, with those of {{group}} {{option}}.',
     stays: 'Whichever group’s weights count, the outcome stays: {{room}}.',
     item: '{{groups}} → {{option}}',
   },
@@ -74,7 +74,7 @@ export const optionsResultsEn: Strings<typeof optionsResultsNl> = {
   },
   board: {
     label: 'The options weighed against the values',
-    liveWith: 'Every group can live with it: {{score}} — lowest {{group}} {{share}}',
+    liveWith: 'Live with it: {{score}} — lowest {{group}} {{share}}',
     optionOf: 'Option {{n}} of {{count}}:',
   },
   console: {
@@ -86,6 +86,7 @@ export const optionsResultsEn: Strings<typeof optionsResultsNl> = {
     answered_one: '{{count}} of {{total}} answered',
     answered_other: '{{count}} of {{total}} answered',
     liveResults: 'Live outcome (only you see it until you show it)',
+    liveResultsShown: 'Live outcome (the room sees it too)',
     noResults: 'No answers yet.',
   },
   report: {

@@ -33,7 +33,7 @@ export const optionsResultsNl = {
     heading: 'Wiens waarden beslissen',
     noWinner: 'Nog geen optie heeft een score.',
     noGroupWeights: 'Met de gewichten van de zaal: {{room}}. Geen groep heeft eigen gewichten om mee te vergelijken.',
-    flips: 'De keuze van de gewichten draait de uitkomst om: met de gewichten van de zaal wint {{room}}, met die van {{group}} {{option}}.',
+    flips: 'De gewichten draaien de uitkomst om: met die van de zaal wint {{room}}, met die van {{group}} {{option}}.',
     stays: 'Welke groep ook weegt, de uitkomst blijft: {{room}}.',
     item: '{{groups}} → {{option}}',
   },
@@ -76,7 +76,7 @@ export const optionsResultsNl = {
   },
   board: {
     label: 'De opties gewogen tegen de waarden',
-    liveWith: 'Elke groep kan ermee leven: {{score}} — laagst {{group}} {{share}}',
+    liveWith: 'Kan ermee leven: {{score}} — laagst {{group}} {{share}}',
     optionOf: 'Optie {{n}} van {{count}}:',
   },
   console: {
@@ -88,6 +88,7 @@ export const optionsResultsNl = {
     answered_one: '{{count}} van {{total}} heeft geantwoord',
     answered_other: '{{count}} van {{total}} hebben geantwoord',
     liveResults: 'Live uitkomst (alleen voor jou tot je hem toont)',
+    liveResultsShown: 'Live uitkomst (de zaal ziet hem ook)',
     noResults: 'Nog geen antwoorden.',
   },
   report: {

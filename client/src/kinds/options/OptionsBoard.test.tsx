@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/index.js';
 import { useStore } from '../../store/index.js';
 import { connectStore } from '../../test/fixtures.js';
+import { BOARD_PAGE_MS } from '../../views/board/BoardWall.js';
 import { OptionsBoard, WHY_ON_BOARD } from './OptionsBoard.js';
 import { optionsScenario } from './optionsFixture.js';
 
@@ -68,7 +69,7 @@ describe('the options on the board', () => {
     const w = optionsScenario();
     show(w);
     const card = screen.getByRole('region', { name: 'Whose values decide' });
-    expect(within(card).getByText(/The choice of weights flips the outcome/)).toHaveTextContent('The choice of weights flips the outcome: with the room’s weights Heat network wins, with those of Residents Hybrid heat pump.');
+    expect(within(card).getByText(/The weights flip the outcome/)).toHaveTextContent('The weights flip the outcome: with the room’s Heat network wins, with those of Residents Hybrid heat pump.');
     expect(within(card).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Residents → Hybrid heat pump', 'Municipality → Heat network']);
     expect(screen.getByText('Weights: the shares of the vote ‘Rank’, per group.')).toBeInTheDocument();
   });
@@ -81,7 +82,7 @@ describe('the options on the board', () => {
     act(() => useStore.getState().receivePublic(pub));
     render(<OptionsBoard activity={w.activity} />);
     expect(screen.getByText('Whichever group’s weights count, the outcome stays: Heat network.')).toBeInTheDocument();
-    expect(screen.queryByText(/flips the outcome/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/flip the outcome/)).not.toBeInTheDocument();
     expect(screen.getByText('Weights: equal — every value weighs the same.')).toBeInTheDocument();
   });
 
@@ -89,8 +90,8 @@ describe('the options on the board', () => {
     const w = optionsScenario();
     show(w);
     const focus = screen.getByRole('region', { name: 'Option 1 of 4: Heat network' });
-    // Live with √(4/6 · 4/5) = 73 %, lowest Residents (3 + 1)/(4 + 2) = 67 %.
-    expect(within(focus).getByText('Every group can live with it: 73% — lowest Residents 67%')).toBeInTheDocument();
+    // The option every group can live with: its lowest group is in the card above, not repeated here.
+    expect(within(focus).queryByText(/Live with it/)).not.toBeInTheDocument();
     expect(within(focus).getByText(/What splits us/).closest('p')).toHaveTextContent('What splits us: Affordability — Municipality +1.3, Residents −0.5');
     // Endorsements 1, 4, 1 as they arrived: 4 first, then the older of the two with 1.
     const why = within(focus).getAllByRole('listitem');
@@ -100,6 +101,23 @@ describe('the options on the board', () => {
     expect(within(focus).getByText('and 1 more reason')).toBeInTheDocument();
     // The row the card is about is marked in the table.
     expect(screen.getByRole('rowheader', { name: /Heat network/ }).closest('tr')).toHaveClass('is-focus');
+  });
+
+  it('turns to the next option after a page’s time, with its own live-with figure and split', () => {
+    vi.useFakeTimers();
+    try {
+      const w = optionsScenario();
+      show(w);
+      act(() => vi.advanceTimersByTime(BOARD_PAGE_MS));
+      const focus = screen.getByRole('region', { name: 'Option 2 of 4: Hybrid heat pump' });
+      // √(5/6 · 2/5) = 58 %, lowest Municipality (1 + 1)/(3 + 2) = 40 %.
+      expect(within(focus).getByText('Live with it: 58% — lowest Municipality 40%')).toBeInTheDocument();
+      expect(within(focus).getByText(/What splits us/).closest('p')).toHaveTextContent('What splits us: Sustainability — Residents +1.5, Municipality −0.7');
+      expect(within(focus).getAllByRole('listitem').map((li) => li.querySelector('blockquote')?.textContent)).toEqual(['We can start this winter without digging up the street.']);
+      expect(screen.getByRole('rowheader', { name: /Hybrid heat pump/ }).closest('tr')).toHaveClass('is-focus');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says nothing splits the groups when every group scores the option alike (a spread of 0)', () => {
@@ -120,7 +138,7 @@ describe('the options on the board', () => {
     await act(() => i18n.changeLanguage('nl'));
     show(w);
     expect(screen.getByRole('region', { name: 'Elke groep kan ermee leven' })).toHaveTextContent('laagst: Bewoners 67%');
-    expect(screen.getByText(/draait de uitkomst om/)).toHaveTextContent('met de gewichten van de zaal wint Warmtenet, met die van Bewoners Hybride warmtepomp.');
+    expect(screen.getByText(/draaien de uitkomst om/)).toHaveTextContent('De gewichten draaien de uitkomst om: met die van de zaal wint Warmtenet, met die van Bewoners Hybride warmtepomp.');
     expect(screen.getByText('Te weinig antwoorden: Bedrijven')).toBeInTheDocument();
     expect(within(screen.getByRole('table')).getAllByRole('row')[1]).toHaveTextContent('+0,9helpt iets');
   });

@@ -118,7 +118,7 @@ function OptionFocus({ results, option, names, answers, index }: { results: Opti
       <h2 id={headingId} className="ob-focus-h">
         <span className="ob-focus-n">{t('optionsResults.board.optionOf', { n: index + 1, count: results.options.length })}</span> {names.option(option.optionId)}
       </h2>
-      {option.liveWith ? (
+      {option.liveWith && !results.liveWithIds.includes(option.optionId) ? (
         <p className="ob-focus-live">
           {t('optionsResults.board.liveWith', { score: formatShare(option.liveWith.score, names.lang), group: names.group(option.liveWith.lowestGroupId), share: formatShare(option.liveWith.lowestShare, names.lang) })}
         </p>

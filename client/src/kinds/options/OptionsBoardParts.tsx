@@ -177,15 +177,19 @@ export function LiveWithCard({ results, names }: { results: OptionsResults; name
         <p className="ob-none">{t('optionsResults.liveWith.none')}</p>
       ) : (
         <ul className="ob-livewith-list">
-          {best.map((o) => {
+          {best.map((o, i) => {
             const lw = o.liveWith as NonNullable<OptionResult['liveWith']>;
+            const lowest = t('optionsResults.liveWith.lowest', { group: names.group(lw.lowestGroupId), share: formatShare(lw.lowestShare, lang) });
+            // Tied options with the same lowest group and share say it once, under the last of them.
+            const next = best[i + 1]?.liveWith;
+            const sameNext = next ? t('optionsResults.liveWith.lowest', { group: names.group(next.lowestGroupId), share: formatShare(next.lowestShare, lang) }) === lowest : false;
             return (
               <li key={o.optionId}>
                 <p className="ob-livewith-title">
                   <span aria-hidden="true">✔ </span>
                   {names.option(o.optionId)}
                 </p>
-                <p className="ob-livewith-lowest">{t('optionsResults.liveWith.lowest', { group: names.group(lw.lowestGroupId), share: formatShare(lw.lowestShare, lang) })}</p>
+                {sameNext ? null : <p className="ob-livewith-lowest">{lowest}</p>}
               </li>
             );
           })}

@@ -75,7 +75,7 @@ export function OptionsConsole({ activity: given }: { activity: PublicActivity }
             </span>
           ))}
         </p>
-        <h3 className="vote-results-h">{t('optionsResults.console.liveResults')}</h3>
+        <h3 className="vote-results-h">{activity.revealed ? t('optionsResults.console.liveResultsShown') : t('optionsResults.console.liveResults')}</h3>
         <LateAnswersNote answers={results?.answers} className="notice late-answers" />
         {options && options.answers > 0 && results ? (
           <div className="vote-console-results options-console-results">

@@ -37,7 +37,7 @@ describe('the options in the report', () => {
     const w = optionsScenario();
     renderReport(w);
     expect(screen.getByText('Weights: the shares of the vote ‘Rank’, per group.')).toBeInTheDocument();
-    expect(screen.getByText(/The choice of weights flips the outcome/)).toHaveTextContent('with the room’s weights Heat network wins, with those of Residents Hybrid heat pump.');
+    expect(screen.getByText(/The weights flip the outcome/)).toHaveTextContent('with the room’s Heat network wins, with those of Residents Hybrid heat pump.');
     expect(screen.getByText('Not shown separately (fewer than 3 answers): Business')).toBeInTheDocument();
     const weights = screen.getByRole('table', { name: 'Weights per value' });
     expect(within(weights).getAllByRole('row').map((r) => [...r.children].map((c) => c.textContent))).toEqual([
