@@ -3,8 +3,8 @@ import { kindModule } from '../kinds/index.js';
 import type { Answer } from './answers.js';
 import type { Activity } from './types.js';
 
-// The checks on answers, without zod schemas: the phone uses them to enable its submit button;
-// the server uses them in decide(). Each kind's checks are in its module (shared/kinds/<kind>/).
+// The checks on answers: the phone uses them to enable its submit button; the server uses them
+// in decide(). Each kind's checks are in its module (shared/kinds/<kind>/, validateAnswer).
 
 export { POINTS_TOTAL, pointsLeft } from '../kinds/points/index.js';
 export { rankLength } from '../kinds/rank/index.js';

@@ -23,8 +23,8 @@ export const rankModule = voteModule({
     return ok(answer);
   },
   /** One row per ranked value: position, and amount = the Borda points the results count (K for first … 1 for K-th, shared/consensus/borda.ts). */
-  csvItems(_doc, activity, answer) {
+  csvItems(doc, activity, answer) {
     const k = rankLength(activity, activity.config.valueIds?.length ?? answer.order.length);
-    return answer.order.map((id, i) => csvItem(id, valueTitle(_doc, id), i + 1, Math.max(0, k - i)));
+    return answer.order.map((id, i) => csvItem(id, valueTitle(doc, id), i + 1, Math.max(0, k - i)));
   },
 });
