@@ -400,8 +400,9 @@ describe('weigh the options: 12 participants in 3 groups, weights per group from
       row(o.G, v.C, '-1'),
       [`why.${o.N}`, 'Why? — Heat network', '', '', WHY.H4![1]],
     ]);
-    // A negative score starts with "-": written with a leading apostrophe (formula injection), restored above.
-    expect(csv).toMatch(/,'-1,/);
+    // A negative score is a number, never a formula: written as it is, without the formula apostrophe.
+    expect(csv).toMatch(/,-1,/);
+    expect(csv).not.toMatch(/,'-1,/);
     // 12 answers × 4 options × 3 values = 144 score rows, 1 of them "don't know", and 3 why rows.
     const optionRows = rows.filter((x) => x.activity_id === options);
     expect(optionRows).toHaveLength(147);

@@ -55,10 +55,10 @@ describe('12 participants in 3 groups: dots → rank → points → rank again',
     const valueId = (title: string) => initial.allValues.find((x) => x.title === title)?.id as string;
     const v: Record<Letter, string> = { A: valueId('Affordability'), B: valueId('Social fairness'), C: valueId('Sustainability'), D: valueId('Comfort') };
     const four = [v.A, v.B, v.C, v.D];
-    const [explore, dots, rank, rankAgain, scan] = initial.activities.map((a) => a.id) as [string, string, string, string, string];
+    const [explore, dots, rank, rankAgain, scan, options] = initial.activities.map((a) => a.id) as [string, string, string, string, string, string];
 
     // ---- The agenda: dots → rank → points → rank again (a duplicate of the rank, moved to the end).
-    for (const activityId of [explore, rankAgain, scan]) await mustAck(host, 'agenda:remove', { activityId });
+    for (const activityId of [explore, rankAgain, scan, options]) await mustAck(host, 'agenda:remove', { activityId });
     await mustAck(host, 'activity:configure', { activityId: dots, valueIds: four, dotsPerParticipant: 3, dotsMaxPerValue: 2 });
     await mustAck(host, 'activity:configure', { activityId: rank, valueIds: four, rankK: null, title: 'Which values matter most to you?' });
     const { activityId: points } = await mustAck(host, 'agenda:add', { kind: 'points', afterActivityId: rank });
