@@ -199,6 +199,7 @@ describe('a facilitator and three participants in two groups: join â†’ explore â
       ['rank', 1, 'pending'],
       ['rank', 2, 'pending'],
       ['scan', 1, 'pending'],
+      ['options', 1, 'pending'],
     ]);
     expect(doc.openAnswerEndorsements).toEqual({});
     expect(doc.summaryPublishedAt).toBeNull();

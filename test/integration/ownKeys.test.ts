@@ -115,6 +115,7 @@ describe('ids are own keys, through a real server', () => {
     const [dots] = ids('dots') as [string];
     const [rank] = ids('rank') as [string];
     const [scan] = ids('scan') as [string];
+    const [options] = ids('options') as [string];
     const { activityId: points } = await mustAck(host, 'agenda:add', { kind: 'points' });
     const a = await joinAs(server, w.code, groupA);
     const b = await joinAs(server, w.code, groupB);
@@ -133,7 +134,11 @@ describe('ids are own keys, through a real server', () => {
       rank: { activityId: rank, answer: { kind: 'rank', order: [v1, v2, v3] } },
       points: { activityId: points, answer: { kind: 'points', points: { [v1]: 100 } } },
       scan: { activityId: scan, answer: { kind: 'scan', scores: { m1: 3 } } },
+      options: { activityId: options, answer: { kind: 'options', ratings: { 'heat-network': { [v1]: 1 } } } },
     } as const;
+    // The "why" probe needs an answer with only a why: a dropped option key must leave it empty.
+    const optionsWhy = { activityId: options, answer: { kind: 'options', why: { 'heat-network': 'Warm' } } } as const;
+    const option = (id: string) => ({ id, text: { nl: { title: id, description: '' }, en: { title: id, description: '' } } });
     /** A valid payload for each command; each id field in turn gets a built-in name. */
     const base: Record<CommandName, unknown> = {
       'participant:join': { groupId: groupA },
@@ -152,7 +157,7 @@ describe('ids are own keys, through a real server', () => {
       'story:hide': { storyId, hidden: true },
       'settings:update': { allowNames: true },
       'activity:control': { activityId: dots, action: 'open' },
-      'activity:configure': { activityId: scan, valueIds: [v1], statements: [statement] },
+      'activity:configure': { activityId: options, valueIds: [v1], statements: [statement], options: [option('o1'), option('o2')], weights: { mode: 'room', voteActivityId: dots } },
       'agenda:add': { kind: 'dots', afterActivityId: dots },
       'agenda:move': { activityId: dots, toIndex: 3 },
       'agenda:remove': { activityId: dots },
@@ -172,8 +177,10 @@ describe('ids are own keys, through a real server', () => {
       ['activityId', false],
       ['valueIds[]', false],
       ['statements[].id', true],
+      ['options[].id', true],
+      ['weights.voteActivityId', false],
     ]);
-    expect(fields['answer:submit'].map((f) => f.path)).toEqual(['activityId', 'answerId', 'answer.dots{key}', 'answer.order[]', 'answer.points{key}', 'answer.scores{key}']);
+    expect(fields['answer:submit'].map((f) => f.path)).toEqual(['activityId', 'answerId', 'answer.dots{key}', 'answer.order[]', 'answer.points{key}', 'answer.scores{key}', 'answer.ratings{key}', 'answer.why{key}']);
     expect(fields['open-answer:endorse']).toEqual([{ path: 'openAnswerId', clientMade: false, compound: true }]);
     expect(fields['settings:update']).toEqual([]);
     expect(fields['summary:publish']).toEqual([]);
@@ -200,7 +207,9 @@ describe('ids are own keys, through a real server', () => {
           }
           const kind = /^answer\.(\w+)/.exec(field.path)?.[1];
           const answerBase =
-            command === 'answer:submit' && kind ? { answerId: 'ans1', ...answers[(kind === 'order' ? 'rank' : kind === 'scores' ? 'scan' : kind) as keyof typeof answers] } : base[command];
+            command === 'answer:submit' && kind
+              ? { answerId: 'ans1', ...(kind === 'why' ? optionsWhy : answers[(kind === 'order' ? 'rank' : kind === 'scores' ? 'scan' : kind === 'ratings' ? 'options' : kind) as keyof typeof answers]) }
+              : base[command];
           // An answer naming a value or statement that does not take part is BAD_REQUEST, for any id.
           const expected = field.clientMade || field.path.startsWith('answer.') ? 'BAD_REQUEST' : 'NOT_FOUND';
           probes.push({ command, payload: withId(answerBase, field.path, name), expected, label: `${command} ${field.path} = ${name}` });
@@ -208,8 +217,8 @@ describe('ids are own keys, through a real server', () => {
       }
     }
     // 13 names × (1 participant:join + 1 update + 1 remove + 1 removeMany + 1 erase + 1 propose + 1 add + 1 edit + 1 hide + 2 merge + 2 story:add + 1 endorse
-    // + 1 story:hide + 1 control + 3 configure + 1 agenda:add + 4 agenda + 1 extend + 3 open-answer + 6 answer:submit)
-    expect(probes).toHaveLength(13 * 34);
+    // + 1 story:hide + 1 control + 5 configure + 1 agenda:add + 4 agenda + 1 extend + 3 open-answer + 8 answer:submit)
+    expect(probes).toHaveLength(13 * 38);
 
     // Answers go to the open activity of their kind; the rest are sent while explore is open.
     const answerKind = (p: Probe) => {
@@ -218,7 +227,7 @@ describe('ids are own keys, through a real server', () => {
     };
     const phases: { open: string | null; probes: Probe[] }[] = [
       { open: null, probes: probes.filter((p) => answerKind(p) === null) },
-      ...(['dots', 'rank', 'points', 'scan'] as const).map((kind) => ({ open: answers[kind].activityId, probes: probes.filter((p) => answerKind(p) === kind) })),
+      ...(['dots', 'rank', 'points', 'scan', 'options'] as const).map((kind) => ({ open: answers[kind].activityId, probes: probes.filter((p) => answerKind(p) === kind) })),
     ];
     const wrong: string[] = [];
     for (const phase of phases) {
