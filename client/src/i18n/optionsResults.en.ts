@@ -110,7 +110,7 @@ export const optionsResultsEn: Strings<typeof optionsResultsNl> = {
     liveWithOnly: 'Every group can live with {{option}}.',
     noLiveWith: 'Too few answers per group to say what every group can live with.',
     winner: 'Fits the room’s values best: {{option}}.',
-    flips: 'The choice of weights flips the outcome: with one group’s weights another option wins.',
+    flips: 'The weights flip the outcome: with one group’s, another option wins.',
     stays: 'Whichever group’s weights count, the outcome stays the same.',
   },
 };

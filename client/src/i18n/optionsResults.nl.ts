@@ -112,7 +112,7 @@ export const optionsResultsNl = {
     liveWithOnly: 'Elke groep kan leven met {{option}}.',
     noLiveWith: 'Te weinig antwoorden per groep om te zeggen waarmee elke groep kan leven.',
     winner: 'Past het best bij de waarden van de zaal: {{option}}.',
-    flips: 'De keuze van de gewichten draait de uitkomst om: met de gewichten van een groep wint een andere optie.',
+    flips: 'De gewichten draaien de uitkomst om: met die van een groep wint een andere optie.',
     stays: 'Welke groep ook weegt, de uitkomst blijft dezelfde.',
   },
 };

@@ -82,6 +82,6 @@ describe('the options in the summary', () => {
     const block = screen.getByRole('heading', { name: 'The options weighed' }).closest('section')!;
     expect(within(block).getByText('Every group can live with Heat network — lowest: Residents 67%.')).toBeInTheDocument();
     expect(within(block).getByText('Fits the room’s values best: Heat network.')).toBeInTheDocument();
-    expect(within(block).getByText('The choice of weights flips the outcome: with one group’s weights another option wins.')).toBeInTheDocument();
+    expect(within(block).getByText('The weights flip the outcome: with one group’s, another option wins.')).toBeInTheDocument();
   });
 });

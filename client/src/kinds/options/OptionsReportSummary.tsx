@@ -3,6 +3,7 @@ import type { OptionsSummary } from '../../../../shared/kinds/options/model.js';
 import { useLang } from '../../i18n/index.js';
 import type { SummaryNames } from '../../views/summary/SummaryContent.js';
 import { formatShare } from './OptionsBoardText.js';
+import './optionsSummary.css';
 
 /**
  * The options part of "what we found together" (phone, board, console, report): the option

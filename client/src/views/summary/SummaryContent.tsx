@@ -38,7 +38,7 @@ export function SummaryContent({ summary: s, names, variant, heading }: Props) {
   const scanMeans = s.scan.filter((f) => f.mean !== null);
 
   return (
-    <div className={`summary summary-${variant}`}>
+    <div className={`summary summary-${variant}${s.options ? ' summary-with-options' : ''}`}>
       {heading ? heading(title) : <h2 className="summary-title">{title}</h2>}
       <p className="summary-people">{t('agenda.summary.participants', { count: s.participants })}</p>
 
