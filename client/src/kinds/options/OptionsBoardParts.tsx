@@ -176,7 +176,7 @@ export function LiveWithCard({ results, names }: { results: OptionsResults; name
       {best.length === 0 ? (
         <p className="ob-none">{t('optionsResults.liveWith.none')}</p>
       ) : (
-        <ul className="ob-livewith-list">
+        <ul className={best.length > 1 ? 'ob-livewith-list is-tie' : 'ob-livewith-list'}>
           {best.map((o, i) => {
             const lw = o.liveWith as NonNullable<OptionResult['liveWith']>;
             const lowest = t('optionsResults.liveWith.lowest', { group: names.group(lw.lowestGroupId), share: formatShare(lw.lowestShare, lang) });
