@@ -6,6 +6,8 @@
  * 192.168.1.20, as a phone in the room would use it.
  *
  * `npx vite build && npx tsx scripts/screenshots.ts [outDir]` (outDir defaults to docs/screenshots).
+ * `SCREENS_ONLY=options,summary` writes only the screens whose name contains one of those words
+ * (the tour still walks every screen to reach them).
  * Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ import { SqliteStore } from '../server/store/sqliteStore.js';
 import { scrollToPart, tour, VIEWPORTS, type Device, type Devices } from '../test/browser/screens.js';
 
 const OUT = path.resolve(process.argv[2] ?? 'docs/screenshots');
+const ONLY = (process.env.SCREENS_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const CLIENT_DIR = path.resolve('dist/client');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -55,6 +58,7 @@ try {
   }
   for (const lang of ['en', 'nl'] as const) {
     await tour(url, devices, lang, async (screen) => {
+      if (ONLY.length > 0 && !ONLY.some((word) => screen.name.includes(word))) return;
       if (screen.part) await scrollToPart(screen.page, screen.part);
       const file = path.join(OUT, `${screen.lang}-${screen.name}.png`);
       await screen.page.screenshot({ path: file });

@@ -13,6 +13,7 @@ import {
   type Lang,
   type ServerToClientEvents,
 } from '../../shared/index.js';
+import type { OptionScore } from '../../shared/kinds/options/model.js';
 import { en } from '../../client/src/i18n/en.js';
 import { nl } from '../../client/src/i18n/nl.js';
 import { BOARD, LAPTOP, PHONE, PRINT } from './viewports.js';
@@ -141,6 +142,12 @@ const OPEN: Record<Lang, { well: string[]; better: string[] }> = {
   en: { well: ['Everyone shows up prepared.', 'The meetings are friendly and open.'], better: ['We hear about decisions too late.', 'Roles between the municipality and the housing association are unclear.'] },
 };
 
+/** "Why" sentences about the options: the hybrid heat pump (the browser's phone), the heat network, the heat pump. */
+const OPTIONS_WHY: Record<Lang, string[]> = {
+  nl: ['Nu betaalbaar, en de ketel blijft voor de koudste dagen.', 'Eén leverancier voor de hele straat, maar geen verbouwing in huis.', 'De enige zonder gas; dan moet het stroomnet wel klaar zijn.'],
+  en: ['Affordable now, and the boiler stays for the coldest days.', 'One supplier for the whole street, but no building work inside.', 'The only one without gas; the power grid has to be ready for it.'],
+};
+
 export interface TourResult {
   code: string;
   hostToken: string;
@@ -176,7 +183,7 @@ export async function tour(url: string, devices: Devices, lang: Lang, visit: Vis
     const host = await Peer.open(url, { code: w.code, hostToken: w.hostToken });
     peers.push(host);
     const first = await host.host();
-    const [explore, dots, rank1, rank2, scan] = first.activities.map((a) => a.id) as [string, string, string, string, string];
+    const [explore, dots, rank1, rank2, scan, options] = first.activities.map((a) => a.id) as [string, string, string, string, string, string];
     const v = first.values.map((x) => x.id);
     const people: Peer[] = [];
     const ids: string[] = [];
@@ -340,6 +347,51 @@ export async function tour(url: string, devices: Devices, lang: Lang, visit: Vis
     await phone.getByRole('region', { name: T.agenda.scan.resultsHeading }).waitFor();
     await phone.evaluate(() => window.scrollTo(0, 0));
     await at('phone', 'phone-scan-results');
+
+    // ---- Weigh the options (the template's last step): the phone's first option, then the
+    // outcome on the board, the console and the phone. It opens with the top values of the last
+    // revealed vote (the second ranking) and that vote's shares as the weights.
+    await host.ack('agenda:goto', { activityId: options });
+    await phone.locator('section.opt-card').first().waitFor();
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    await at('phone', 'phone-options');
+    const weighed = (await host.host((h) => h.activities.some((a) => a.id === options && a.status === 'open'))).activities.find((a) => a.id === options)!;
+    const optionIds = weighed.config.options.map((o) => o.id);
+    const valueIds = weighed.config.valueIds ?? [];
+    // Each option's lean per value (heat network, heat pump, hybrid, wait); groups and people differ
+    // from it a little (one from the municipality cannot live with the heat network), and one
+    // person does not know how the heat pump serves the first value.
+    const lean = [
+      [1, 0, 2, 1, 0, 1],
+      [-1, 2, 1, -2, 1, 0],
+      [1, 1, 1, 0, 1, 1],
+      [2, -1, -1, 1, -1, 0],
+    ];
+    const scoreOf = (i: number, k: number, j: number): OptionScore | null => {
+      if (i === 6 && k === 1 && j === 0) return null;
+      const g = i < 3 ? 0 : i < 5 ? 1 : 2;
+      const shift = (g === 1 && k === 3 ? -2 : 0) + (g === 2 && k === 0 ? 1 : 0) + (i === 4 && k === 0 ? -2 : 0) - ((i + j) % 3 === 0 ? 1 : 0);
+      return Math.max(-2, Math.min(2, (lean[k]?.[j] ?? 0) + shift)) as OptionScore;
+    };
+    // The why sentences: the browser's phone on the hybrid, the next on the heat network, the next on the heat pump.
+    const whyAbout = [2, 0, 1];
+    for (const [i, p] of all.entries()) {
+      const ratings = Object.fromEntries(optionIds.map((optionId, k) => [optionId, Object.fromEntries(valueIds.map((valueId, j) => [valueId, scoreOf(i, k, j)]))]));
+      const about = whyAbout[i];
+      const why = about === undefined ? {} : { [optionIds[about]!]: OPTIONS_WHY[lang][i]! };
+      await p.ack('answer:submit', { activityId: options, answerId: `options-${i}`, answer: { kind: 'options', ratings, why } });
+    }
+    await host.ack('activity:control', { activityId: options, action: 'reveal' });
+    await people[3]!.ack('open-answer:endorse', { openAnswerId: `${options}:${ids[0]!}:options-1:why.${optionIds[0]!}` });
+    await board.locator('table.oft').waitFor();
+    await still(board);
+    await at('board', 'board-options');
+    await laptop.locator('section.options-panel table').waitFor();
+    await still(laptop);
+    await at('laptop', 'console-options', 'section.options-panel');
+    await phone.locator('section.opt-results').waitFor();
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    await at('phone', 'phone-options-results');
 
     // ---- The summary, on every screen; then the report.
     await host.ack('summary:publish', { published: true });
