@@ -41,8 +41,8 @@ describe('report page', () => {
 
     expect(screen.getAllByRole('region', { name: 'Put the values in order of importance.' })).toHaveLength(2);
     const sections = screen.getAllByRole('region').filter((r) => r.classList.contains('report-section'));
-    // cover, summary, dots, rank, rank, scan, stories
-    expect(sections).toHaveLength(7);
+    // cover, summary, dots, rank, rank, scan, options, stories
+    expect(sections).toHaveLength(8);
     const round2 = sections[4]!;
     expect(within(round2).getByText('Step 4 · Rank · round 2')).toBeInTheDocument();
     expect(within(round2).getByText('Priority')).toBeInTheDocument();
@@ -67,7 +67,7 @@ describe('report page', () => {
     expect(within(scan).getByText('We listen to each other (2)')).toBeInTheDocument();
     expect(within(scan).getByText('Clearer roles please (3)')).toBeInTheDocument();
 
-    const stories = sections[6]!;
+    const stories = sections[7]!;
     expect(within(stories).getByText('My energy bill doubled last winter.')).toBeInTheDocument();
     expect(within(stories).getByText('2 recognise this')).toBeInTheDocument();
   });

@@ -74,7 +74,8 @@ describe('agenda editor', () => {
     expect(sendMock).toHaveBeenLastCalledWith('agenda:move', { activityId: w.dots, toIndex: 0 });
     await userEvent.click(screen.getByRole('button', { name: 'Move Rank down' }));
     expect(sendMock).toHaveBeenLastCalledWith('agenda:move', { activityId: w.rank1, toIndex: 3 });
-    expect(screen.getByRole('button', { name: 'Move Collaboration scan down' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Move Collaboration scan down' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Move Weigh the options down' })).toBeDisabled();
 
     // Drag the scan onto the top half of Dots: it lands before Dots, at index 1.
     const dataTransfer = { data: {} as Record<string, string>, setData(k: string, v: string) { this.data[k] = v; }, getData(k: string) { return this.data[k] ?? ''; }, effectAllowed: '', dropEffect: '' };
