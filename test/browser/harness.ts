@@ -129,3 +129,34 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+export interface SmallText {
+  text: string;
+  px: number;
+  where: string;
+}
+
+/** Every visible text node on screen with a computed font size under 28 px (the board's minimum at 1920×1080). */
+export function smallText(page: Page, minPx = 27.95): Promise<SmallText[]> {
+  return page.evaluate((minPx) => {
+    const out: SmallText[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      const el = n.parentElement;
+      if (!text || !el) continue;
+      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const r = range.getBoundingClientRect();
+      // Screen-reader-only text is clipped to a 1 px box.
+      if (r.width <= 2 || r.height <= 2 || el.closest('.sr-only')) continue;
+      if (r.bottom <= 0 || r.top >= window.innerHeight || r.right <= 0 || r.left >= window.innerWidth) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      const where = `${el.tagName.toLowerCase()}.${String(el.className)}`;
+      // One entry per kind of element and size is enough to find the rule to fix.
+      if (px < minPx && !out.some((o) => o.where === where && o.px === Math.round(px * 10) / 10)) out.push({ text: text.slice(0, 40), px: Math.round(px * 10) / 10, where });
+    }
+    return out;
+  }, minPx);
+}

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { HostView } from '../../shared/index.js';
 import { connectHost, createWorkshop, joinAs, mustAck, waitFor, type TestParticipant } from '../integration/harness.js';
-import { BOARD, SCREENS_DIR, useBrowserSuite } from './harness.js';
+import { BOARD, SCREENS_DIR, smallText, useBrowserSuite } from './harness.js';
 
 /**
  * Issue 10, items 2, 7, 8 and 9 in the browser.
@@ -123,37 +123,6 @@ async function expectNoOverflow(phones: Phone[], screen: string): Promise<void> 
     const m = await measureOverflow(p.page);
     expect.soft({ phone: p.name, screen, rootPx: m.rootPx, scrollWidth: m.scrollWidth, beyond: m.beyond }).toEqual({ phone: p.name, screen, rootPx: p.rootPx, scrollWidth: m.clientWidth, beyond: [] });
   }
-}
-
-interface SmallText {
-  text: string;
-  px: number;
-  where: string;
-}
-
-/** Every visible text node on screen with a computed font size under 28 px. */
-function smallText(page: Page, minPx = 27.95): Promise<SmallText[]> {
-  return page.evaluate((minPx) => {
-    const out: SmallText[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      const el = n.parentElement;
-      if (!text || !el) continue;
-      if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      const r = range.getBoundingClientRect();
-      // Screen-reader-only text is clipped to a 1 px box.
-      if (r.width <= 2 || r.height <= 2 || el.closest('.sr-only')) continue;
-      if (r.bottom <= 0 || r.top >= window.innerHeight || r.right <= 0 || r.left >= window.innerWidth) continue;
-      const px = parseFloat(getComputedStyle(el).fontSize);
-      const where = `${el.tagName.toLowerCase()}.${String(el.className)}`;
-      // One entry per kind of element and size is enough to find the rule to fix.
-      if (px < minPx && !out.some((o) => o.where === where && o.px === Math.round(px * 10) / 10)) out.push({ text: text.slice(0, 40), px: Math.round(px * 10) / 10, where });
-    }
-    return out;
-  }, minPx);
 }
 
 async function expectBoardReadable(board: Page, state: string): Promise<void> {

@@ -6,7 +6,7 @@ import type { OptionScore } from '../../shared/kinds/options/model.js';
 import { en } from '../../client/src/i18n/en.js';
 import { fetchExport } from '../integration/exports.js';
 import { connectHost, createWorkshop, joinAs, mustAck, waitFor, type TestParticipant } from '../integration/harness.js';
-import { BOARD, PHONE, screenshot, useBrowserSuite } from './harness.js';
+import { BOARD, PHONE, screenshot, smallText, useBrowserSuite } from './harness.js';
 
 /**
  * Issue 11 in the browser: the heat-transition workshop's last step, "Weigh the options". Two
@@ -14,7 +14,8 @@ import { BOARD, PHONE, screenshot, useBrowserSuite } from './harness.js';
  * against three values by tapping, one option at a time; four more phones answer over sockets
  * so each group has the 3 answers a group needs to be shown. The facilitator locks and reveals;
  * the board (1920×1080) shows the fit table and the option every group can live with, the
- * phones the room's result. axe checks the phone's step, the phone's result and the board.
+ * phones the room's result. axe checks the phone's step, the phone's result and the board; the
+ * board has no text under 28 px.
  *
  * Equal weights (no vote before it): a fit is the plain mean of the three values' means.
  * Scores (Affordability, Social fairness, Sustainability); ? = don't know:
@@ -166,6 +167,9 @@ describe('weigh the options in the browser', () => {
     expect(words(await liveWith.locator('li').first().innerText())).toContain(`Hybrid heat pump ${R.liveWith.lowest.replace('{{group}}', 'Residents').replace('{{share}}', '80%')}`);
     expect(await liveWith.locator('li').count()).toBe(1);
     await expect.poll(() => board.getByText(R.weights.equal).count()).toBe(1);
+    // Readable from the back row: no visible text under 28 px, and the board fits the screen.
+    expect(await smallText(board)).toEqual([]);
+    expect(await board.evaluate(() => [document.documentElement.scrollHeight - window.innerHeight, document.documentElement.scrollWidth - window.innerWidth])).toEqual([0, 0]);
     await screenshot(board, 'options-board');
     violations.push(...(await axe(board, 'board')));
 
