@@ -7,6 +7,7 @@ import { validateAnswer } from './answers.js';
 import { getOwn } from './own.js';
 import { parseOpenAnswerId } from './results.js';
 import { kindModule } from '../kinds/index.js';
+import { optionsOpenRefusal } from '../kinds/options/validate.js';
 import { activityValueIds, canAddStories, canJoin, canProposeValue, visibleValueIds } from './rules.js';
 import { actionRefusal, ANSWER_SHAPING_KEYS, answerShapingLocked, ballotCapRefusal, minBallotValues } from './permissions.js';
 import { CAPS, type Caps } from './limits.js';
@@ -190,8 +191,11 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
     case 'agenda:goto': {
       // Going to a pending step opens it: the same cap on its ballot as activity:control open.
       const target = state.activities.find((a) => a.id === command.payload.activityId);
-      const tooMany = target && target.status === 'pending' && state.currentActivityId !== target.id ? ballotCapRefusal(state, target, caps) : null;
+      const opens = target && target.status === 'pending' && state.currentActivityId !== target.id;
+      const tooMany = opens ? ballotCapRefusal(state, target, caps) : null;
       if (tooMany) return fail(tooMany.code, tooMany.message);
+      const empty = opens ? optionsOpenRefusal(target) : null;
+      if (empty) return fail(empty.code, empty.message);
       return decideAgenda(state, command, ctx);
     }
     case 'agenda:add':
@@ -285,6 +289,9 @@ function controlActivity(state: WorkshopState, payload: CommandPayload<'activity
   if (refusal) return refusal.unchanged ? ok([]) : fail(refusal.code, refusal.message);
   const tooMany = payload.action === 'open' ? ballotCapRefusal(state, activity, caps) : null;
   if (tooMany) return fail(tooMany.code, tooMany.message);
+  // An options activity without its options would give the phones nothing to weigh.
+  const empty = payload.action === 'open' ? optionsOpenRefusal(activity) : null;
+  if (empty) return fail(empty.code, empty.message);
   return ok([{ type: 'activity:controlled', at, activityId: activity.id, action: payload.action }]);
 }
 

@@ -137,6 +137,21 @@ describe('options config: activity:configure', () => {
   });
 });
 
+describe('options: opening', () => {
+  it('refuses to open an options step with fewer than 2 options (NOT_ALLOWED), and opens it once they are set', () => {
+    const { h } = room();
+    const added = h.must('agenda:add', { kind: 'options' }, HOST);
+    expect(optionsOf(h, added).config.options).toEqual([]);
+    const before = h.state;
+    expect(h.run('activity:control', { activityId: added, action: 'open' }, HOST)).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    expect(h.run('agenda:goto', { activityId: added }, HOST)).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: expect.stringMatching(/at least 2 options/) } });
+    expect(h.state).toBe(before);
+    configure(h, added, { options: [item('a', 'A', 'A'), item('b', 'B', 'B')] });
+    expect(h.run('agenda:goto', { activityId: added }, HOST).ok).toBe(true);
+    expect(optionsOf(h, added).status).toBe('open');
+  });
+});
+
 describe('options: configAtOpen', () => {
   it('takes the top 6 values and the weights of the latest revealed vote before it', () => {
     const { h, dots, rank, options, a1, b1, values } = room();

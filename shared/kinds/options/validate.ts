@@ -3,7 +3,7 @@
  * the options and values that take part, and `activity:configure`'s options, values and weights.
  * Zod-free, so the phone can use validateOptionsAnswer to enable its button.
  */
-import { fail, ok, type Result } from '../../protocol/errors.js';
+import { fail, ok, type ErrorBody, type Result } from '../../protocol/errors.js';
 import type { Activity, ActivityConfig, Lang, WorkshopState } from '../../domain/types.js';
 import { OPTIONS_LIMITS, type OptionItem, type OptionRatings, type OptionScore, type OptionsAnswer } from './model.js';
 
@@ -48,6 +48,16 @@ export function validateOptionsAnswer(activity: Pick<Activity, 'config'>, valueI
   }
   if (Object.keys(ratings).length === 0 && Object.keys(why).length === 0) return fail('BAD_REQUEST', 'The answer is empty');
   return ok({ kind: 'options', ratings, why });
+}
+
+/**
+ * Why an activity may not open now: an options activity with fewer than OPTIONS_LIMITS.options.min
+ * (2) options would give the phones nothing to weigh (`NOT_ALLOWED`). null when it may open, and
+ * for every other kind. decide() asks it for `activity:control open` and `agenda:goto` to a pending step.
+ */
+export function optionsOpenRefusal(activity: Pick<Activity, 'kind' | 'config'>): ErrorBody | null {
+  if (activity.kind !== 'options' || activity.config.options.length >= OPTIONS_LIMITS.options.min) return null;
+  return { code: 'NOT_ALLOWED', message: `An options activity opens with at least ${OPTIONS_LIMITS.options.min} options; add them in its settings first` };
 }
 
 /** The option's title in the workshop's language is required; the other language may be empty. */
