@@ -12,6 +12,7 @@ import { KindIcon } from '../views/console/agenda/KindIcon.js';
 import { PhoneActivity } from '../views/participant/PhoneActivity.js';
 import { ReportDocument } from '../views/report/ReportDocument.js';
 import { CLIENT_KINDS } from './index.js';
+import { PHONE_PARTS } from './phoneParts.js';
 import type { SettingsProps, StepProps } from './types.js';
 
 vi.mock('../net/send.js', () => ({ send: vi.fn(async () => ({ ok: true, data: {} })) }));
@@ -45,6 +46,8 @@ describe('the client kinds table', () => {
       expect(k.Console === null ? false : isComponent(k.Console), `${kind} console`).toBe(want.console);
       expect(k.report === null ? false : isComponent(k.report.Section) && typeof k.report.hasResults === 'function', `${kind} report`).toBe(want.report);
       expect(k.Settings === null ? false : isComponent(k.Settings), `${kind} settings`).toBe(want.settings);
+      // The phone's own table (what the participant route loads) holds the very same part.
+      expect(PHONE_PARTS[kind], `${kind} phone table`).toBe(k.phone);
       // Results stay on the board after closing for every kind that has results to reveal.
       expect(k.board.revealedAfterClose, `${kind} revealed after close`).toBe(want.report);
     }

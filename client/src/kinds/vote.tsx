@@ -6,19 +6,13 @@
 import type { ActivityResults } from '../../../shared/index.js';
 import type { VoteResults } from '../../../shared/consensus/index.js';
 import { VoteBoard } from '../views/board/results/VoteBoard.js';
-import { isVoteActivity } from '../views/board/results/voteText.js';
 import { VotePanel } from '../views/console/results/VotePanel.js';
 import { VoteSettingsSlot } from '../views/console/agenda/voteSettingsSlot.js';
-import { VoteActivity } from '../views/participant/vote/VoteActivity.js';
 import { ReportVote } from '../views/report/ReportVote.js';
 import { reportPart } from './reportPart.js';
 import type { ClientKind, StepProps } from './types.js';
+import { votePhone } from './votePhone.js';
 import type { VoteKind } from '../../../shared/consensus/index.js';
-
-/** The phone's ballot, and the answer given and the results after reveal. */
-export function VotePhone({ activity }: StepProps) {
-  return isVoteActivity(activity) ? <VoteActivity activity={activity} /> : null;
-}
 
 export function VoteBoardView({ activity }: StepProps) {
   return <VoteBoard activityId={activity.id} />;
@@ -38,7 +32,7 @@ export function voteKind<K extends VoteKind>(kind: K, Icon: ClientKind<K>['Icon'
     kind,
     Icon,
     answers: true,
-    phone: { Step: VotePhone, afterClose: 'step' },
+    phone: votePhone,
     board: { View: VoteBoardView, revealedAfterClose: true },
     Console: VoteConsole,
     report: reportPart(pickVote, ReportVote),

@@ -1,9 +1,8 @@
-import { useActivityText } from '../../lib/activityText.js';
 import { BoardWall } from '../../views/board/BoardWall.js';
 import { GroupCounts } from '../../views/board/GroupCounts.js';
-import { ExploreView } from '../../views/participant/ExploreView.js';
 import { KindSvg } from '../icon.js';
-import type { ClientKind, StepProps } from '../types.js';
+import type { ClientKind } from '../types.js';
+import { explorePhone } from './phone.js';
 
 function ExploreIcon() {
   return (
@@ -12,12 +11,6 @@ function ExploreIcon() {
       <path d="M8 9h8M8 12h5" />
     </KindSvg>
   );
-}
-
-/** The phone: the value cards with their stories and the forms to add one. */
-function ExplorePhone({ activity }: StepProps) {
-  const text = useActivityText();
-  return <ExploreView question={text.question(activity)} locked={activity.status === 'locked'} />;
 }
 
 /** The board: who is in, and the wall of values and stories. */
@@ -39,7 +32,7 @@ export const exploreClient: ClientKind<'explore'> = {
   kind: 'explore',
   Icon: ExploreIcon,
   answers: false,
-  phone: { Step: ExplorePhone, afterClose: 'closed' },
+  phone: explorePhone,
   board: { View: ExploreBoard, revealedAfterClose: false },
   Console: null,
   report: null,

@@ -5,9 +5,9 @@ import { reportPart } from '../reportPart.js';
 import type { ClientKind } from '../types.js';
 import { OptionsBoard } from './OptionsBoard.js';
 import { OptionsConsole } from './OptionsConsole.js';
-import { OptionsPhone } from './OptionsPhone.js';
 import { OptionsReport } from './OptionsReport.js';
 import { OptionsSetup } from './OptionsSetup.js';
+import { optionsPhone } from './phone.js';
 
 /** A balance: the options weighed against the values. */
 function OptionsIcon() {
@@ -32,7 +32,7 @@ export const optionsClient: ClientKind<'options'> = {
   kind: 'options',
   Icon: OptionsIcon,
   answers: true,
-  phone: { Step: OptionsPhone, afterClose: 'step' },
+  phone: optionsPhone,
   board: { View: OptionsBoard, revealedAfterClose: true },
   Console: OptionsConsole,
   report: reportPart(pickOptions, OptionsReport),

@@ -2,11 +2,11 @@ import type { ActivityResults } from '../../../../shared/index.js';
 import type { ScanResults } from '../../../../shared/consensus/index.js';
 import { BoardScan } from '../../views/board/scan/BoardScan.js';
 import { GroupCounts } from '../../views/board/GroupCounts.js';
-import { ScanView } from '../../views/participant/scan/ScanView.js';
 import { ReportScan } from '../../views/report/ReportScan.js';
 import { KindSvg } from '../icon.js';
 import { reportPart } from '../reportPart.js';
 import type { ClientKind, StepProps } from '../types.js';
+import { scanPhone } from './phone.js';
 import { ScanSettings } from './ScanSettings.js';
 
 function ScanIcon() {
@@ -40,7 +40,7 @@ export const scanClient: ClientKind<'scan'> = {
   kind: 'scan',
   Icon: ScanIcon,
   answers: true,
-  phone: { Step: ScanView, afterClose: 'step' },
+  phone: scanPhone,
   board: { View: ScanBoard, revealedAfterClose: true },
   Console: null,
   report: reportPart(pickScan, ReportScan),

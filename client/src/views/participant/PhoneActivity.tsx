@@ -3,7 +3,7 @@ import { currentPublicActivity } from '../../lib/currentActivity.js';
 import { useStore } from '../../store/index.js';
 import { TimerBar } from '../../components/TimerBar.js';
 import { PublishedSummary } from '../summary/PublishedSummary.js';
-import { CLIENT_KINDS } from '../../kinds/index.js';
+import { PHONE_PARTS } from '../../kinds/phoneParts.js';
 
 /** What the phone shows: the summary once the facilitator sent it, the step's timer, and the step. */
 export function PhoneActivity() {
@@ -20,7 +20,7 @@ export function PhoneActivity() {
   );
 }
 
-/** What the phone shows for the facilitator's current step: its kind's step (kinds/index.ts). */
+/** What the phone shows for the facilitator's current step: its kind's step (kinds/phoneParts.ts). */
 function PhoneStep() {
   const { t } = useTranslation();
   const activity = useStore((s) => currentPublicActivity(s.room));
@@ -33,7 +33,7 @@ function PhoneStep() {
       </section>
     );
   }
-  const { phone } = CLIENT_KINDS[activity.kind];
+  const phone = PHONE_PARTS[activity.kind];
   if (activity.status === 'closed' && phone.afterClose === 'closed') {
     return (
       <section className="waiting" aria-live="polite">
