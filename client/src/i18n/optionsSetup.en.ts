@@ -6,7 +6,7 @@ export const optionsSetupEn: Strings<typeof optionsSetupNl> = {
   heading: 'Options',
   languages: { nl: 'Dutch', en: 'English' },
   hint: '{{min}} to {{max}} options, each with a title and a short description in Dutch and English. Every phone shows its own language.',
-  titleRequired: 'The title in {{language}} (the workshop’s language) is required; where the other is empty, a phone in that language shows this one.',
+  titleRequired: 'The title in {{language}} (the workshop’s language, marked *) is required; where the other is empty, a phone in that language shows this one.',
   option: 'Option {{n}}',
   title: 'Title of option {{n}} ({{language}})',
   description: 'Description of option {{n}} ({{language}})',

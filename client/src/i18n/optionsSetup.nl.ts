@@ -7,7 +7,7 @@ export const optionsSetupNl = {
   heading: 'Opties',
   languages: { nl: 'Nederlands', en: 'Engels' },
   hint: '{{min}} tot {{max}} opties, elk met een titel en een korte beschrijving in het Nederlands en het Engels. Elke telefoon toont zijn eigen taal.',
-  titleRequired: 'De titel in het {{language}} (de taal van de workshop) is verplicht; is de andere leeg, dan toont een telefoon in die taal deze.',
+  titleRequired: 'De titel in het {{language}} (de taal van de workshop, met *) is verplicht; is de andere leeg, dan toont een telefoon in die taal deze.',
   option: 'Optie {{n}}',
   title: 'Titel van optie {{n}} ({{language}})',
   description: 'Beschrijving van optie {{n}} ({{language}})',

@@ -203,7 +203,7 @@ export function OptionsSetup({ activity, locked, bind }: SettingsProps) {
                         {t('optionsSetup.descriptionShort')}
                       </span>
                       <textarea
-                        rows={2}
+                        rows={4}
                         lang={l}
                         value={o.text[l].description}
                         maxLength={OPTIONS_LIMITS.optionDescription}
