@@ -19,7 +19,7 @@ export const agendaEn: Strings<typeof agendaNl> = {
     rank: 'To force choices among the front runners.',
     points: 'When trade-offs matter: how much weight does each value get?',
     scan: 'To reflect on how the collaboration is going.',
-    options: 'After the values are ranked: which option serves them, and for whom? Everyone rates the options against each value.',
+    options: 'After the values are ranked: which option serves them, and for whom?',
   },
   run: {
     label: 'Run the workshop',

@@ -20,7 +20,7 @@ export const agendaNl = {
     rank: 'Om te laten kiezen tussen de koplopers.',
     points: 'Als afwegingen tellen: hoeveel gewicht krijgt elke waarde?',
     scan: 'Om terug te blikken op hoe de samenwerking loopt.',
-    options: 'Na het rangschikken van de waarden: welke optie dient ze, en voor wie? Iedereen beoordeelt de opties per waarde.',
+    options: 'Na het rangschikken van de waarden: welke optie dient ze, en voor wie?',
   },
   run: {
     label: 'Workshop leiden',
