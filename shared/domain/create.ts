@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, textField } from './text.js';
-import { kindModule } from '../kinds/index.js';
+import { kindRules } from '../kinds/rules.js';
 import { DEFAULT_GROUPS, TEMPLATES, templateAgenda } from './templates.js';
 import { templateFileSchema, type TemplateFile } from './templateFile.js';
 import type { Activity, ActivityConfig, ActivityKind, Group, Lang, TemplateId, Value, WorkshopState } from './types.js';
@@ -39,7 +39,7 @@ export function defaultActivityConfig(kind: ActivityKind): ActivityConfig {
     statements: [],
     options: [],
     weights: { mode: 'room', voteActivityId: null },
-    ...kindModule(kind).defaultConfig(),
+    ...kindRules(kind).defaultConfig(),
   };
 }
 

@@ -7,9 +7,8 @@ import { validateAnswer } from './answers.js';
 import { getOwn } from './own.js';
 import { parseOpenAnswerId } from './results.js';
 import { kindModule } from '../kinds/index.js';
-import { optionsOpenRefusal } from '../kinds/options/validate.js';
 import { activityValueIds, canAddStories, canJoin, canProposeValue, visibleValueIds } from './rules.js';
-import { actionRefusal, ANSWER_SHAPING_KEYS, answerShapingLocked, ballotCapRefusal, minBallotValues } from './permissions.js';
+import { actionRefusal, ANSWER_SHAPING_KEYS, answerShapingLocked, ballotCapRefusal, minBallotValues, openRefusal } from './permissions.js';
 import { CAPS, type Caps } from './limits.js';
 import { participantsToRemove } from './joins.js';
 import type { Activity, ActivityConfig, Participant, Value, WorkshopState } from './types.js';
@@ -194,7 +193,7 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
       const opens = target && target.status === 'pending' && state.currentActivityId !== target.id;
       const tooMany = opens ? ballotCapRefusal(state, target, caps) : null;
       if (tooMany) return fail(tooMany.code, tooMany.message);
-      const empty = opens ? optionsOpenRefusal(target) : null;
+      const empty = opens ? openRefusal(target) : null;
       if (empty) return fail(empty.code, empty.message);
       return decideAgenda(state, command, ctx);
     }
@@ -289,9 +288,6 @@ function controlActivity(state: WorkshopState, payload: CommandPayload<'activity
   if (refusal) return refusal.unchanged ? ok([]) : fail(refusal.code, refusal.message);
   const tooMany = payload.action === 'open' ? ballotCapRefusal(state, activity, caps) : null;
   if (tooMany) return fail(tooMany.code, tooMany.message);
-  // An options activity without its options would give the phones nothing to weigh.
-  const empty = payload.action === 'open' ? optionsOpenRefusal(activity) : null;
-  if (empty) return fail(empty.code, empty.message);
   return ok([{ type: 'activity:controlled', at, activityId: activity.id, action: payload.action }]);
 }
 
@@ -351,7 +347,7 @@ function submitAnswer(state: WorkshopState, payload: CommandPayload<'answer:subm
   if (previous?.answerIds.includes(payload.answerId)) return ok([]);
   const kind = kindModule(activity.kind);
   // A kind that takes no answers (explore) refuses every one, whatever its status.
-  if (kind.answerSchema === null) {
+  if (!kind.takesAnswers) {
     const refused = kind.validateAnswer(activity, [], payload.answer);
     return refused.ok ? fail('BAD_REQUEST', `A ${activity.kind} activity takes no answers`) : refused;
   }

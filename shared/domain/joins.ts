@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../protocol/errors.js';
-import { kindModule } from '../kinds/index.js';
+import { kindRules } from '../kinds/rules.js';
 import { getOwn } from './own.js';
 import type { Activity, Participant } from './types.js';
 
@@ -80,7 +80,7 @@ export function joinBurst(
   participants: Iterable<Pick<Participant, 'joinedAt' | 'removed'>>,
   current: Pick<Activity, 'id' | 'kind' | 'status' | 'openedAt'> | null,
 ): JoinBurst | null {
-  if (!current || kindModule(current.kind).answerSchema === null || current.openedAt === null) return null;
+  if (!current || !kindRules(current.kind).takesAnswers || current.openedAt === null) return null;
   if (current.status !== 'open' && current.status !== 'locked') return null;
   const inRoom: number[] = [];
   for (const p of participants) if (!p.removed) inRoom.push(p.joinedAt);

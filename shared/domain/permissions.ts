@@ -1,6 +1,6 @@
 import type { ActivityAction } from '../protocol/commands.js';
 import type { ErrorCode } from '../protocol/errors.js';
-import { kindModule } from '../kinds/index.js';
+import { kindRules } from '../kinds/rules.js';
 import type { Caps } from './limits.js';
 import { activityValueIds, type ValueFlags } from './rules.js';
 import type { Activity, ActivityKind, WorkshopState } from './types.js';
@@ -16,7 +16,8 @@ export const ACTIVITY_ACTIONS: readonly ActivityAction[] = ['open', 'unlock', 'l
 
 /** What an activity's control decision needs: its kind, status and reveal flag, and which activity is current. */
 export type ActivityControlState = Pick<WorkshopState, 'currentActivityId'>;
-export type ControlledActivity = Pick<Activity, 'id' | 'kind' | 'status' | 'revealed'>;
+/** With its config, `open` also asks the kind whether it can open as set up (KindRules.openRefusal). */
+export type ControlledActivity = Pick<Activity, 'id' | 'kind' | 'status' | 'revealed'> & { config?: Activity['config'] };
 
 /**
  * Why an action is refused, or null when it is allowed. `unchanged` marks a refusal because the
@@ -50,7 +51,7 @@ export function actionRefusal(state: ActivityControlState, activity: ControlledA
     case 'open':
       if (current && status === 'open') return refuse('CONFLICT', 'The activity is already open', true);
       if (current && status === 'locked') return refuse('NOT_ALLOWED', 'The activity is locked: unlock it to reopen it');
-      return null;
+      return openRefusal(activity);
     case 'unlock':
       if (status !== 'locked') return refuse('NOT_ALLOWED', 'Only a locked activity can be unlocked');
       if (!current) return refuse('NOT_ALLOWED', 'Only the current activity can be unlocked; open it to make it current');
@@ -64,13 +65,19 @@ export function actionRefusal(state: ActivityControlState, activity: ControlledA
       return null;
     case 'reveal':
     case 'hide': {
-      if (!kindModule(activity.kind).hasResults) return refuse('NOT_ALLOWED', `An ${activity.kind} activity has no results to show`);
+      if (!kindRules(activity.kind).hasResults) return refuse('NOT_ALLOWED', `An ${activity.kind} activity has no results to show`);
       if (action === 'reveal' && status === 'pending') return refuse('NOT_ALLOWED', 'A pending activity has no results yet');
       if (action === 'reveal' && activity.revealed) return refuse('CONFLICT', 'Results are already revealed', true);
       if (action === 'hide' && !activity.revealed) return refuse('CONFLICT', 'Results are already hidden', true);
       return null;
     }
   }
+}
+
+/** Why the kind cannot open as set up (an options step without its options); only checked when the config is given. */
+export function openRefusal(activity: ControlledActivity): ActionRefusal | null {
+  const why = activity.config ? kindRules(activity.kind).openRefusal({ kind: activity.kind, config: activity.config }) : null;
+  return why === null ? null : refuse('NOT_ALLOWED', why);
 }
 
 /** The `activity:control` actions decide() accepts for this activity now, in ACTIVITY_ACTIONS order. */
@@ -82,7 +89,7 @@ export { VOTE_LIMITS } from '../kinds/voteLimits.js';
 
 /** The fewest values an activity of this kind can be about (KindModule.minValues; explore and scan have no values: 0). */
 export function minBallotValues(kind: ActivityKind): number {
-  return kindModule(kind).minValues;
+  return kindRules(kind).minValues;
 }
 
 /**
@@ -104,7 +111,7 @@ export function answerShapingLocked(state: Pick<WorkshopState, 'answers'>, activ
  * explore, scan, and options, which takes a few values of its own at open).
  */
 export function ballotSize(state: ValueFlags, activity: Pick<Activity, 'kind' | 'config'>): number | null {
-  if (!kindModule(activity.kind).valuesOnBallot) return null;
+  if (!kindRules(activity.kind).valuesOnBallot) return null;
   return activityValueIds(state, activity).length;
 }
 

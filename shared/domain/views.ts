@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION } from '../protocol/version.js';
-import { kindModule } from '../kinds/index.js';
+import { kindRules } from '../kinds/rules.js';
 import type { Answer } from './answers.js';
 import { suggestDuplicates } from './duplicates.js';
 import { activityResults, answerCounts, type ActivityResults, type AnswerCounts } from './results.js';
@@ -324,7 +324,7 @@ export function publicView(state: WorkshopState, parts: ViewParts = directParts(
   return {
     ...roomCore(state, parts),
     participation: parts.participation(),
-    answerCounts: Object.fromEntries(state.activities.filter((a) => kindModule(a.kind).answerSchema !== null).map((a) => [a.id, parts.answerCounts(a.id)])),
+    answerCounts: Object.fromEntries(state.activities.filter((a) => kindRules(a.kind).takesAnswers).map((a) => [a.id, parts.answerCounts(a.id)])),
     results: resultsOf(revealed, parts),
   };
 }

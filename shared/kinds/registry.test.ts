@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { answerSchema, validateAnswer } from '../domain/answers.js';
+import { ANSWER_SCHEMAS, answerSchema, validateAnswer } from '../domain/answers.js';
+import { getOwn } from '../domain/own.js';
 import { apply } from '../domain/apply.js';
 import { exportCsvRows } from '../domain/csv.js';
 import { exportWorkshop } from '../domain/export.js';
@@ -8,6 +9,8 @@ import { buildSummary } from '../domain/summary.js';
 import { DomainHarness, HOST } from '../domain/testing.js';
 import { ACTIVITY_KINDS, type ActivityKind } from '../domain/types.js';
 import { KIND_MODULES, kindModule } from './index.js';
+import { KIND_RULES } from './rules.js';
+import { activityActions } from '../domain/permissions.js';
 
 /**
  * The table of kinds: it holds a module for every kind, each module is the one the shared
@@ -102,13 +105,16 @@ describe('the table of kinds', () => {
     }
   });
 
-  it('answerSchema is the union of the modules’ answer schemas; explore takes none', () => {
+  it('answerSchema is the union of ANSWER_SCHEMAS, one per kind whose module takes answers; explore takes none', () => {
     const members = answerSchema.options;
-    expect(KIND_MODULES.explore.answerSchema).toBeNull();
-    for (const kind of ACTIVITY_KINDS.filter((k) => k !== 'explore')) expect(members).toContain(KIND_MODULES[kind].answerSchema);
-    expect(members).toHaveLength(ACTIVITY_KINDS.length - 1);
+    const answering = ACTIVITY_KINDS.filter((k) => KIND_MODULES[k].takesAnswers);
+    expect(answering).toEqual(['dots', 'rank', 'points', 'scan', 'options']);
+    expect(Object.keys(ANSWER_SCHEMAS).sort()).toEqual([...answering].sort());
+    for (const kind of answering) expect(members).toContain(getOwn(ANSWER_SCHEMAS, kind));
+    expect(members).toHaveLength(answering.length);
     expect(answerSchema.safeParse({ kind: 'explore' }).success).toBe(false);
   });
+
 
   it('every kind but explore has results; the votes have a ballot of values', () => {
     expect(ACTIVITY_KINDS.filter((k) => KIND_MODULES[k].hasResults)).toEqual(['dots', 'rank', 'points', 'scan', 'options']);
@@ -149,10 +155,25 @@ describe('dispatch reaches the kind’s module', () => {
     }
   });
 
+  it('each module carries its kind’s rules: KIND_RULES and KIND_MODULES give the same functions and flags', () => {
+    for (const kind of ACTIVITY_KINDS) {
+      const rules = KIND_RULES[kind];
+      const module = KIND_MODULES[kind];
+      for (const key of Object.keys(rules) as (keyof typeof rules)[]) expect(module[key], `${kind}.${key}`).toBe(rules[key]);
+    }
+    expect(KIND_RULES.options.openRefusal({ kind: 'options', config: { ...KIND_MODULES.options.defaultConfig(), options: [] } as never })).toMatch(/at least 2 options/);
+    expect(KIND_RULES.dots.openRefusal({ kind: 'dots', config: {} as never })).toBeNull();
+    // The console's Open button reads the same rule: an options step without its options has no Open.
+    const config = { ...KIND_MODULES.options.defaultConfig(), options: [] } as never;
+    const step = { id: 'o1', kind: 'options' as const, status: 'pending' as const, revealed: false, config };
+    expect(activityActions({ currentActivityId: null }, step)).not.toContain('open');
+    expect(activityActions({ currentActivityId: null }, { ...step, config: undefined })).toContain('open');
+  });
+
   it('validateAnswer: the kind is checked first, then the kind’s own checks', () => {
     const { h, ids, A } = everyKind();
     const dots = h.state.activities.find((a) => a.id === ids.dots)!;
-    const spy = vi.spyOn(KIND_MODULES.dots, 'validateAnswer');
+    const spy = vi.spyOn(KIND_RULES.dots, 'validateAnswer');
     expect(validateAnswer(dots, [A], { kind: 'rank', order: [A] })).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'This activity takes a dots answer' } });
     expect(spy).not.toHaveBeenCalled();
     // 6 dots where the activity allows 5: the dots module's budget.

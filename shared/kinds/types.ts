@@ -4,7 +4,6 @@
  * (shared/kinds/index.ts), typed `{ [K in ActivityKind]: KindModule<K> }`: a kind that is
  * missing, or misses a part, does not compile.
  */
-import type { z } from 'zod';
 import type { Result } from '../protocol/errors.js';
 import type { Answer } from '../domain/answers.js';
 import type { Caps } from '../domain/limits.js';
@@ -49,10 +48,16 @@ export interface KindModule<K extends ActivityKind> {
   /** This kind's fields of a new activity's config; the rest are the common defaults. */
   defaultConfig(): Partial<ActivityConfig>;
   /**
-   * The zod object of this kind's answer (`kind: z.literal(K)`), or null when the kind takes no
-   * answers. answerSchema in shared/domain/answers.ts is the discriminated union of these.
+   * The kind takes answers (`answer:submit`). Its zod schema is not a member: the module is
+   * zod-free so the phone can use its rules without loading zod. The schemas are in
+   * ANSWER_SCHEMAS (shared/domain/answers.ts), a table keyed by the kinds that take answers.
    */
-  readonly answerSchema: z.ZodType<AnswerOf<K>> | null;
+  readonly takesAnswers: boolean;
+  /**
+   * Why the activity cannot open as it is set up (an options step without its options), or
+   * null. actionRefusal asks it for `open`, so the console offers Open exactly when decide() accepts it.
+   */
+  openRefusal(activity: Pick<Activity, 'kind' | 'config'>): string | null;
   /** The checks against the activity (budget, which values/statements/options); the canonical answer to store. */
   validateAnswer(activity: Pick<Activity, 'kind' | 'config'>, valueIds: readonly string[], answer: Answer): Result<Answer>;
   /**
@@ -85,3 +90,14 @@ export interface KindModule<K extends ActivityKind> {
    */
   templateConfig(config: ActivityConfig): Partial<ActivityConfig>;
 }
+
+/**
+ * The part of a kind module the phone and the console's buttons use: what the kind is about, may
+ * it open, and the answer checks. Each kind has it in shared/kinds/<kind>/rules.ts, reached through
+ * KIND_RULES (shared/kinds/rules.ts), which imports no results, consensus math, export or zod — so
+ * the phone's bundle carries the rules and nothing of what only the server computes.
+ */
+export type KindRules<K extends ActivityKind> = Pick<
+  KindModule<K>,
+  'kind' | 'minValues' | 'valuesOnBallot' | 'hasResults' | 'takesAnswers' | 'defaultConfig' | 'openRefusal' | 'validateAnswer'
+>;

@@ -4,38 +4,20 @@
  * of the same kind compared, and the summary's vote part is the last vote with answers. A vote
  * kind's own module adds its answer schema, its answer checks and its CSV items.
  */
-import type { z } from 'zod';
 import { compareRounds } from '../consensus/index.js';
-import { fail, ok, type Result } from '../protocol/errors.js';
+import { ok } from '../protocol/errors.js';
 import type { Answer } from '../domain/answers.js';
 import type { ExportDocument } from '../domain/export.js';
 import { lateAnswers, type ActivityResults, type VoteActivity } from '../domain/resultsBase.js';
 import { visibleValueIds } from '../domain/rules.js';
 import { SUMMARY_TOP, type Summary } from '../domain/summaryBase.js';
-import type { Activity, ActivityKind } from '../domain/types.js';
-import type { AnswerOf, CsvItem, ExportActivity, KindModule } from './types.js';
+import type { Activity } from '../domain/types.js';
+import type { AnswerOf, CsvItem, ExportActivity, KindModule, KindRules } from './types.js';
+import { isVoteActivity, type VoteKind } from './voteRules.js';
 
-export type VoteKind = 'dots' | 'rank' | 'points';
-export const VOTE_KINDS: readonly VoteKind[] = ['dots', 'rank', 'points'];
+export { VOTE_KINDS, isVoteActivity, isVoteKind, nonZero, unknownIds, wrongKind, type VoteKind } from './voteRules.js';
 
-export function isVoteKind(kind: ActivityKind): kind is VoteKind {
-  return kind === 'dots' || kind === 'rank' || kind === 'points';
-}
 
-export function isVoteActivity(a: Activity): a is VoteActivity {
-  return isVoteKind(a.kind);
-}
-
-/** The ids not in `allowed`. */
-export function unknownIds(ids: readonly string[], allowed: readonly string[]): string[] {
-  const set = new Set(allowed);
-  return ids.filter((id) => !set.has(id));
-}
-
-/** Drops zero entries so stored answers are canonical. */
-export function nonZero(r: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(r).filter(([, n]) => n > 0));
-}
 
 /** The item columns of one CSV row. */
 export function csvItem(item_id: string, item_title: string, position: number | null, amount: number | null, text = ''): CsvItem {
@@ -81,33 +63,22 @@ function previousRound(activities: readonly Activity[], index: number, kind: Vot
   return null;
 }
 
-/** A vote kind's own parts; voteModule adds what the three share. */
+/** A vote kind's CSV items; its rules (voteRules) come first. */
 export interface VoteParts<K extends VoteKind> {
-  kind: K;
-  answerSchema: z.ZodType<AnswerOf<K>>;
-  /** The kind's checks of an answer of its own kind (the kind itself is checked before). */
-  validate(activity: Pick<Activity, 'kind' | 'config'>, valueIds: readonly string[], answer: AnswerOf<K>): Result<Answer>;
   csvItems(doc: ExportDocument, activity: ExportActivity, answer: AnswerOf<K>): CsvItem[];
-  minValues: number;
 }
 
-export function voteModule<K extends VoteKind>(parts: VoteParts<K>): KindModule<K> {
-  const own = (answer: Answer): answer is AnswerOf<K> => answer.kind === parts.kind;
+export function voteModule<K extends VoteKind>(rules: KindRules<K>, parts: VoteParts<K>): KindModule<K> {
+  const own = (answer: Answer): answer is AnswerOf<K> => answer.kind === rules.kind;
   return {
-    kind: parts.kind,
-    minValues: parts.minValues,
-    valuesOnBallot: true,
-    hasResults: true,
-    defaultConfig: () => ({}),
-    answerSchema: parts.answerSchema,
-    validateAnswer: (activity, valueIds, answer) => (own(answer) ? parts.validate(activity, valueIds, answer) : wrongKind(activity)),
+    ...rules,
     checkConfig: () => ok(null),
     // A vote is about the values visible when it opens, so later merges don't move its ground.
     configAtOpen: (state, activity) => (activity.config.valueIds === null ? { valueIds: visibleValueIds(state) } : {}),
     results(state, activity, ctx) {
       if (!isVoteActivity(activity)) return null;
       const vote = ctx.voteOf(state, activity);
-      const previous = previousRound(state.activities, ctx.index, parts.kind);
+      const previous = previousRound(state.activities, ctx.index, rules.kind);
       return {
         activityId: activity.id,
         kind: activity.kind,
@@ -121,7 +92,7 @@ export function voteModule<K extends VoteKind>(parts: VoteParts<K>): KindModule<
     },
     resultsInputs(state, activity) {
       const index = state.activities.findIndex((a) => a.id === activity.id);
-      const previous = previousRound(state.activities, index, parts.kind);
+      const previous = previousRound(state.activities, index, rules.kind);
       return { activityIds: previous ? [previous.id] : [], endorsements: false };
     },
     openAnswerText: () => null,
@@ -131,7 +102,3 @@ export function voteModule<K extends VoteKind>(parts: VoteParts<K>): KindModule<
   };
 }
 
-/** The refusal of an answer of another kind than the activity's. */
-export function wrongKind(activity: Pick<Activity, 'kind'>): Result<never> {
-  return fail('BAD_REQUEST', `This activity takes a ${activity.kind} answer`);
-}

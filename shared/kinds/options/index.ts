@@ -4,27 +4,17 @@
  * (−2 … +2, or "don't know") with an optional "why" per option, and the results weigh those
  * scores with the values' shares in a vote, for the room and per stakeholder group.
  */
-import { fail } from '../../protocol/errors.js';
 import type { KindModule } from '../types.js';
 import { optionsCsvItems } from './csv.js';
 import { whyOptionId } from './labels.js';
 import { optionsConfigAtOpen, optionsResults, optionsResultsInputs } from './results.js';
 import { OPTIONS_LIMITS } from './model.js';
-import { optionsAnswerSchema } from './schema.js';
 import { optionsSummary } from './summary.js';
-import { checkOptionsConfig, validateOptionsAnswer } from './validate.js';
+import { optionsRules } from './rules.js';
+import { checkOptionsConfig } from './validate.js';
 
 export const optionsModule: KindModule<'options'> = {
-  kind: 'options',
-  minValues: OPTIONS_LIMITS.values.min,
-  valuesOnBallot: false,
-  hasResults: true,
-  defaultConfig: () => ({ options: [], weights: { mode: 'room', voteActivityId: null } }),
-  answerSchema: optionsAnswerSchema,
-  validateAnswer(activity, valueIds, answer) {
-    if (answer.kind !== 'options') return fail('BAD_REQUEST', `This activity takes a ${activity.kind} answer`);
-    return validateOptionsAnswer(activity, valueIds, answer);
-  },
+  ...optionsRules,
   checkConfig: (state, activity, changes) => checkOptionsConfig(state, activity, changes),
   configAtOpen: optionsConfigAtOpen,
   results: (state, activity) => optionsResults(state, activity),

@@ -1,28 +1,10 @@
 /** The activity `points`: each participant spreads exactly POINTS_TOTAL (100) points over the values. */
-import { fail, ok } from '../../protocol/errors.js';
-import { VOTE_LIMITS } from '../voteLimits.js';
-import { countItems, nonZero, unknownIds, voteModule } from '../vote.js';
-import { pointsAnswerSchema } from './schema.js';
+import { countItems, voteModule } from '../vote.js';
+import { pointsRules } from './rules.js';
 
-export const POINTS_TOTAL = 100;
+export { POINTS_TOTAL, pointsLeft } from './rules.js';
 
-/** Points a participant has left to spread (negative when over). */
-export function pointsLeft(points: Record<string, number>): number {
-  return POINTS_TOTAL - Object.values(points).reduce((a, b) => a + b, 0);
-}
-
-export const pointsModule = voteModule({
-  kind: 'points',
-  answerSchema: pointsAnswerSchema,
-  minValues: VOTE_LIMITS.minValues.points,
-  /** Only values that take part; exactly POINTS_TOTAL points. */
-  validate(_activity, valueIds, answer) {
-    const points = nonZero(answer.points);
-    if (unknownIds(Object.keys(points), valueIds).length) return fail('BAD_REQUEST', 'A value does not take part in this activity');
-    const total = Object.values(points).reduce((a, b) => a + b, 0);
-    if (total !== POINTS_TOTAL) return fail('BAD_REQUEST', `Spread exactly ${POINTS_TOTAL} points (now ${total})`);
-    return ok({ kind: 'points', points });
-  },
+export const pointsModule = voteModule(pointsRules, {
   /** One row per value with points: amount = the points. */
   csvItems: (doc, activity, answer) => countItems(doc, activity, answer.points),
 });

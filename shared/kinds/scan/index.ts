@@ -8,11 +8,10 @@ import { fail, ok } from '../../protocol/errors.js';
 import { getOwn } from '../../domain/own.js';
 import { countedAnswers, lateAnswers, OPEN_ANSWER_FIELDS, openAnswerId, type OpenAnswer, type OpenAnswerField } from '../../domain/resultsBase.js';
 import { headlineFactors, type Summary } from '../../domain/summaryBase.js';
-import { DEFAULT_SCAN_STATEMENTS } from '../../domain/templates.js';
 import type { ActivityResults } from '../../domain/resultsBase.js';
 import type { KindModule } from '../types.js';
-import { csvItem, wrongKind } from '../vote.js';
-import { scanAnswerSchema } from './schema.js';
+import { scanRules } from './rules.js';
+import { csvItem } from '../vote.js';
 
 /** The questions of the scan's open answers, in the workshop's language (the CSV's item_title). */
 export const OPEN_QUESTIONS = {
@@ -32,20 +31,7 @@ export function scanSummary(results: readonly ActivityResults[]): Pick<Summary, 
 }
 
 export const scanModule: KindModule<'scan'> = {
-  kind: 'scan',
-  minValues: 0,
-  valuesOnBallot: false,
-  hasResults: true,
-  defaultConfig: () => ({ statements: DEFAULT_SCAN_STATEMENTS }),
-  answerSchema: scanAnswerSchema,
-  /** Only the activity's statements; not empty (a score or an open answer). */
-  validateAnswer(activity, _valueIds, answer) {
-    if (answer.kind !== 'scan') return wrongKind(activity);
-    const ids = new Set(activity.config.statements.map((s) => s.id));
-    if (Object.keys(answer.scores).some((id) => !ids.has(id))) return fail('BAD_REQUEST', 'Unknown statement');
-    if (Object.keys(answer.scores).length === 0 && !answer.wentWell && !answer.couldBeBetter) return fail('BAD_REQUEST', 'The answer is empty');
-    return ok(answer);
-  },
+  ...scanRules,
   /** Statement ids differ. */
   checkConfig(_state, _activity, changes) {
     if (changes.statements && new Set(changes.statements.map((s) => s.id)).size !== changes.statements.length) return fail('BAD_REQUEST', 'Statement ids must differ');
