@@ -7,6 +7,9 @@ const ZOD_JITLESS = fileURLToPath(new URL('./client/src/lib/zodJitless.ts', impo
 /** A TypeScript source file of shared/ (ids are absolute paths, with / or \\ as separator). */
 const SHARED_SOURCE = /[\\/]shared[\\/].*\.ts$/;
 
+/** The consensus math but the agreement words, the comparisons and the plain statistics the phone's summary uses. */
+const RESULTS_MATH = /[\\/]shared[\\/](consensus[\\/](?!agreement|compare|stats|groups|types|index)\w+|kinds[\\/]options[\\/]math)\.ts$/;
+
 // One config for the client build (vite) and every test project (vitest).
 export default defineConfig({
   root: 'client',
@@ -25,6 +28,17 @@ export default defineConfig({
         // not use is left out even when it is reached through the shared/index.ts barrel, so
         // zod's schemas stay out of the phone's bundle.
         moduleSideEffects: (id: string) => !SHARED_SOURCE.test(id),
+      },
+      output: {
+        codeSplitting: {
+          groups: [
+            // The results math (votes, the groups lens, Kendall's W, the scan, weighing the options)
+            // runs on the server; of the pages only the board, console and report read a few of its
+            // helpers. In a chunk of its own it stays out of the phone's first load, which the
+            // bundler would otherwise merge it into as code "shared" by several pages.
+            { name: 'results-math', test: RESULTS_MATH, includeDependenciesRecursively: false },
+          ],
+        },
       },
     },
   },

@@ -1,6 +1,6 @@
 import { kindModule } from '../kinds/index.js';
-import type { ActivityResults, VoteOf } from './resultsBase.js';
-import { voteResults } from './resultsBase.js';
+import { computeVoteResults, type VoteResults } from '../consensus/index.js';
+import { voteInput, type ActivityResults, type VoteActivity, type VoteOf } from './resultsBase.js';
 import type { WorkshopState } from './types.js';
 
 /**
@@ -8,6 +8,15 @@ import type { WorkshopState } from './types.js';
  * the console, the phones and the export all show these numbers, so they are computed here only.
  */
 export * from './resultsBase.js';
+
+/**
+ * One vote activity's results from its counted answers. Here, not in resultsBase.ts with the
+ * helpers the phone reads (openAnswerId…): the bundler places a module in one chunk as a whole,
+ * so a helper module that called the vote math would bring it into the phone's first load.
+ */
+export function voteResults(state: WorkshopState, activity: VoteActivity): VoteResults {
+  return computeVoteResults(voteInput(state, activity));
+}
 
 /**
  * Results of an activity, from its kind's module (KindModule.results); null for explore (no

@@ -1,4 +1,3 @@
-import { computeVoteResults } from '../consensus/index.js';
 import type { RoundComparison, ScanResults, VoteAnswer, VoteInput, VoteResults } from '../consensus/index.js';
 import type { Answer } from './answers.js';
 import type { OptionsResults } from '../kinds/options/model.js';
@@ -116,10 +115,6 @@ export function answerCounts(state: WorkshopState, activityId: string): AnswerCo
 export type VoteActivity = Activity & { kind: 'dots' | 'rank' | 'points' };
 /** Computes (or, in the server's cache, looks up) one vote activity's results. */
 export type VoteOf = (state: WorkshopState, activity: VoteActivity) => VoteResults;
-
-export function voteResults(state: WorkshopState, activity: VoteActivity): VoteResults {
-  return computeVoteResults(voteInput(state, activity));
-}
 
 /** A vote's counted answers and settings as the consensus math reads them: its results, and the weights an options activity takes from it. */
 export function voteInput(state: WorkshopState, activity: VoteActivity): VoteInput {

@@ -1,6 +1,6 @@
 /** The rules of the activity `scan` (KindRules): the collaboration scan's statements on a five-point scale, and two open questions. */
 import { fail, ok } from '../../protocol/errors.js';
-import { DEFAULT_SCAN_STATEMENTS } from '../../domain/templates.js';
+import { DEFAULT_SCAN_STATEMENTS } from './statements.js';
 import type { KindRules } from '../types.js';
 import { wrongKind } from '../voteRules.js';
 
