@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { JoinCodePage } from './views/join/JoinCodePage.js';
 import { ParticipantPage } from './views/participant/ParticipantPage.js';
+import { loadPage, PageLoadError } from './lib/loadPage.js';
 
 // The phone's pages (/j/…, /join) are in the entry chunk: a phone on a slow network needs no
 // second round trip. The console, board, report and home page are chunks of their own, loaded
@@ -11,18 +12,6 @@ const HomePage = lazy(() => loadPage(import('./views/home/HomePage.js'), (m) => 
 const ConsolePage = lazy(() => loadPage(import('./views/console/ConsolePage.js'), (m) => m.ConsolePage));
 const BoardPage = lazy(() => loadPage(import('./views/board/BoardPage.js'), (m) => m.BoardPage));
 const ReportPage = lazy(() => loadPage(import('./views/report/ReportPage.js'), (m) => m.ReportPage));
-
-/** A page's code that did not arrive; other errors are not this boundary's business. */
-class PageLoadError extends Error {}
-
-function loadPage<M, P>(module: Promise<M>, pick: (m: M) => (props: P) => ReactNode): Promise<{ default: (props: P) => ReactNode }> {
-  return module.then(
-    (m) => ({ default: pick(m) }),
-    (err: unknown) => {
-      throw new PageLoadError(err instanceof Error ? err.message : String(err));
-    },
-  );
-}
 
 /** What a lazily loaded page shows while its code arrives: a live status, not a blank screen. */
 export function PageLoading() {

@@ -46,8 +46,11 @@ describe('a slow phone', () => {
     expect(size.files.filter((f) => /(ConsolePage|BoardPage|ReportPage|HomePage)-/.test(f))).toEqual([]);
     console.log(`Participant route: ${(size.js / 1024).toFixed(1)} KiB JS gzipped (${(size.brotliJs / 1024).toFixed(1)} KiB brotli), ${(size.css / 1024).toFixed(1)} KiB CSS gzipped`);
     // The issue's target is 90 KiB; React 19 alone is about 55 KiB of it. This bound catches a
-    // regression (today about 131 KiB), not the target.
-    expect(size.js).toBeLessThan(140 * 1024);
+    // regression (today about 150 KiB), not the target. It was 140 KiB until the options kind:
+    // its step (18 KB) and the results math stay out of the first load (chunks of their own),
+    // but its texts in both languages and the summary's options part are in it.
+    expect(size.js).toBeLessThan(155 * 1024);
+    expect(size.files.filter((f) => /(results-math|OptionsPhone)-/.test(f))).toEqual([]);
   });
 
   it('joins and has its first answer accepted: time from opening the join link', async () => {
@@ -60,9 +63,13 @@ describe('a slow phone', () => {
 
     // The room's first phone makes the server compress each asset once; every later phone gets
     // the stored brotli file. Measure such a later phone: fetch the assets until they come stored.
+    // The page's assets and the chunks it fetches later (the options step, preloaded once the
+    // agenda has one): every script the phone loads.
     const html = await (await fetch(`${suite.server.url}/j/${w.code}`)).text();
-    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
-    expect(assets.length).toBeGreaterThan(0);
+    const linked = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
+    expect(linked.length).toBeGreaterThan(0);
+    const chunks = fs.readdirSync(path.resolve('dist/client/assets')).filter((f) => f.endsWith('.js')).map((f) => `/assets/${f}`);
+    const assets = [...new Set([...linked, ...chunks])];
     for (const asset of assets) {
       await expect
         .poll(async () => (await fetch(`${suite.server.url}${asset}`, { headers: { 'accept-encoding': 'br' } })).headers.get('content-length'), { timeout: 10_000 })

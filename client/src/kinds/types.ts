@@ -23,6 +23,8 @@ export interface PhonePart {
    * after reveal, the answer given), 'closed' shows "this step is closed".
    */
   afterClose: 'step' | 'closed';
+  /** Fetches the step's code ahead, when it is a chunk of its own: the phone calls it once the agenda has a step of this kind. */
+  preload?: () => Promise<unknown>;
 }
 
 export interface BoardPart {

@@ -274,7 +274,8 @@ describe('weigh the options on the phone', { timeout: 20_000 }, () => {
     const w = optionsWorkshop();
     phoneOf(w, 0);
     render(<ParticipantPage code={CODE} />);
-    expect(screen.getByRole('heading', { level: 1, name: 'How well does each option serve our shared values?' })).toBeInTheDocument();
+    // The step's code is a chunk of its own (kinds/options/phone.tsx): it arrives after a tick.
+    expect(await screen.findByRole('heading', { level: 1, name: 'How well does each option serve our shared values?' })).toBeInTheDocument();
     expect(screen.getByText('Option 1 of 2')).toBeInTheDocument();
     // Arrow keys move within one value's group; the draft follows.
     within(scale(w.t1)).getByRole('radio', { name: '0: Makes no difference' }).focus();
@@ -285,13 +286,13 @@ describe('weigh the options on the phone', { timeout: 20_000 }, () => {
     expect(JSON.parse(localStorage.getItem(draftKey(w)) ?? '{}')).toEqual({ draft: { ratings: { net: { [w.v1]: null } }, why: {} } });
   });
 
-  it('once the step is closed, says so and shows what was sent', () => {
+  it('once the step is closed, says so and shows what was sent', async () => {
     const w = optionsWorkshop();
     w.h.must('answer:submit', { activityId: w.id, answerId: 'mine1', answer: { kind: 'options', ratings: { pump: { [w.v2]: -2 } }, why: {} } }, w.people[0]!);
     w.h.must('activity:control', { activityId: w.id, action: 'close' }, HOST);
     phoneOf(w, 0);
     render(<ParticipantPage code={CODE} />);
-    expect(screen.getByText('This step has ended. This is what you sent.')).toBeInTheDocument();
+    expect(await screen.findByText('This step has ended. This is what you sent.')).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Your answers' })).getAllByRole('listitem')[1]).toHaveTextContent(`${w.t2}−2 Works against it`);
   });
 

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentPublicActivity } from '../../lib/currentActivity.js';
 import { useStore } from '../../store/index.js';
@@ -11,6 +12,7 @@ export function PhoneActivity() {
   const summary = useStore((s) => s.room?.summaryPublished === true);
   // At the end, the summary replaces "wait for the next step".
   const idle = !activity || activity.status === 'pending' || activity.status === 'closed';
+  usePreloadSteps();
   return (
     <>
       <PublishedSummary variant="phone" />
@@ -18,6 +20,17 @@ export function PhoneActivity() {
       {summary && idle ? null : <PhoneStep />}
     </>
   );
+}
+
+/** Fetches the code of every kind on the agenda whose phone step is a chunk of its own (PhonePart.preload), once. */
+function usePreloadSteps(): void {
+  const kinds = useStore((s) => [...new Set((s.room?.activities ?? []).map((a) => a.kind))].sort().join(' '));
+  useEffect(() => {
+    for (const kind of kinds.split(' ')) {
+      const part = Object.hasOwn(PHONE_PARTS, kind) ? PHONE_PARTS[kind as keyof typeof PHONE_PARTS] : undefined;
+      void part?.preload?.().catch(() => undefined);
+    }
+  }, [kinds]);
 }
 
 /** What the phone shows for the facilitator's current step: its kind's step (kinds/phoneParts.ts). */
