@@ -204,6 +204,7 @@ const optionsResultsSchema = z
         z.object({
           groupId: id,
           winnerIds: z.array(id),
+          differs: z.boolean().describe("this group's winner is not empty and not the room's: its weights would flip the outcome"),
           fits: z.array(z.object({ optionId: id, fit: fitSchema })).describe("every option's fit under this group's weights, in option order"),
         }),
       )

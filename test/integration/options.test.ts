@@ -321,9 +321,9 @@ describe('weigh the options: 12 participants in 3 groups, weights per group from
 
     // Whose values decide: the residents' weights pick the hybrid, the municipality's the heat pump.
     expect(r.whoseValues).toEqual([
-      { groupId: res, winnerIds: [o.Y], fits: [{ optionId: o.N, fit: close(2 / 3) }, { optionId: o.E, fit: close(-1 / 6) }, { optionId: o.Y, fit: close(3 / 4) }, { optionId: o.G, fit: close(1 / 6) }] },
-      { groupId: mun, winnerIds: [o.E], fits: [{ optionId: o.N, fit: close(2 / 3) }, { optionId: o.E, fit: close(5 / 6) }, { optionId: o.Y, fit: close(7 / 12) }, { optionId: o.G, fit: close(-1 / 2) }] },
-      { groupId: hou, winnerIds: [o.N], fits: [{ optionId: o.N, fit: close(3 / 4) }, { optionId: o.E, fit: close(0) }, { optionId: o.Y, fit: close(2 / 3) }, { optionId: o.G, fit: close(-1 / 12) }] },
+      { groupId: res, winnerIds: [o.Y], differs: true, fits: [{ optionId: o.N, fit: close(2 / 3) }, { optionId: o.E, fit: close(-1 / 6) }, { optionId: o.Y, fit: close(3 / 4) }, { optionId: o.G, fit: close(1 / 6) }] },
+      { groupId: mun, winnerIds: [o.E], differs: true, fits: [{ optionId: o.N, fit: close(2 / 3) }, { optionId: o.E, fit: close(5 / 6) }, { optionId: o.Y, fit: close(7 / 12) }, { optionId: o.G, fit: close(-1 / 2) }] },
+      { groupId: hou, winnerIds: [o.N], differs: false, fits: [{ optionId: o.N, fit: close(3 / 4) }, { optionId: o.E, fit: close(0) }, { optionId: o.Y, fit: close(2 / 3) }, { optionId: o.G, fit: close(-1 / 12) }] },
     ]);
     expect(r.flips).toBe(true);
 

@@ -344,7 +344,7 @@ describe('computeOptionsResults — a group’s weights flip the winner (mode gr
     expect(option(r, 'Y').fit).toBeCloseTo(0.5, 12);
     expect(r.winnerIds).toEqual(['X']);
     expect(r.whoseValues).toEqual([
-      { groupId: 'a', winnerIds: ['Y'], fits: [{ optionId: 'X', fit: -1 }, { optionId: 'Y', fit: 2 }] },
+      { groupId: 'a', winnerIds: ['Y'], differs: true, fits: [{ optionId: 'X', fit: -1 }, { optionId: 'Y', fit: 2 }] },
     ]);
     expect(r.flips).toBe(true);
   });
@@ -463,7 +463,7 @@ describe('computeOptionsResults — a group below the minimum size', () => {
     expect(r.liveWithIds).toEqual(['X', 'Y']);
     // a's own weights (F only) on the room's means: X −0.5, Y 1.5 → Y, as the room; b (own weights
     // G only, which would give the same) is in neither whoseValues nor weights.byGroup
-    expect(r.whoseValues).toEqual([{ groupId: 'a', winnerIds: ['Y'], fits: [{ optionId: 'X', fit: -0.5 }, { optionId: 'Y', fit: 1.5 }] }]);
+    expect(r.whoseValues).toEqual([{ groupId: 'a', winnerIds: ['Y'], differs: false, fits: [{ optionId: 'X', fit: -0.5 }, { optionId: 'Y', fit: 1.5 }] }]);
     expect(r.flips).toBe(false);
     expect(r.weights.byGroup).toEqual({ a: { F: 1, G: 0 } });
     // one included group: no split
@@ -497,7 +497,7 @@ describe('computeOptionsResults — "don’t know" everywhere', () => {
     }
     expect(r.winnerIds).toEqual([]);
     expect(r.liveWithIds).toEqual([]);
-    expect(r.whoseValues).toEqual([{ groupId: 'a', winnerIds: [], fits: [{ optionId: 'X', fit: null }, { optionId: 'Y', fit: null }] }]);
+    expect(r.whoseValues).toEqual([{ groupId: 'a', winnerIds: [], differs: false, fits: [{ optionId: 'X', fit: null }, { optionId: 'Y', fit: null }] }]);
     expect(r.flips).toBe(false);
   });
 
@@ -539,7 +539,7 @@ describe('computeOptionsResults — one option', () => {
     expect(r.options[0]?.liveWith).toEqual({ score: 0.5, lowestGroupId: 'a', lowestShare: 0.5 });
     expect(r.winnerIds).toEqual(['X']);
     expect(r.liveWithIds).toEqual(['X']);
-    expect(r.whoseValues).toEqual([{ groupId: 'a', winnerIds: ['X'], fits: [{ optionId: 'X', fit: 0.5 }] }]);
+    expect(r.whoseValues).toEqual([{ groupId: 'a', winnerIds: ['X'], differs: false, fits: [{ optionId: 'X', fit: 0.5 }] }]);
     expect(r.flips).toBe(false);
   });
 });

@@ -287,7 +287,8 @@ function aligned(weights: ValueWeights, valueIds: readonly string[]): number[] {
  *   F^g_o = weightedFit(room means of o, W^g), winnerIds = the options with the highest F^g_o.
  *   This asks "if this group's priorities were the room's, which option would win?" — the room's
  *   scores stay the same, only the weights change, so a difference is due to the weights alone;
- * - flips: some group in whoseValues has a non-empty winnerIds different from the room's.
+ * - differs (per group in whoseValues): its winnerIds is not empty and not the room's winnerIds.
+ * - flips: some group in whoseValues differs.
  */
 export function computeOptionsResults(input: OptionsInput): OptionsResults {
   const optionIds = uniqueIds(input.optionIds);
@@ -386,20 +387,22 @@ export function computeOptionsResults(input: OptionsInput): OptionsResults {
   const winnerIds = topIds(optionIds, fits);
   const liveWithIds = topIds(optionIds, perOption.map((o) => o.liveWith?.score ?? null));
 
+  const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
   const whoseValues: OptionsResults['whoseValues'] = [];
   includedGroupIds.forEach((groupId, gi) => {
     const w = own[gi];
     if (w === null || w === undefined) return;
     const gw = aligned(w, valueIds);
     const gFits = perOption.map((o) => weightedFit(o.values.map((s) => s.mean), gw));
+    const groupWinners = topIds(optionIds, gFits);
     whoseValues.push({
       groupId,
-      winnerIds: topIds(optionIds, gFits),
+      winnerIds: groupWinners,
+      differs: groupWinners.length > 0 && !sameIds(groupWinners, winnerIds),
       fits: optionIds.map((optionId, i) => ({ optionId, fit: gFits[i] ?? null })),
     });
   });
-  const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
-  const flips = whoseValues.some((g) => g.winnerIds.length > 0 && !sameIds(g.winnerIds, winnerIds));
+  const flips = whoseValues.some((g) => g.differs);
 
   return {
     answers: responses.length,

@@ -135,7 +135,13 @@ export interface OptionsResults {
    * "Whose values decide": per included group with its own weights (group order), the winner(s)
    * under those weights applied to the room's means, and every option's fit under them (option order).
    */
-  whoseValues: { groupId: string; winnerIds: string[]; fits: { optionId: string; fit: number | null }[] }[];
+  whoseValues: {
+    groupId: string;
+    winnerIds: string[];
+    /** This group's winner is not the room's (and it has one): its weights would flip the outcome. */
+    differs: boolean;
+    fits: { optionId: string; fit: number | null }[];
+  }[];
   /** Some group in whoseValues has a winner, and it differs from the room's winner. */
   flips: boolean;
   includedGroupIds: string[];

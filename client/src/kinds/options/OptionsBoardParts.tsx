@@ -226,7 +226,7 @@ export function WhoseValuesCard({ results, names, level = 'h2' }: { results: Opt
   const Heading = level;
   const and = t('optionsResults.and');
   const room = titlesOf(results.winnerIds, names, and);
-  const flipped = results.whoseValues.filter((g) => g.winnerIds.length > 0 && g.winnerIds.join() !== results.winnerIds.join());
+  const flipped = results.whoseValues.filter((g) => g.differs);
   let sentence: string;
   if (results.winnerIds.length === 0) sentence = t('optionsResults.whose.noWinner');
   else if (results.whoseValues.length === 0) sentence = t('optionsResults.whose.noGroupWeights', { room });

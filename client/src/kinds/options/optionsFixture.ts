@@ -99,8 +99,8 @@ export function optionsScenario(opts: { reveal?: boolean } = {}) {
     winnerIds: ['heat'],
     liveWithIds: ['heat'],
     whoseValues: [
-      { groupId: residents, winnerIds: ['hybrid'], fits: [] },
-      { groupId: municipality, winnerIds: ['heat'], fits: [] },
+      { groupId: residents, winnerIds: ['hybrid'], differs: true, fits: [] },
+      { groupId: municipality, winnerIds: ['heat'], differs: false, fits: [] },
     ],
     flips: true,
     includedGroupIds: [residents, municipality],
