@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { groupName, type OpenAnswer, type PublicActivity, type PublicView } from '../../../../shared/index.js';
+import { type OpenAnswer, type PublicActivity, type PublicView } from '../../../../shared/index.js';
 import type { OptionResult, OptionsResults } from '../../../../shared/kinds/options/model.js';
 import { useLang } from '../../i18n/index.js';
 import { useStore } from '../../store/index.js';
 import { BOARD_PAGE_MS } from '../../views/board/BoardWall.js';
 import { usePaging } from '../../views/board/usePaging.js';
 import { useThrottled } from '../../views/board/results/useThrottled.js';
+import { AnswersWaiting } from '../../views/board/results/VoteWaiting.js';
 import { ExcludedNote, FitLegend, FitTable, LiveWithCard, SplitLine, WeightsSource, WhoseValuesCard, WhyList, viewOptionsNames, type OptionsNames } from './OptionsBoardParts.js';
 import { formatShare, whyFor } from './OptionsBoardText.js';
 import '../../views/board/results/results.css';
@@ -35,41 +36,18 @@ export function OptionsBoard({ activity: given }: { activity: PublicActivity }) 
 /** Before the reveal: the count, per group, and that the outcome waits for the facilitator. */
 function OptionsWaiting({ activity, pub }: { activity: PublicActivity; pub: PublicView }) {
   const { t } = useTranslation();
-  const lang = useLang();
-  const countId = useId();
-  const counts = pub.answerCounts[activity.id] ?? { total: 0, byGroup: {} };
-  const joined = pub.participation;
-  const many = pub.groups.length > 8;
   return (
-    <section className="vw" aria-labelledby={countId}>
-      <div className="vw-count" id={countId} role="status">
-        <span className="vw-n">{counts.total}</span>
-        <span className="vw-label">{t('optionsResults.waiting.answered', { count: counts.total })}</span>
-        <span className="vw-of">{t('optionsResults.waiting.of', { count: joined.total })}</span>
-      </div>
-      <div className="vw-side">
-        <h2 className="vw-h">{t('optionsResults.waiting.perGroup')}</h2>
-        <ul className={many ? 'vw-groups is-two-col' : 'vw-groups'}>
-          {pub.groups.map((g, i) => {
-            const answered = counts.byGroup[g.id] ?? 0;
-            const of = joined.byGroup[g.id] ?? 0;
-            const fill = of > 0 ? Math.min(1, answered / of) : 0;
-            return (
-              <li key={g.id} className={`vw-group swatch-${i % 8}${of === 0 ? ' is-empty' : ''}`}>
-                <span className="vw-group-name">{groupName(g, lang)}</span>
-                <span className="vw-group-track" aria-hidden="true">
-                  <span className="vw-group-fill" style={{ transform: `scaleX(${fill})` }} />
-                </span>
-                <span className="vw-group-n">{t('optionsResults.waiting.groupAnswered', { answered, joined: of })}</span>
-              </li>
-            );
-          })}
-        </ul>
-      </div>
-      <div className="vw-foot">
-        <p className="vw-note">{activity.status === 'locked' ? t('optionsResults.waiting.locked') : t('optionsResults.waiting.hidden')}</p>
-      </div>
-    </section>
+    <AnswersWaiting
+      activity={activity}
+      pub={pub}
+      words={{
+        answered: (count) => t('optionsResults.waiting.answered', { count }),
+        of: (count) => t('optionsResults.waiting.of', { count }),
+        perGroup: t('optionsResults.waiting.perGroup'),
+        groupAnswered: (answered, joined) => t('optionsResults.waiting.groupAnswered', { answered, joined }),
+        note: activity.status === 'locked' ? t('optionsResults.waiting.locked') : t('optionsResults.waiting.hidden'),
+      }}
+    />
   );
 }
 
