@@ -11,12 +11,14 @@ export const now = (): number => performance.timeOrigin + performance.now();
 /** How a phone answers the current activity: everything the answer generator needs from its config. */
 export interface AnswerSpec {
   activityId: string;
-  kind: 'dots' | 'rank' | 'points' | 'scan';
+  kind: 'dots' | 'rank' | 'points' | 'scan' | 'options';
   valueIds: string[];
   rankK: number | null;
   dotsPerParticipant: number;
   dotsMaxPerValue: number;
   statementIds: string[];
+  /** The options an options activity weighs. */
+  optionIds: string[];
 }
 
 /** One phone's record in a request: its global index, the workshop it belongs to and its group. */
@@ -119,6 +121,14 @@ export function randomAnswer(spec: AnswerSpec): Record<string, unknown> {
     }
     case 'scan':
       return { kind: 'scan', scores: Object.fromEntries(spec.statementIds.map((id) => [id, 1 + randomInt(5)])) };
+    case 'options': {
+      // Every option against every value, −2 … +2, and "don't know" (null) about one time in ten;
+      // one phone in five writes a "why" for one option, as a room does.
+      const score = () => (randomInt(10) === 0 ? null : randomInt(5) - 2);
+      const ratings = Object.fromEntries(spec.optionIds.map((o) => [o, Object.fromEntries(spec.valueIds.map((v) => [v, score()]))]));
+      const why = randomInt(5) === 0 && spec.optionIds.length > 0 ? { [spec.optionIds[randomInt(spec.optionIds.length)] as string]: 'Betaalbaar en het werkt in oude huizen.' } : {};
+      return { kind: 'options', ratings, why };
+    }
   }
 }
 

@@ -13,7 +13,7 @@ interface ActivityLike {
   id: string;
   kind: string;
   status: string;
-  config: { valueIds: string[] | null; rankK: number | null; dotsPerParticipant: number; dotsMaxPerValue: number; statements: { id: string }[] };
+  config: { valueIds: string[] | null; rankK: number | null; dotsPerParticipant: number; dotsMaxPerValue: number; statements: { id: string }[]; options: { id: string }[] };
 }
 export interface ViewLike {
   seq: number;
@@ -180,6 +180,7 @@ export class Room {
       dotsPerParticipant: a.config.dotsPerParticipant,
       dotsMaxPerValue: a.config.dotsMaxPerValue,
       statementIds: a.config.statements.map((s) => s.id),
+      optionIds: a.config.options.map((o) => o.id),
     };
   }
 
