@@ -1,9 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { groupName, type HostView } from '../../../../../shared/index.js';
-import { activityActions } from '../../../../../shared/domain/permissions.js';
+import type { HostView } from '../../../../../shared/index.js';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../../../../shared/consensus/index.js';
-import { useLang } from '../../../i18n/index.js';
 import { useActivityText } from '../../../lib/activityText.js';
 import { useStore } from '../../../store/index.js';
 import { AgreementCard } from '../../board/results/AgreementCard.js';
@@ -14,20 +12,11 @@ import { isVoteActivity, type VoteActivity } from '../../board/results/voteText.
 import { LateAnswersNote } from '../../../components/LateAnswersNote.js';
 import '../../board/results/results.css';
 import { useCommand } from '../useCommand.js';
+import { StepRunHead } from './StepRunHead.js';
 import { VoteSettings } from './VoteSettings.js';
 import './voteConsole.css';
 
-type PanelAction = 'lock' | 'unlock' | 'reveal' | 'hide';
-const PANEL_ACTIONS: readonly string[] = ['lock', 'unlock', 'reveal', 'hide'];
-
-/**
- * Lock/unlock the answers and reveal/hide the results, where the server accepts them
- * (activityActions). Opening, closing and moving on belong to the agenda; these are what a
- * facilitator does while looking at the results.
- */
-export function panelActionsFor(a: VoteActivity, currentActivityId: string | null): PanelAction[] {
-  return activityActions({ currentActivityId }, a).filter((x): x is PanelAction => PANEL_ACTIONS.includes(x));
-}
+export { panelActionsFor } from './StepRunHead.js';
 
 /**
  * The facilitator's view of every vote (dots, rank, points): one tab per vote, showing the
@@ -81,15 +70,11 @@ export function VotePanel() {
 
 function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: HostView }) {
   const { t } = useTranslation();
-  const lang = useLang();
-  const text = useActivityText();
   const run = useCommand();
-  const name = text.name(activity);
   const counts = host.answerCounts[activity.id] ?? { total: 0, byGroup: {} };
   const results = host.results[activity.id];
   const vote = results?.vote ?? null;
   const comparison = results?.previousRound?.comparison ?? null;
-  const actions = panelActionsFor(activity, host.currentActivityId);
   const minGroupSize = useStore((s) => s.pub?.settings.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   // The button goes once the lens compares the groups: focus moves to the results it changed.
@@ -99,38 +84,16 @@ function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: H
 
   return (
     <div className="vote-activity">
-      <div className="vote-activity-head">
-        <p className="vote-activity-question">{text.question(activity)}</p>
-        <span className={activity.revealed ? 'tag vote-tag is-revealed' : 'tag vote-tag'}>{activity.revealed ? t('vote.console.revealedTag') : t('vote.console.hiddenTag')}</span>
-      </div>
-      {actions.length ? (
-        <div className="vote-activity-controls">
-          {actions.map((action) => {
-            const label = t(`vote.console.${action}`);
-            return (
-              <button
-                // One slot per pair (pause/resume, reveal/hide): the button stays the same element
-                // when its action flips, so the focus stays on it instead of dropping to <body>.
-                key={action === 'lock' || action === 'unlock' ? 'answers' : 'results'}
-                type="button"
-                className={action === 'reveal' ? 'btn-primary btn-small' : 'btn-secondary btn-small'}
-                aria-label={t('vote.console.actionLabel', { action: label, activity: name })}
-                onClick={() => void run('activity:control', { activityId: activity.id, action })}
-              >
-                {label}
-              </button>
-            );
-          })}
-        </div>
-      ) : null}
-      <p className="vote-answered">
-        <strong>{t('vote.console.answered', { count: counts.total, total: host.participation.total })}</strong>
-        {host.groups.map((g) => (
-          <span key={g.id} className="vote-answered-group">
-            {groupName(g, lang)} <b>{counts.byGroup[g.id] ?? 0}</b>
-          </span>
-        ))}
-      </p>
+      <StepRunHead
+        activity={activity}
+        host={host}
+        words={{
+          tag: (revealed) => (revealed ? t('vote.console.revealedTag') : t('vote.console.hiddenTag')),
+          action: (action) => t(`vote.console.${action}`),
+          actionLabel: (label, activity) => t('vote.console.actionLabel', { action: label, activity }),
+          answered: (count, total) => t('vote.console.answered', { count, total }),
+        }}
+      />
       {activity.status === 'pending' || counts.total === 0 ? <VoteSettings activity={activity} host={host} /> : <SettingsSummary activity={activity} host={host} />}
       <h3 className="vote-results-h" ref={resultsHeading} tabIndex={-1}>
         {t('vote.console.liveResults')}
