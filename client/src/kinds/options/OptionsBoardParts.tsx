@@ -5,7 +5,8 @@ import type { OptionItem, OptionResult, OptionsResults } from '../../../../share
 import { useActivityText } from '../../lib/activityText.js';
 import { groupNameById } from '../../lib/localized.js';
 import { valueTitle } from '../../views/board/results/voteText.js';
-import { FIT_GRADIENT, fitColor, fitStep, formatFit, formatShare, groupValueMean, optionTitle, stepKey, weightsVote } from './OptionsBoardText.js';
+import { FIT_GRADIENT, fitColor, formatFit, formatShare, groupValueMean, optionTitle, weightsVote } from './OptionsBoardText.js';
+import { nearestScore, scoreWordKey } from './scoreWords.js';
 
 /** What every part needs to name things, in the reader's language: the activity's options, the values, the groups. */
 export interface OptionsNames {
@@ -28,7 +29,7 @@ export function viewOptionsNames(options: readonly OptionItem[], view: Pick<Publ
 /** A fit in words and number: "+0.8 serves them somewhat". */
 export function useFitWords(): (fit: number | null) => string {
   const { t } = useTranslation();
-  return (fit) => (fit === null ? t('optionsResults.noScore') : t(`optionsResults.steps.${stepKey(fitStep(fit))}`));
+  return (fit) => (fit === null ? t('optionsResults.noScore') : t(`optionsResults.steps.${scoreWordKey(nearestScore(fit))}`));
 }
 
 /**

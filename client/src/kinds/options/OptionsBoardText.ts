@@ -1,5 +1,5 @@
 import { storyOrder, type ActivityResults, type Lang, type OpenAnswer, type PublicActivity } from '../../../../shared/index.js';
-import { OPTION_SCORE_MAX, OPTION_SCORE_MIN, type OptionItem, type OptionScore, type OptionsResults } from '../../../../shared/kinds/options/model.js';
+import { OPTION_SCORE_MAX, OPTION_SCORE_MIN, type OptionItem, type OptionsResults } from '../../../../shared/kinds/options/model.js';
 import { textColorOn } from '../../views/board/results/heat.js';
 
 /** An options activity's results: the options part is there. */
@@ -8,16 +8,6 @@ export type WithOptions = ActivityResults & { options: OptionsResults };
 /** An option's title in the reader's language; '' for an id the activity does not have. */
 export function optionTitle(options: readonly OptionItem[], optionId: string, lang: Lang): string {
   return options.find((o) => o.id === optionId)?.text[lang].title ?? '';
-}
-
-/** The step of the five-step scale a fit is nearest to (−2..+2), for the words next to the number. */
-export function fitStep(fit: number): OptionScore {
-  return Math.max(OPTION_SCORE_MIN, Math.min(OPTION_SCORE_MAX, Math.round(fit))) as OptionScore;
-}
-
-/** The key of a step's words: m2, m1, 0, p1, p2 (a key cannot start with a minus). */
-export function stepKey(step: OptionScore): 'm2' | 'm1' | 'z' | 'p1' | 'p2' {
-  return step === -2 ? 'm2' : step === -1 ? 'm1' : step === 0 ? 'z' : step === 1 ? 'p1' : 'p2';
 }
 
 /** A fit on −2..+2 with its sign and one decimal, with a true minus: "+0.8", "−1.2", "0.0" ("+0,8" in Dutch). */
