@@ -1,13 +1,18 @@
 import { storyOrder, type ActivityResults, type Lang, type OpenAnswer, type PublicActivity } from '../../../../shared/index.js';
 import { OPTION_SCORE_MAX, OPTION_SCORE_MIN, type OptionItem, type OptionsResults } from '../../../../shared/kinds/options/model.js';
+import { optionText } from '../../../../shared/kinds/options/labels.js';
 import { textColorOn } from '../../views/board/results/heat.js';
 
 /** An options activity's results: the options part is there. */
 export type WithOptions = ActivityResults & { options: OptionsResults };
 
-/** An option's title in the reader's language; '' for an id the activity does not have. */
+/**
+ * An option's title in the reader's language, by the shared rule the phone and the CSV use
+ * (optionText: the other language's when this one's is empty); '' for an id the activity does not have.
+ */
 export function optionTitle(options: readonly OptionItem[], optionId: string, lang: Lang): string {
-  return options.find((o) => o.id === optionId)?.text[lang].title ?? '';
+  const option = options.find((o) => o.id === optionId);
+  return option ? optionText(option, lang).title : '';
 }
 
 /** A fit on −2..+2 with its sign and one decimal, with a true minus: "+0.8", "−1.2", "0.0" ("+0,8" in Dutch). */
