@@ -10,11 +10,7 @@ import { whyOpenAnswerId } from './labels.js';
 import { collectBallots, type BallotBox } from '../../consensus/ballots.js';
 import { computeOptionsResults, weightsFromBallots } from './math.js';
 import { OPTIONS_LIMITS, type OptionWeights, type OptionsAnswer } from './model.js';
-import { isWeightingVote } from './validate.js';
-
-function isVoteActivity(a: Activity): a is VoteActivity {
-  return isWeightingVote(a);
-}
+import { isVoteActivity } from '../voteRules.js';
 
 function agendaIndex(state: Pick<WorkshopState, 'activities'>, activityId: string): number {
   return state.activities.findIndex((a) => a.id === activityId);

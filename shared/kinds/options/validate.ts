@@ -5,13 +5,12 @@
  */
 import { fail, ok, type ErrorBody, type Result } from '../../protocol/errors.js';
 import type { Activity, ActivityConfig, Lang, WorkshopState } from '../../domain/types.js';
+import { isVoteKind } from '../voteRules.js';
 import { OPTIONS_LIMITS, type OptionItem, type OptionRatings, type OptionScore, type OptionsAnswer } from './model.js';
 
-const VOTE_KINDS: readonly string[] = ['dots', 'rank', 'points'];
-
-/** Whether an activity is a vote whose shares can weigh the values (dots, rank or points). */
+/** Whether an activity is a vote whose shares can weigh the values: a vote kind (dots, rank or points; isVoteKind). */
 export function isWeightingVote(activity: Pick<Activity, 'kind'>): boolean {
-  return VOTE_KINDS.includes(activity.kind);
+  return isVoteKind(activity.kind);
 }
 
 /**
