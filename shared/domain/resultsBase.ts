@@ -51,6 +51,16 @@ export interface OpenAnswer {
   at: number;
 }
 
+/** How many endorsed one open answer (its id in `openAnswerEndorsements`; 0 for none). */
+export function endorsementCount(state: Pick<WorkshopState, 'openAnswerEndorsements'>, id: string): number {
+  return getOwn(state.openAnswerEndorsements, id)?.length ?? 0;
+}
+
+/** The order of open answers on the wall and in the results: most endorsed first, then oldest first. */
+export function byEndorsements(x: Pick<OpenAnswer, 'endorsements' | 'at'>, y: Pick<OpenAnswer, 'endorsements' | 'at'>): number {
+  return y.endorsements - x.endorsements || x.at - y.at;
+}
+
 export interface ActivityResults {
   activityId: string;
   kind: 'dots' | 'rank' | 'points' | 'scan' | 'options';

@@ -3,7 +3,7 @@
  * takes when it opens, and its results (the math is in math.ts).
  */
 import { getOwn } from '../../domain/own.js';
-import { countedAnswers, lateAnswers, voteInput, voteResults, type ActivityResults, type OpenAnswer, type VoteActivity } from '../../domain/results.js';
+import { byEndorsements, countedAnswers, endorsementCount, lateAnswers, voteInput, voteResults, type ActivityResults, type OpenAnswer, type VoteActivity } from '../../domain/results.js';
 import { activityValueIds, resolveValueId, visibleValueIds } from '../../domain/rules.js';
 import type { Activity, ActivityConfig, StoredAnswer, WorkshopState } from '../../domain/types.js';
 import { whyOpenAnswerId } from './labels.js';
@@ -83,9 +83,8 @@ export function weightingVote(state: WorkshopState, activity: Activity): VoteAct
   return vote;
 }
 
-/** The weights as they are applied: the picked vote's, or equal ones (mode 'equal', no vote) when there is no usable vote. */
-export function effectiveWeights(state: WorkshopState, activity: Activity): OptionWeights {
-  const vote = weightingVote(state, activity);
+/** The weights as they are applied, given the usable weighting vote (weightingVote): its mode and id, or equal ones (mode 'equal', no vote) without one. */
+export function effectiveWeights(activity: Activity, vote: VoteActivity | null): OptionWeights {
   return vote ? { mode: activity.config.weights.mode, voteActivityId: vote.id } : { mode: 'equal', voteActivityId: null };
 }
 
@@ -123,8 +122,8 @@ function isOptionsAnswer(answer: StoredAnswer['answer']): answer is OptionsAnswe
 export function optionsResults(state: WorkshopState, activity: Activity): ActivityResults {
   const answers = countedAnswers(state, activity.id);
   const valueIds = activityValueIds(state, activity);
-  const weights = effectiveWeights(state, activity);
   const vote = weightingVote(state, activity);
+  const weights = effectiveWeights(activity, vote);
   const fromVote = vote ? weightsFromVote(state, vote, valueIds) : null;
   const options = computeOptionsResults({
     optionIds: activity.config.options.map((o) => o.id),
@@ -143,10 +142,10 @@ export function optionsResults(state: WorkshopState, activity: Activity): Activi
         const text = getOwn(a.why, optionId);
         if (!text) return [];
         const id = whyOpenAnswerId(activity.id, participantId, stored.answerId, optionId);
-        return [{ id, field: 'why', optionId, text, endorsements: getOwn(state.openAnswerEndorsements, id)?.length ?? 0, at: stored.at }];
+        return [{ id, field: 'why', optionId, text, endorsements: endorsementCount(state, id), at: stored.at }];
       });
     })
-    .sort((x, y) => y.endorsements - x.endorsements || x.at - y.at);
+    .sort(byEndorsements);
   return { activityId: activity.id, kind: 'options', vote: null, previousRound: null, scan: null, options, openAnswers, answers: lateAnswers(state, activity) };
 }
 

@@ -6,7 +6,7 @@
 import { computeScanResults } from '../../consensus/index.js';
 import { fail, ok } from '../../protocol/errors.js';
 import { getOwn } from '../../domain/own.js';
-import { countedAnswers, lateAnswers, OPEN_ANSWER_FIELDS, openAnswerId, type OpenAnswer, type OpenAnswerField } from '../../domain/resultsBase.js';
+import { byEndorsements, countedAnswers, endorsementCount, lateAnswers, OPEN_ANSWER_FIELDS, openAnswerId, type OpenAnswer, type OpenAnswerField } from '../../domain/resultsBase.js';
 import { headlineFactors, type Summary } from '../../domain/summaryBase.js';
 import type { ActivityResults } from '../../domain/resultsBase.js';
 import type { KindModule } from '../types.js';
@@ -54,10 +54,10 @@ export const scanModule: KindModule<'scan'> = {
         if (a.kind !== 'scan') return [];
         return OPEN_ANSWER_FIELDS.flatMap((field) => {
           const id = openAnswerId(activity.id, participantId, stored.answerId, field);
-          return a[field] ? [{ id, field, text: a[field], endorsements: getOwn(state.openAnswerEndorsements, id)?.length ?? 0, at: stored.at }] : [];
+          return a[field] ? [{ id, field, text: a[field], endorsements: endorsementCount(state, id), at: stored.at }] : [];
         });
       })
-      .sort((x, y) => y.endorsements - x.endorsements || x.at - y.at);
+      .sort(byEndorsements);
     return { activityId: activity.id, kind: 'scan', vote: null, previousRound: null, scan, options: null, openAnswers, answers: lateAnswers(state, activity) };
   },
   resultsInputs: () => ({ activityIds: [], endorsements: true }),
