@@ -4,11 +4,10 @@ import type { OpenAnswer, PublicActivity } from '../../../../shared/index.js';
 import { whyOpenAnswerId } from '../../../../shared/kinds/options/labels.js';
 import type { OptionsResults } from '../../../../shared/kinds/options/model.js';
 import { useLang } from '../../i18n/index.js';
-import { send } from '../../net/send.js';
+import { useEndorseOpenAnswer } from '../../views/participant/useEndorseOpenAnswer.js';
 import { useStore } from '../../store/index.js';
 import { optionText } from './optionText.js';
 
-const NO_IDS: string[] = [];
 /** Sentences shown per option before "show all": the most endorsed, so a big room's wall stays a short read. */
 const FIRST = 3;
 const NO_ANSWERS: OpenAnswer[] = [];
@@ -24,8 +23,7 @@ export function OptionsWhyPhone({ activity, results }: { activity: PublicActivit
   const openAnswers = useStore((s) => s.room?.results[activity.id]?.openAnswers ?? NO_ANSWERS);
   const myAnswerId = useStore((s) => s.self?.answers[activity.id]?.answerId ?? null);
   const myId = useStore((s) => s.self?.participant.id ?? null);
-  const endorsed = useStore((s) => s.self?.endorsedOpenAnswerIds ?? NO_IDS);
-  const [sending, setSending] = useState<Record<string, 'sending' | 'failed'>>({});
+  const { endorsed, stateOf, endorse } = useEndorseOpenAnswer();
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const byId = new Map(activity.config.options.map((o) => [o.id, o]));
   const why = openAnswers.filter((a) => a.field === 'why');
@@ -34,12 +32,6 @@ export function OptionsWhyPhone({ activity, results }: { activity: PublicActivit
     const list = why.filter((a) => a.optionId === r.optionId);
     return option && list.length > 0 ? [{ option, list }] : [];
   });
-
-  const endorse = async (a: OpenAnswer) => {
-    setSending((s) => ({ ...s, [a.id]: 'sending' }));
-    const r = await send('open-answer:endorse', { openAnswerId: a.id });
-    setSending(({ [a.id]: _done, ...rest }) => (r.ok || r.error.code === 'CONFLICT' ? rest : { ...rest, [a.id]: 'failed' }));
-  };
 
   return (
     <section className="opt-why-wall" aria-labelledby="opt-why-h">
@@ -59,7 +51,7 @@ export function OptionsWhyPhone({ activity, results }: { activity: PublicActivit
                 <ul>
                   {(expanded[option.id] ? list : list.slice(0, FIRST)).map((a) => {
                     const own = myAnswerId !== null && myId !== null && a.id === whyOpenAnswerId(activity.id, myId, myAnswerId, option.id);
-                    const state = sending[a.id];
+                    const state = stateOf(a.id);
                     return (
                       <li key={a.id} className="opt-why-item">
                         <p className="opt-why-text">{a.text}</p>

@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openAnswerId, type ActivityResults, type OpenAnswer, type OpenAnswerField } from '../../../../../shared/index.js';
+import { openAnswerId, type ActivityResults, type OpenAnswerField } from '../../../../../shared/index.js';
 import { useLang } from '../../../i18n/index.js';
-import { send } from '../../../net/send.js';
+import { useEndorseOpenAnswer } from '../useEndorseOpenAnswer.js';
 import { useStore } from '../../../store/index.js';
 import { formatNumber } from '../../summary/format.js';
 
-const NO_IDS: string[] = [];
 
 /**
  * After the facilitator shows the scan: the room's average per factor and the open answers,
@@ -17,15 +15,8 @@ export function ScanResultsPhone({ activityId, results }: { activityId: string; 
   const lang = useLang();
   const myAnswerId = useStore((s) => s.self?.answers[activityId]?.answerId ?? null);
   const myId = useStore((s) => s.self?.participant.id ?? null);
-  const endorsed = useStore((s) => s.self?.endorsedOpenAnswerIds ?? NO_IDS);
-  const [sending, setSending] = useState<Record<string, 'sending' | 'failed'>>({});
+  const { endorsed, stateOf, endorse } = useEndorseOpenAnswer();
   const scan = results.scan;
-
-  const endorse = async (a: OpenAnswer) => {
-    setSending((s) => ({ ...s, [a.id]: 'sending' }));
-    const r = await send('open-answer:endorse', { openAnswerId: a.id });
-    setSending(({ [a.id]: _done, ...rest }) => (r.ok || r.error.code === 'CONFLICT' ? rest : { ...rest, [a.id]: 'failed' }));
-  };
 
   const column = (field: OpenAnswerField) => {
     const list = results.openAnswers.filter((a) => a.field === field);
@@ -37,7 +28,7 @@ export function ScanResultsPhone({ activityId, results }: { activityId: string; 
           {list.map((a) => {
             const own = myAnswerId !== null && myId !== null && a.id === openAnswerId(activityId, myId, myAnswerId, field);
             const done = endorsed.includes(a.id);
-            const state = sending[a.id];
+            const state = stateOf(a.id);
             return (
               <li key={a.id} className="scan-wall-item">
                 <p className="scan-wall-text">{a.text}</p>
