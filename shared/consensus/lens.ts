@@ -3,10 +3,10 @@
  * meet (common ground) and where they part (tension).
  */
 import { rankingsForW, type Ballot, type BallotBox } from './ballots.js';
-import { atLeast, compareScores } from './compare.js';
+import { atLeast } from './compare.js';
 import { countByGroup, partitionGroups } from './groups.js';
 import { kendallW } from './kendall.js';
-import { indicesByScoreDesc } from './ordering.js';
+import { extremeIndex, indicesByScoreDesc } from './ordering.js';
 import { spearmanRho } from './spearman.js';
 import { mean } from './stats.js';
 import type { CommonGroundItem, GroupsLens, KendallW, LensCell, TensionItem } from './types.js';
@@ -35,16 +35,6 @@ export const TENSION_MIN_SPREAD = 0.2;
 /** Pol.is-style smoothed support: (supporters + 1) / (answers + 2). Never 0 or 1, so one group can pull a geometric mean down without zeroing it. */
 export function smoothedSupport(supporters: number, answers: number): number {
   return (supporters + 1) / (answers + 2);
-}
-
-/** Index of the first smallest (or largest) number; ties (within EPSILON) go to the earliest (display order). */
-function extremeIndex(xs: readonly number[], pick: 'min' | 'max'): number {
-  let best = 0;
-  xs.forEach((x, i) => {
-    const c = compareScores(x, xs[best] ?? x);
-    if (pick === 'min' ? c < 0 : c > 0) best = i;
-  });
-  return best;
 }
 
 /**

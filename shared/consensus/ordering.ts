@@ -22,3 +22,16 @@ export function indicesByScoreDesc(scores: readonly number[]): number[] {
     .map((_, i) => i)
     .sort((a, b) => compareScores(scores[b] ?? 0, scores[a] ?? 0) || a - b);
 }
+
+/**
+ * Index of the first smallest (or largest) number; ties (within EPSILON, compareScores) go to the
+ * earliest, the display order: the lowest group beside common ground, a split's high and low group.
+ */
+export function extremeIndex(xs: readonly number[], pick: 'min' | 'max'): number {
+  let best = 0;
+  xs.forEach((x, i) => {
+    const c = compareScores(x, xs[best] ?? x);
+    if (pick === 'min' ? c < 0 : c > 0) best = i;
+  });
+  return best;
+}

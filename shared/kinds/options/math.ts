@@ -13,6 +13,7 @@ import { collectBallots, type BallotBox } from '../../consensus/ballots.js';
 import { atLeast, compareScores } from '../../consensus/compare.js';
 import { countByGroup, lastPerParticipant, partitionGroups, uniqueIds } from '../../consensus/groups.js';
 import { smoothedSupport } from '../../consensus/lens.js';
+import { extremeIndex } from '../../consensus/ordering.js';
 import { mean, populationSd } from '../../consensus/stats.js';
 import type { VoteInput } from '../../consensus/types.js';
 import { getOwn } from '../../domain/own.js';
@@ -229,16 +230,6 @@ function topIds(ids: readonly string[], xs: readonly (number | null)[]): string[
 function positionsByFit(fits: readonly (number | null)[]): number[] {
   const present = fits.filter((x): x is number => x !== null);
   return fits.map((f) => (f === null ? present.length + 1 : 1 + present.filter((y) => compareScores(y, f) > 0).length));
-}
-
-/** Index of the first smallest (or largest) number; ties within EPSILON go to the earliest. */
-function extremeIndex(xs: readonly number[], pick: 'min' | 'max'): number {
-  let best = 0;
-  xs.forEach((x, i) => {
-    const c = compareScores(x, xs[best] ?? x);
-    if (pick === 'min' ? c < 0 : c > 0) best = i;
-  });
-  return best;
 }
 
 function aligned(weights: ValueWeights, valueIds: readonly string[]): number[] {
