@@ -5,6 +5,7 @@
 import type { Answer } from '../../domain/answers.js';
 import type { ExportDocument } from '../../domain/export.js';
 import type { CsvItem, ExportActivity } from '../types.js';
+import { csvItem, valueTitle } from '../vote.js';
 import { optionText, whyField } from './labels.js';
 
 /** What a "don't know" row carries in `text` (its `amount` is empty). */
@@ -24,7 +25,6 @@ const WHY_QUESTION = { nl: 'Waarom?', en: 'Why?' } as const;
 export function optionsCsvItems(doc: ExportDocument, activity: ExportActivity, answer: Answer): CsvItem[] {
   if (answer.kind !== 'options') return [];
   const lang = doc.workshop.language;
-  const valueTitle = (id: string) => doc.values.find((v) => v.id === id)?.title ?? '';
   const options = activity.config.options;
   const valueOrder = activity.config.valueIds ?? doc.values.map((v) => v.id);
   const rows: CsvItem[] = [];
@@ -35,19 +35,14 @@ export function optionsCsvItems(doc: ExportDocument, activity: ExportActivity, a
     const valueIds = Object.keys(perValue).sort((a, b) => valueOrder.indexOf(a) - valueOrder.indexOf(b));
     for (const valueId of valueIds) {
       const score = perValue[valueId];
-      rows.push({
-        item_id: `${option.id}:${valueId}`,
-        item_title: `${title} — ${valueTitle(valueId)}`,
-        position: '',
-        amount: score === null || score === undefined ? '' : String(score),
-        text: score === null || score === undefined ? DONT_KNOW_TEXT : '',
-      });
+      const known = score === null || score === undefined ? null : score;
+      rows.push(csvItem(`${option.id}:${valueId}`, `${title} — ${valueTitle(doc, valueId)}`, null, known, known === null ? DONT_KNOW_TEXT : ''));
     }
   }
   for (const option of options) {
     const text = Object.hasOwn(answer.why, option.id) ? answer.why[option.id] : undefined;
     if (!text) continue;
-    rows.push({ item_id: whyField(option.id), item_title: `${WHY_QUESTION[lang]} — ${optionText(option, lang).title}`, position: '', amount: '', text });
+    rows.push(csvItem(whyField(option.id), `${WHY_QUESTION[lang]} — ${optionText(option, lang).title}`, null, null, text));
   }
   return rows;
 }
