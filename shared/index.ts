@@ -28,3 +28,7 @@ export * from './domain/liveViews.js';
 export * from './domain/limits.js';
 export * from './domain/joins.js';
 export * from './kinds/index.js';
+export * from './domain/feedbackModel.js';
+export * from './domain/onlineModel.js';
+export * from './process/model.js';
+export * from './process/schema.js';

@@ -78,6 +78,21 @@ export interface ActivityResults {
   openAnswers: OpenAnswer[];
   /** Which answers the numbers rest on: how many count, and how many of those came from late joiners. */
   answers: LateAnswers;
+  /**
+   * Room and online apart (the groups lens's split): the same results over the room's answers and
+   * over the online ones. null while no counted answer is online. Optional in the type only so
+   * results written before it existed still type.
+   */
+  channels?: { room: ChannelResults; online: ChannelResults } | null;
+}
+
+/** One channel's share of an activity's results: the kind's numbers over that channel's counted answers only. */
+export interface ChannelResults {
+  answers: number;
+  answersByGroup: Record<string, number>;
+  vote: VoteResults | null;
+  scan: ScanResults | null;
+  options: OptionsResults | null;
 }
 
 /**

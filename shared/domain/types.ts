@@ -1,5 +1,8 @@
 import type { Answer } from './answers.js';
 import type { OptionItem, OptionWeights } from '../kinds/options/model.js';
+import type { FeedbackEntry } from './feedbackModel.js';
+import type { AnswerChannel, OnlineWindow } from './onlineModel.js';
+import type { ProcessRef } from '../process/model.js';
 
 /**
  * The workshop's state: what the server stores (as the events that built it) and what
@@ -26,6 +29,11 @@ export interface Group {
   name: string;
   /** Present for the default groups, so each phone can show its own language. */
   i18n?: Localized;
+  /**
+   * People invited or living there, as the workshop's process says (`groups:invited`); null or
+   * absent when not known (a workshop outside a process, or stored before processes existed).
+   */
+  invited?: number | null;
 }
 
 export interface Participant {
@@ -143,6 +151,8 @@ export interface StoredAnswer {
   revisions: number;
   /** Every client-made id seen, so a retried send is never counted twice. */
   answerIds: string[];
+  /** Whether the answer that counts came in the live session or online after it; absent (stored before this existed) reads as 'room'. */
+  channel?: AnswerChannel;
 }
 
 export interface WorkshopState {
@@ -179,4 +189,14 @@ export interface WorkshopState {
    * states from before erasure existed.
    */
   erasedParticipantIds?: string[];
+  /** The process this workshop is a meeting of; null or absent when it stands alone. */
+  process?: ProcessRef | null;
+  /** "You said, we did" entries, in the order written; absent reads as none. */
+  feedback?: FeedbackEntry[];
+  /** When the feedback was published at the join link; null or absent while not. */
+  feedbackPublishedAt?: number | null;
+  /** When the live session ended (the first `online:open`); null or absent while it did not: every answer is 'room'. */
+  liveEndedAt?: number | null;
+  /** The steps open online after the evening, and until when; null or absent when none. */
+  online?: OnlineWindow | null;
 }

@@ -11,6 +11,9 @@ import { joinBurst, joinsPerMinute, type JoinBurst, type JoinMinute } from './jo
 import { currentActivity } from './rules.js';
 import { storyOrder, storyShown, visibleValueIds } from './rules.js';
 import type { Activity, Group, LocalizedCard, Settings, Story, Value, ValueOrigin, WorkshopState } from './types.js';
+import type { FeedbackView } from './feedbackModel.js';
+import type { OnlineWindow, Representation } from './onlineModel.js';
+import type { ProcessRef } from '../process/model.js';
 
 /**
  * What each kind of client is sent. Views are derived here, never in a client, so the board,
@@ -83,6 +86,16 @@ export interface PublicView {
    * them): a phone compares its own counts with them and says so instead of sending.
    */
   caps: Caps;
+  /** The process this workshop is a meeting of; null when it stands alone. */
+  process: ProcessRef | null;
+  /** "You said, we did": for the room once published; the host always (publishedAt null while a draft). */
+  feedback: FeedbackView | null;
+  /** When the live session ended; null while it runs. */
+  liveEndedAt: number | null;
+  /** The steps open online and until when (onlineOpenFor says whether one takes answers now); null when none. */
+  online: OnlineWindow | null;
+  /** Invited against who took part, per group, with the under-representation warning (board and host; phones get null). */
+  representation: Representation | null;
 }
 
 /**
@@ -107,6 +120,8 @@ export interface SelfView {
   /** The participant's own latest answer per activity, so a reloaded phone shows it again. */
   answers: Record<string, { answerId: string; answer: Answer; at: number }>;
   endorsedOpenAnswerIds: string[];
+  /** Feedback entries (published only) about what this participant said: a value they proposed, told a story on or voted for, an option they weighed. */
+  feedbackAboutYou: string[];
 }
 
 export interface HostValue extends Omit<Value, 'i18n'> {

@@ -6,6 +6,9 @@ import { VOTE_LIMITS } from '../domain/permissions.js';
 import { optionListSchema, optionWeightsSchema } from '../kinds/options/schema.js';
 import { REMOVE_MANY_MAX_IDS } from '../domain/limits.js';
 import { ACTIVITY_KINDS, SCAN_FACTORS, type ActivityKind, type ScanFactor } from '../domain/types.js';
+import { FEEDBACK_LIMITS, FEEDBACK_TARGET_KINDS, type FeedbackTargetKind } from '../domain/feedbackModel.js';
+import { ONLINE_LIMITS } from '../domain/onlineModel.js';
+import { PROCESS_LIMITS } from '../process/model.js';
 
 /**
  * Every command a client can send over the socket: its payload schema and who may send it.
@@ -24,6 +27,20 @@ export type Role = 'host' | 'participant' | 'visitor';
 const newId = <T extends z.ZodString>(schema: T) => schema.refine((id) => !isBuiltInName(id), { message: 'This id is a reserved name' });
 const phoneMadeId = newId(clientIdSchema);
 const madeId = newId(idSchema);
+
+/** An http(s) URL, as typed: anything else (javascript:, data:, a bare word) is refused. */
+const linkSchema = z
+  .string()
+  .trim()
+  .max(FEEDBACK_LIMITS.link, { message: `At most ${FEEDBACK_LIMITS.link} characters` })
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, { message: 'A link must be an http:// or https:// address' });
 
 const valueText = {
   title: textField(LIMITS.valueTitle),
@@ -117,6 +134,41 @@ export const commandSchemas = {
    * `<activityId>:<participantId>:<answerId>:<field>`, field `wentWell`, `couldBeBetter` or `why.<optionId>`.
    */
   'open-answer:endorse': z.object({ openAnswerId: z.string().regex(/^[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_-]{1,64}){2}:(wentWell|couldBeBetter|why\.[A-Za-z0-9_-]{1,64})$/) }),
+  /**
+   * "You said, we did": adds the entry `entryId` (made by the organiser's browser) or replaces it
+   * whole. The same text again stores nothing. `target.id` must name a value (value, tension),
+   * an option of `target.activityId` (option), or be null (general).
+   */
+  'feedback:set': z.object({
+    entryId: madeId,
+    target: z.object({
+      kind: z.enum(FEEDBACK_TARGET_KINDS as [FeedbackTargetKind, ...FeedbackTargetKind[]]),
+      id: idSchema.nullable(),
+      activityId: idSchema.nullable().default(null),
+    }),
+    decision: textField(FEEDBACK_LIMITS.decision, { multiline: true }),
+    reason: textField(FEEDBACK_LIMITS.reason, { min: 0, multiline: true }).default(''),
+    when: textField(FEEDBACK_LIMITS.when, { min: 0 }).default(''),
+    link: linkSchema.nullable().default(null),
+  }),
+  'feedback:remove': z.object({ entryId: idSchema }),
+  /** Shows the entries at the join link (`true`) or takes them back (`false`). */
+  'feedback:publish': z.object({ published: z.boolean() }),
+  /**
+   * Keeps these steps (dots, rank, points, scan, options) open online until `until` (epoch ms,
+   * ONLINE_LIMITS from now), through the same join link; ends the live session (answers from
+   * now on are marked `online`) and opens joining. Sent again, it replaces the window.
+   */
+  'online:open': z.object({
+    activityIds: z.array(idSchema).min(1).max(ONLINE_LIMITS.activities),
+    until: z.number().int().positive(),
+  }),
+  /** Closes the online window now (answers are refused from then on). */
+  'online:close': z.object({}),
+  /** Invited numbers per group (the process sends them to each meeting); a group left out keeps its number. */
+  'groups:invited': z.object({
+    invited: z.array(z.object({ groupId: idSchema, invited: z.number().int().min(0).max(PROCESS_LIMITS.invitedMax).nullable() })).min(1).max(LIMITS.groupsMax),
+  }),
   'answer:submit': z.object({
     activityId: idSchema,
     /** Made by the phone; a retried send with the same id is acknowledged but counted once. */
@@ -160,6 +212,12 @@ export const commandRoles: Record<CommandName, Role> = {
   'activity:extend': 'host',
   'summary:publish': 'host',
   'open-answer:endorse': 'participant',
+  'feedback:set': 'host',
+  'feedback:remove': 'host',
+  'feedback:publish': 'host',
+  'online:open': 'host',
+  'online:close': 'host',
+  'groups:invited': 'host',
 };
 
 /** What a successful command acknowledges with. */
@@ -192,6 +250,12 @@ export interface CommandResults {
   'activity:extend': Record<string, never>;
   'summary:publish': Record<string, never>;
   'open-answer:endorse': Record<string, never>;
+  'feedback:set': { entryId: string };
+  'feedback:remove': Record<string, never>;
+  'feedback:publish': Record<string, never>;
+  'online:open': Record<string, never>;
+  'online:close': Record<string, never>;
+  'groups:invited': Record<string, never>;
 }
 
 /** A validated command, as the domain sees it. */
