@@ -1,5 +1,7 @@
 import type { Group, Lang, Settings } from '../domain/types.js';
 import type { ErrorCode } from './errors.js';
+import type { FeedbackView } from '../domain/feedbackModel.js';
+import type { ProcessRef } from '../process/model.js';
 
 /**
  * The HTTP half of the protocol (docs/protocol.md): response bodies of the /api endpoints,
@@ -26,6 +28,10 @@ export interface WorkshopSummary {
   settings: Settings;
   /** Absolute join URL (PUBLIC_URL or the request's origin), the one in the QR code. */
   joinUrl: string;
+  /** "You said, we did", once published (published entries only); null before. A phone opening the link after the meeting shows it. */
+  feedback: FeedbackView | null;
+  /** The process this workshop is a meeting of (its public page is `/p/<process.code>`); null when it stands alone. */
+  process: ProcessRef | null;
 }
 
 /**

@@ -6,6 +6,8 @@ import { deletionEn } from './deletion.en.js';
 import { optionsPhoneEn } from './optionsPhone.en.js';
 import { optionsSetupEn } from './optionsSetup.en.js';
 import { optionsResultsEn } from './optionsResults.en.js';
+import { feedbackEn } from './feedback.en.js';
+import { onlineEn } from './online.en.js';
 
 /** The shape of a language: the same keys as Dutch, any strings. A missing or extra key fails to compile. */
 export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -19,6 +21,8 @@ export const en: Strings<typeof nl> = {
   optionsPhone: optionsPhoneEn,
   optionsSetup: optionsSetupEn,
   optionsResults: optionsResultsEn,
+  feedback: feedbackEn,
+  online: onlineEn,
   joinAddress: {
     unreachable: 'Phones cannot reach this laptop: connect to a Wi-Fi or start a hotspot.',
     label: 'Address for phones',

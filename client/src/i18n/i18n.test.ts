@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, CONNECT_ERRORS, ACTIVITY_KINDS } from '../../../shared/index.js';
 import { en } from './en.js';
 import { nl } from './nl.js';
+import { processNl } from './process.nl.js';
+import { processEn } from './process.en.js';
+import { recordNl } from './record.nl.js';
+import { recordEn } from './record.en.js';
+import { feedbackEditNl } from './feedbackEdit.nl.js';
+import { feedbackEditEn } from './feedbackEdit.en.js';
+import { onlineHostNl } from './onlineHost.nl.js';
+import { onlineHostEn } from './onlineHost.en.js';
+import { i18n } from './index.js';
+import { registerStrings } from './lazy.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -17,9 +27,19 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
+/** The namespaces pages register when they load (lazy.ts): the same checks as the eager ones. */
+const LAZY = { process: [processNl, processEn], record: [recordNl, recordEn], feedbackEdit: [feedbackEditNl, feedbackEditEn], onlineHost: [onlineHostNl, onlineHostEn] } as const;
+
 describe('i18n resources', () => {
-  const nlKeys = leaves(nl);
-  const enKeys = leaves(en);
+  const nlKeys = leaves({ ...nl, ...Object.fromEntries(Object.entries(LAZY).map(([k, [n]]) => [k, n])) } as Tree);
+  const enKeys = leaves({ ...en, ...Object.fromEntries(Object.entries(LAZY).map(([k, [, e]]) => [k, e])) } as Tree);
+
+  it('a lazily registered namespace translates in both languages, and is not in the first load', () => {
+    expect(i18n.getResource('nl', 'translation', 'record')).toBeUndefined();
+    registerStrings('record', { nl: recordNl, en: recordEn });
+    expect(i18n.getFixedT('nl')('record.title')).toBe(recordNl.title);
+    expect(i18n.getFixedT('en')('record.title')).toBe(recordEn.title);
+  });
 
   it('Dutch and English have exactly the same keys', () => {
     expect([...enKeys.keys()].sort()).toEqual([...nlKeys.keys()].sort());

@@ -5,6 +5,8 @@ import { deletionNl } from './deletion.nl.js';
 import { optionsPhoneNl } from './optionsPhone.nl.js';
 import { optionsSetupNl } from './optionsSetup.nl.js';
 import { optionsResultsNl } from './optionsResults.nl.js';
+import { feedbackNl } from './feedback.nl.js';
+import { onlineNl } from './online.nl.js';
 
 /**
  * Dutch: the source of truth for every string in the UI. en.ts is typed from this object, so a
@@ -20,6 +22,8 @@ export const nl = {
   optionsPhone: optionsPhoneNl,
   optionsSetup: optionsSetupNl,
   optionsResults: optionsResultsNl,
+  feedback: feedbackNl,
+  online: onlineNl,
   joinAddress: {
     unreachable: 'Telefoons kunnen deze laptop niet bereiken: maak verbinding met een wifi-netwerk of zet een hotspot aan.',
     label: 'Adres voor telefoons',
