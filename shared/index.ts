@@ -32,3 +32,4 @@ export * from './domain/feedbackModel.js';
 export * from './domain/onlineModel.js';
 export * from './process/model.js';
 export * from './process/schema.js';
+export * from './domain/representation.js';
