@@ -102,6 +102,24 @@ describe('a database from the first releases', () => {
     db.close();
   });
 
+  it('gains the processes tables (schema version 4) and keeps its workshops', () => {
+    const file = firstReleaseFile();
+    new SqliteStore(file).close();
+    const db = new Database(file, { readonly: true });
+    expect(SCHEMA_VERSION).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()).toEqual([
+      'deleted_codes',
+      'deleted_process_codes',
+      'events',
+      'processes',
+      'snapshots',
+      'workshops',
+    ]);
+    expect(db.prepare('SELECT id FROM workshops').pluck().all()).toEqual([fixture.workshop.id]);
+    db.close();
+  });
+
   it('refuses a file from a newer Raakvlak rather than write to it', () => {
     const file = firstReleaseFile();
     const db = new Database(file);

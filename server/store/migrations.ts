@@ -12,6 +12,9 @@ import type Database from 'better-sqlite3';
  *        snapshots of a workshop's state shorten the replay on load.
  * 2 → 3: the join codes of deleted workshops, so a code never opens another workshop for the
  *        phones and boards that still have it (a code and a time: no personal data).
+ * 3 → 4: processes (a neighbourhood plan's meetings over time): one row per process with its
+ *        state as JSON (shared/process/model.ts ProcessState), and the codes of deleted
+ *        processes, kept for the same reason as deleted_codes.
  */
 const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
   (db) =>
@@ -43,6 +46,20 @@ const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
   (db) =>
     db.exec(`
       CREATE TABLE deleted_codes (
+        code TEXT PRIMARY KEY,
+        deleted_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `),
+  (db) =>
+    db.exec(`
+      CREATE TABLE processes (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE deleted_process_codes (
         code TEXT PRIMARY KEY,
         deleted_at INTEGER NOT NULL
       ) WITHOUT ROWID;

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { EVENT_VERSION, STATE_VERSION, type DomainEvent, type WorkshopState } from '../../shared/index.js';
+import { EVENT_VERSION, STATE_VERSION, type DomainEvent, type ProcessState, type WorkshopState } from '../../shared/index.js';
 import { migrate } from './migrations.js';
-import type { AppendBatch, IdleWorkshop, StoredEvent, StoredWorkshop, UnreadableWorkshop, WorkshopRow, WorkshopStore } from './types.js';
+import type { AppendBatch, IdleProcess, IdleWorkshop, ProcessStore, StoredEvent, StoredWorkshop, UnreadableWorkshop, WorkshopRow, WorkshopStore } from './types.js';
 
 export interface SqliteStoreOptions {
   /**
@@ -27,7 +27,7 @@ interface EventRow {
 }
 
 /**
- * The event log in one SQLite file (better-sqlite3: synchronous, one connection per process).
+ * The event log (and the processes) in one SQLite file (better-sqlite3: synchronous, one connection per process).
  * The schema is versioned (`PRAGMA user_version`) and migrated on open (migrations.ts).
  *
  * Deleting means gone from the file: `secure_delete` makes SQLite overwrite deleted content
@@ -36,7 +36,7 @@ interface EventRow {
  * and empties the WAL, which still held the old page images. The cost is an extra write of
  * what is deleted; deletes are rare (a snapshot replacing the one before is the common one).
  */
-export class SqliteStore implements WorkshopStore {
+export class SqliteStore implements WorkshopStore, ProcessStore {
   private readonly db: Database.Database;
   private readonly insertWorkshop: Database.Statement<[string, string, number]>;
   private readonly insertEvent: Database.Statement<[string, number, string, number, number, string]>;
@@ -52,6 +52,7 @@ export class SqliteStore implements WorkshopStore {
   private readonly deletedCode: Database.Statement<[string]>;
   private readonly idleRows: Database.Statement<[number]>;
   private readonly otherSnapshot: Database.Statement<[string, number]>;
+  private readonly processes: ProcessStatements;
 
   constructor(file: string, opts: SqliteStoreOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -110,6 +111,41 @@ export class SqliteStore implements WorkshopStore {
         FROM workshops w
       ) WHERE lastAt < ? ORDER BY lastAt`);
     this.otherSnapshot = this.db.prepare('SELECT version FROM snapshots WHERE workshop_id = ? AND version <> ?');
+    this.processes = processStatements(this.db);
+  }
+
+  createProcess(state: ProcessState): void {
+    this.processes.insert.run(state.id, state.code, JSON.stringify(state), state.createdAt, state.updatedAt);
+  }
+
+  processById(id: string): ProcessState | null {
+    return readProcess(this.processes.byId.get(id));
+  }
+
+  processByCode(code: string): ProcessState | null {
+    return readProcess(this.processes.byCode.get(code));
+  }
+
+  processOfMeeting(workshopId: string): ProcessState | null {
+    return readProcess(this.processes.ofMeeting.get(workshopId));
+  }
+
+  saveProcess(state: ProcessState): boolean {
+    return this.processes.update.run(JSON.stringify(state), state.updatedAt, state.id).changes > 0;
+  }
+
+  deleteProcess(id: string, at: number): boolean {
+    const deleted = this.processes.deleteTx(id, at);
+    if (deleted) this.truncateWal();
+    return deleted;
+  }
+
+  processCodeTaken(code: string): boolean {
+    return this.processes.byCode.get(code) !== undefined || this.processes.deletedCode.get(code) !== undefined;
+  }
+
+  idleProcesses(before: number): IdleProcess[] {
+    return this.processes.idle.all(before) as IdleProcess[];
   }
 
   create(workshop: WorkshopRow, created: DomainEvent): void {
@@ -209,6 +245,52 @@ export class SqliteStore implements WorkshopStore {
       const { type, at, ...payload } = event;
       this.insertEvent.run(workshopId, fromSeq + i, type, at, EVENT_VERSION, JSON.stringify(payload));
     });
+  }
+}
+
+interface ProcessStatements {
+  insert: Database.Statement<[string, string, string, number, number]>;
+  byId: Database.Statement<[string]>;
+  byCode: Database.Statement<[string]>;
+  ofMeeting: Database.Statement<[string]>;
+  update: Database.Statement<[string, number, string]>;
+  deletedCode: Database.Statement<[string]>;
+  idle: Database.Statement<[number]>;
+  deleteTx: (id: string, at: number) => boolean;
+}
+
+function processStatements(db: Database.Database): ProcessStatements {
+  const code = db.prepare('SELECT code FROM processes WHERE id = ?').pluck();
+  const deleteRow = db.prepare('DELETE FROM processes WHERE id = ?');
+  const rememberCode = db.prepare('INSERT OR REPLACE INTO deleted_process_codes (code, deleted_at) VALUES (?, ?)');
+  return {
+    insert: db.prepare('INSERT INTO processes (id, code, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
+    byId: db.prepare('SELECT state FROM processes WHERE id = ?'),
+    byCode: db.prepare('SELECT state FROM processes WHERE code = ?'),
+    // A scan of the processes (a few hundred rows, each a small JSON), only when a workshop is deleted.
+    ofMeeting: db.prepare("SELECT state FROM processes WHERE EXISTS (SELECT 1 FROM json_each(processes.state, '$.meetingIds') m WHERE m.value = ?) LIMIT 1"),
+    update: db.prepare('UPDATE processes SET state = ?, updated_at = ? WHERE id = ?'),
+    deletedCode: db.prepare('SELECT 1 FROM deleted_process_codes WHERE code = ?'),
+    idle: db.prepare("SELECT id, code, updated_at AS updatedAt FROM processes WHERE updated_at < ? AND json_array_length(state, '$.meetingIds') = 0 ORDER BY updated_at"),
+    deleteTx: db.transaction((id: string, at: number): boolean => {
+      const c = code.get(id) as string | undefined;
+      if (c === undefined) return false;
+      deleteRow.run(id);
+      rememberCode.run(c, at);
+      return true;
+    }),
+  };
+}
+
+/** A process row's state, or null when there is no row or its JSON is unreadable (edited by hand, a damaged file). */
+function readProcess(row: unknown): ProcessState | null {
+  const text = (row as { state?: unknown } | undefined)?.state;
+  if (typeof text !== 'string') return null;
+  try {
+    const state = JSON.parse(text) as unknown;
+    return typeof state === 'object' && state !== null && !Array.isArray(state) ? (state as ProcessState) : null;
+  } catch {
+    return null;
   }
 }
 

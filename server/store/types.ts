@@ -1,4 +1,4 @@
-import type { DomainEvent, WorkshopState } from '../../shared/index.js';
+import type { DomainEvent, ProcessState, WorkshopState } from '../../shared/index.js';
 
 /** A workshop's row. */
 export interface WorkshopRow {
@@ -80,4 +80,34 @@ export interface WorkshopStore {
   /** Workshops whose newest stored change is older than `before` (epoch ms), oldest first. */
   idleSince(before: number): IdleWorkshop[];
   close(): void;
+}
+
+/** A process that has no meetings left, and when it last changed, for the retention sweep. */
+export interface IdleProcess {
+  id: string;
+  code: string;
+  updatedAt: number;
+}
+
+/**
+ * Where processes live (shared/process/model.ts): one row per process holding its whole state;
+ * a process is small (its groups, its meeting ids, the newest request ids) and changes only
+ * when its organiser edits it or adds a meeting, so it is written whole. Synchronous like
+ * WorkshopStore.
+ */
+export interface ProcessStore {
+  /** Stores a new process; throws when its id or code is taken. */
+  createProcess(state: ProcessState): void;
+  processById(id: string): ProcessState | null;
+  processByCode(code: string): ProcessState | null;
+  /** The process whose meetingIds hold this workshop; null when it stands alone. */
+  processOfMeeting(workshopId: string): ProcessState | null;
+  /** Replaces a stored process's state; false when there is no such process. */
+  saveProcess(state: ProcessState): boolean;
+  /** Deletes the process's row (gone from the file) and remembers its code as used. False when there is none. */
+  deleteProcess(id: string, at: number): boolean;
+  /** Whether a process code belongs to a process, or belonged to a deleted one. */
+  processCodeTaken(code: string): boolean;
+  /** Processes with no meetings whose state last changed before `before` (epoch ms), oldest first. */
+  idleProcesses(before: number): IdleProcess[];
 }
