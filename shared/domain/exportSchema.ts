@@ -224,6 +224,16 @@ const openAnswerSchema = z.object({
   at: num.describe('milliseconds since the epoch (results are the board’s object, unchanged)'),
 }).meta({ id: 'OpenAnswer' });
 
+const channelResultsSchema = z
+  .object({
+    answers: count.describe("this channel's counted answers"),
+    answersByGroup: z.record(z.string(), count).describe('groupId → its counted answers in this channel'),
+    vote: voteResultsSchema.nullable().describe("a vote's results over this channel's answers only; null for scan and options"),
+    scan: scanResultsSchema.nullable().describe("a scan's results over this channel's answers only; else null"),
+    options: optionsResultsSchema.nullable().describe("options' results over this channel's answers only (weighted as the whole activity); else null"),
+  })
+  .meta({ id: 'ChannelResults' });
+
 export const activityResultsSchema = z.object({
   activityId: id,
   kind: z.enum(['dots', 'rank', 'points', 'scan', 'options']),
@@ -239,6 +249,12 @@ export const activityResultsSchema = z.object({
       fromLateJoiners: count.describe('of those, answers from participants who joined after the activity first opened (joinedAt > openedAt); 0 if it never opened'),
     })
     .describe('which answers the numbers rest on'),
+  // Optional only in the type (results written before it existed); every export has it.
+  channels: z
+    .object({ room: channelResultsSchema, online: channelResultsSchema })
+    .nullable()
+    .optional()
+    .describe('room and online apart: the same numbers over the answers given in the live session and over those given online after it; null while no counted answer is online'),
 }).meta({ id: 'ActivityResults' });
 
 const optionsSummarySchema = z

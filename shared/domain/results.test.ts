@@ -104,3 +104,70 @@ describe('activity results', () => {
     expect(doc.summary.topValues[0]?.valueId).toBe(h.state.valueOrder[0]);
   });
 });
+
+describe('room and online apart (channels)', () => {
+  /** A rank vote (K = 2 over A, B, C) with 3 answers in the room and 2 marked online. */
+  function roomAndOnline() {
+    const h = new DomainHarness({ title: 'x', groups: ['Bewoners', 'Gemeente'] });
+    const [A, B, C] = h.state.valueOrder as [string, string, string];
+    const rank = h.state.activities[2]!.id;
+    h.must('activity:configure', { activityId: rank, rankK: 2, valueIds: [A, B, C] }, HOST);
+    h.must('agenda:goto', { activityId: rank }, HOST);
+    const ballots: [number, string[], 'room' | 'online' | undefined][] = [
+      [0, [A, B], 'room'], // r1
+      [0, [A, C], undefined], // r2: stored before channels existed, reads as room
+      [1, [B, A], 'room'], // r3
+      [0, [C, B], 'online'], // o1
+      [1, [C, A], 'online'], // o2
+    ];
+    const people = ballots.map(([group, order], i) => {
+      const p = h.join(group);
+      h.must('answer:submit', { activityId: rank, answerId: `c${i}`, answer: { kind: 'rank', order } }, p);
+      return p.participantId;
+    });
+    const mark = (ballot: number, channel: 'room' | 'online' | undefined) => {
+      const pid = people[ballot]!;
+      const { channel: _old, ...stored } = h.state.answers[rank]![pid]!;
+      h.state = { ...h.state, answers: { ...h.state.answers, [rank]: { ...h.state.answers[rank], [pid]: channel ? { ...stored, channel } : stored } } };
+    };
+    ballots.forEach(([, , channel], i) => mark(i, channel));
+    return { h, A, B, C, rank, people, mark };
+  }
+
+  it('computes the vote over the room answers and over the online answers', () => {
+    const { h, A, B, C, rank } = roomAndOnline();
+    const [res, mun] = h.state.groups.map((g) => g.id) as [string, string];
+    const r = activityResults(h.state, rank);
+    // Whole room (5 answers), Borda K = 2: A 2+2+1+0+1 = 6, B 1+0+2+1+0 = 4, C 0+1+0+2+2 = 5.
+    expect(r?.vote?.values.map((v) => [v.valueId, v.position, v.score])).toEqual([[A, 1, 6], [C, 2, 5], [B, 3, 4]]);
+    const room = r?.channels?.room;
+    const online = r?.channels?.online;
+    // Room (r1, r2, r3): A 2+2+1 = 5, B 1+0+2 = 3, C 0+1+0 = 1; shares 5/9, 3/9, 1/9.
+    expect(room).toMatchObject({ answers: 3, answersByGroup: { [res]: 2, [mun]: 1 }, scan: null, options: null });
+    expect(room?.vote?.answers).toBe(3);
+    expect(room?.vote?.values.map((v) => [v.valueId, v.position, v.score])).toEqual([[A, 1, 5], [B, 2, 3], [C, 3, 1]]);
+    expect(room?.vote?.values[0]?.share).toBeCloseTo(5 / 9, 12);
+    // Room W: ranks (unranked = 3) r1 A1 B2 C3, r2 A1 C2 B3, r3 B1 A2 C3 → sums A 4, B 6, C 8; mean 6;
+    // S = 4 + 0 + 4 = 8; W = 12·8 / (3²·(3³ − 3)) = 96 / 216 = 4/9.
+    expect(room?.vote?.kendallW?.w).toBeCloseTo(4 / 9, 12);
+    // Online (o1, o2): C 2+2 = 4, B 1+0 = 1, A 0+1 = 1 (A and B share place 2).
+    expect(online).toMatchObject({ answers: 2, answersByGroup: { [res]: 1, [mun]: 1 }, scan: null, options: null });
+    expect(online?.vote?.values.map((v) => [v.valueId, v.position, v.score])).toEqual([[C, 1, 4], [A, 2, 1], [B, 2, 1]]);
+    // Online W: o1 C1 B2 A3, o2 C1 A2 B3 → sums A 5, B 5, C 2; mean 4; S = 1 + 1 + 4 = 6; W = 72 / (2²·24) = 0.75.
+    expect(online?.vote?.kendallW?.w).toBeCloseTo(0.75, 12);
+    // The whole room's results are those without the split.
+    expect(r?.answers.counted).toBe(5);
+  });
+
+  it('is null while no counted answer came in online', () => {
+    const { h, rank, people, mark } = roomAndOnline();
+    mark(3, 'room');
+    mark(4, undefined);
+    expect(activityResults(h.state, rank)?.channels).toBeNull();
+    // An online answer of a removed participant does not count, so no split either.
+    mark(4, 'online');
+    expect(activityResults(h.state, rank)?.channels?.online.answers).toBe(1);
+    h.must('participant:remove', { participantId: people[4] }, HOST);
+    expect(activityResults(h.state, rank)?.channels).toBeNull();
+  });
+});
