@@ -103,4 +103,11 @@ export const commandTable: CommandTable = {
   'activity:extend': { data: nothing },
   'summary:publish': { data: nothing },
   'open-answer:endorse': { data: nothing },
+  // Published entries are in every participant's self view (feedbackAboutYou).
+  'feedback:set': { data: (_events, payload) => ({ entryId: payload.entryId }), selfViews: 'everyone' },
+  'feedback:remove': { data: nothing, selfViews: 'everyone' },
+  'feedback:publish': { data: nothing, selfViews: 'everyone' },
+  'online:open': { data: nothing },
+  'online:close': { data: nothing },
+  'groups:invited': { data: nothing },
 };

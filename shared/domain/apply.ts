@@ -143,6 +143,7 @@ function applyEvent(s: WorkshopState, e: DomainEvent): void {
         at: e.at,
         revisions: (previous?.revisions ?? 0) + 1,
         answerIds: [...(previous?.answerIds ?? []), e.answerId],
+        channel: e.channel ?? 'room',
       });
       return;
     }
@@ -161,6 +162,30 @@ function applyEvent(s: WorkshopState, e: DomainEvent): void {
     case 'open-answer:endorsed':
       put(s.openAnswerEndorsements, e.openAnswerId, [...(own(s.openAnswerEndorsements, e.openAnswerId) ?? []), e.participantId]);
       return;
+    case 'feedback:entrySet': {
+      const entries = s.feedback ?? [];
+      const at = entries.findIndex((x) => x.id === e.entry.id);
+      s.feedback = at < 0 ? [...entries, e.entry] : entries.map((x, i) => (i === at ? e.entry : x));
+      return;
+    }
+    case 'feedback:entryRemoved':
+      s.feedback = (s.feedback ?? []).filter((x) => x.id !== e.entryId);
+      return;
+    case 'feedback:published':
+      s.feedbackPublishedAt = e.published ? e.at : null;
+      return;
+    case 'online:opened':
+      s.online = e.online;
+      s.liveEndedAt = e.liveEndedAt;
+      return;
+    case 'online:closed':
+      s.online = null;
+      return;
+    case 'groups:invited': {
+      const invited = new Map(e.invited.map((i) => [i.groupId, i.invited]));
+      s.groups = s.groups.map((g) => (invited.has(g.id) ? { ...g, invited: invited.get(g.id) ?? null } : g));
+      return;
+    }
     default:
       assertNever(e);
   }

@@ -10,6 +10,9 @@ import { kindModule } from '../kinds/index.js';
 import { activityValueIds, canAddStories, canJoin, canProposeValue, visibleValueIds } from './rules.js';
 import { actionRefusal, ANSWER_SHAPING_KEYS, answerShapingLocked, ballotCapRefusal, minBallotValues, openRefusal } from './permissions.js';
 import { CAPS, type Caps } from './limits.js';
+import { decideFeedbackSet, feedbackEntries } from './feedback.js';
+import { answerChannel, onlineOpenFor } from './online.js';
+import { ONLINE_LIMITS } from './onlineModel.js';
 import { participantsToRemove } from './joins.js';
 import type { Activity, ActivityConfig, Participant, Value, WorkshopState } from './types.js';
 
@@ -209,6 +212,23 @@ export function decide(state: WorkshopState, command: Command, actor: Actor, ctx
       return ok([{ type: 'summary:published', at, published: command.payload.published }]);
     case 'open-answer:endorse':
       return endorseOpenAnswer(state, command.payload.openAnswerId, actor, at);
+    case 'feedback:set':
+      return decideFeedbackSet(state, command.payload, at);
+    case 'feedback:remove':
+      // Not stored (removed already, or never written): what the command asks for holds.
+      if (!feedbackEntries(state).some((e) => e.id === command.payload.entryId)) return ok([]);
+      return ok([{ type: 'feedback:entryRemoved', at, entryId: command.payload.entryId }]);
+    case 'feedback:publish':
+      if (((state.feedbackPublishedAt ?? null) !== null) === command.payload.published) return ok([]);
+      return ok([{ type: 'feedback:published', at, published: command.payload.published }]);
+    case 'online:open':
+      return openOnline(state, command.payload, at, caps);
+    case 'online:close':
+      // No window: what the command asks for holds.
+      if ((state.online ?? null) === null) return ok([]);
+      return ok([{ type: 'online:closed', at }]);
+    case 'groups:invited':
+      return setInvited(state, command.payload, at);
     default:
       return assertNever(command);
   }
@@ -351,13 +371,68 @@ function submitAnswer(state: WorkshopState, payload: CommandPayload<'answer:subm
     const refused = kind.validateAnswer(activity, [], payload.answer);
     return refused.ok ? fail('BAD_REQUEST', `A ${activity.kind} activity takes no answers`) : refused;
   }
-  if (state.currentActivityId !== activity.id || activity.status !== 'open') {
-    return fail('NOT_ALLOWED', activity.status === 'locked' ? 'The activity is locked' : 'The activity is not open');
+  // Taken in the room (the current step, open, its timer not up) or online (onlineOpenFor).
+  if (!onlineOpenFor(state, activity.id, at)) {
+    if (state.online?.activityIds.includes(activity.id)) return fail('NOT_ALLOWED', 'The online window has closed');
+    if (state.currentActivityId !== activity.id || activity.status !== 'open') {
+      return fail('NOT_ALLOWED', activity.status === 'locked' ? 'The activity is locked' : 'The activity is not open');
+    }
+    if (activity.endsAt !== null && at >= activity.endsAt) return fail('NOT_ALLOWED', 'Time is up');
   }
-  if (activity.endsAt !== null && at >= activity.endsAt) return fail('NOT_ALLOWED', 'Time is up');
   const valid = validateAnswer(activity, activityValueIds(state, activity), payload.answer);
   if (!valid.ok) return valid;
-  return ok([{ type: 'answer:submitted', at, activityId: activity.id, participantId: p.value.id, answerId: payload.answerId, answer: valid.value }]);
+  return ok([
+    { type: 'answer:submitted', at, activityId: activity.id, participantId: p.value.id, answerId: payload.answerId, answer: valid.value, channel: answerChannel(state, at) },
+  ]);
+}
+
+/**
+ * `online:open`: these steps take answers online until `until`. Each must exist, be listed once,
+ * be a kind that takes answers and be able to open as set up (the checks of `open`: an options
+ * step has its options, a vote's ballot fits the cap); `until` lies in [now + ONLINE_LIMITS.minMs,
+ * now + ONLINE_LIMITS.maxMs]. Ends the live session (liveEndedAt, the first time) and opens
+ * joining. Sent again, it replaces the window (openedAt kept); the same window again stores nothing.
+ */
+function openOnline(state: WorkshopState, payload: CommandPayload<'online:open'>, at: number, caps: Caps): Result<DomainEvent[]> {
+  const { activityIds, until } = payload;
+  if (new Set(activityIds).size !== activityIds.length) return fail('BAD_REQUEST', 'An activity is listed twice');
+  for (const id of activityIds) {
+    const activity = state.activities.find((a) => a.id === id);
+    if (!activity) return fail('NOT_FOUND', 'No such activity');
+    if (!kindModule(activity.kind).takesAnswers) return fail('BAD_REQUEST', `A ${activity.kind} activity takes no answers, so it cannot be open online`);
+    const empty = openRefusal(activity);
+    if (empty) return fail(empty.code, empty.message);
+    const tooMany = activity.status === 'pending' ? ballotCapRefusal(state, activity, caps) : null;
+    if (tooMany) return fail(tooMany.code, tooMany.message);
+  }
+  if (until < at + ONLINE_LIMITS.minMs || until > at + ONLINE_LIMITS.maxMs) {
+    return fail(
+      'BAD_REQUEST',
+      `The deadline must be between ${ONLINE_LIMITS.minMs / 3_600_000} hour and ${ONLINE_LIMITS.maxMs / 86_400_000} days from now (until ${new Date(at + ONLINE_LIMITS.minMs).toISOString()} – ${new Date(at + ONLINE_LIMITS.maxMs).toISOString()})`,
+    );
+  }
+  const current = state.online ?? null;
+  const sameWindow = current !== null && current.until === until && current.activityIds.length === activityIds.length && current.activityIds.every((id, i) => id === activityIds[i]);
+  const joining = state.settings.joiningOpen;
+  if (sameWindow && joining) return ok([]);
+  const events: DomainEvent[] = [];
+  if (!sameWindow) events.push({ type: 'online:opened', at, online: { activityIds: [...activityIds], openedAt: current?.openedAt ?? at, until }, liveEndedAt: state.liveEndedAt ?? at });
+  // People who could not come join through the same link.
+  if (!joining) events.push({ type: 'settings:changed', at, settings: { joiningOpen: true } });
+  return ok(events);
+}
+
+/** `groups:invited`: each group named must exist and be named once; only the numbers that change are stored. */
+function setInvited(state: WorkshopState, payload: CommandPayload<'groups:invited'>, at: number): Result<DomainEvent[]> {
+  const ids = payload.invited.map((i) => i.groupId);
+  if (new Set(ids).size !== ids.length) return fail('BAD_REQUEST', 'A group is listed twice');
+  const changed: { groupId: string; invited: number | null }[] = [];
+  for (const item of payload.invited) {
+    const group = state.groups.find((g) => g.id === item.groupId);
+    if (!group) return fail('NOT_FOUND', 'No such group');
+    if ((group.invited ?? null) !== item.invited) changed.push({ groupId: item.groupId, invited: item.invited });
+  }
+  return ok(changed.length ? [{ type: 'groups:invited', at, invited: changed }] : []);
 }
 
 function endorseOpenAnswer(state: WorkshopState, openAnswerId: string, actor: Actor, at: number): Result<DomainEvent[]> {

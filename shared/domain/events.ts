@@ -1,5 +1,7 @@
 import type { ActivityAction } from '../protocol/commands.js';
 import type { Answer } from './answers.js';
+import type { FeedbackEntry } from './feedbackModel.js';
+import type { AnswerChannel, OnlineWindow } from './onlineModel.js';
 import type { Activity, ActivityConfig, Participant, Settings, Story, Value, WorkshopState } from './types.js';
 
 /**
@@ -23,13 +25,23 @@ export type DomainEvent =
   | { type: 'settings:changed'; at: number; settings: Partial<Settings> }
   | { type: 'activity:controlled'; at: number; activityId: string; action: ActivityAction }
   | { type: 'activity:configured'; at: number; activityId: string; title?: string | null; config: Partial<ActivityConfig> }
-  | { type: 'answer:submitted'; at: number; activityId: string; participantId: string; answerId: string; answer: Answer }
+  /** `channel`: whether the answer came in the live session or online after it (answerChannel); absent in events stored before it existed, which read as 'room'. */
+  | { type: 'answer:submitted'; at: number; activityId: string; participantId: string; answerId: string; answer: Answer; channel?: AnswerChannel }
   | { type: 'agenda:added'; at: number; activity: Activity; index: number }
   | { type: 'agenda:moved'; at: number; activityId: string; toIndex: number }
   | { type: 'agenda:removed'; at: number; activityId: string }
   | { type: 'agenda:current'; at: number; activityId: string }
   | { type: 'activity:extended'; at: number; activityId: string; endsAt: number }
   | { type: 'summary:published'; at: number; published: boolean }
-  | { type: 'open-answer:endorsed'; at: number; openAnswerId: string; participantId: string };
+  | { type: 'open-answer:endorsed'; at: number; openAnswerId: string; participantId: string }
+  /** A "you said, we did" entry added, or replaced whole (same id: createdAt kept). */
+  | { type: 'feedback:entrySet'; at: number; entry: FeedbackEntry }
+  | { type: 'feedback:entryRemoved'; at: number; entryId: string }
+  | { type: 'feedback:published'; at: number; published: boolean }
+  /** The online window set (or replaced); `liveEndedAt` is when the live session ended (this event's `at` the first time). */
+  | { type: 'online:opened'; at: number; online: OnlineWindow; liveEndedAt: number }
+  | { type: 'online:closed'; at: number }
+  /** Invited numbers of these groups (only those that changed). */
+  | { type: 'groups:invited'; at: number; invited: { groupId: string; invited: number | null }[] };
 
 export type DomainEventType = DomainEvent['type'];

@@ -5,6 +5,8 @@ import type { VoteResults } from '../consensus/index.js';
 import { directParts, hostView, phoneView, publicView, type HostView, type PhoneView, type PublicView, type SelfView, type ViewParts } from './views.js';
 import type { WorkshopState } from './types.js';
 import { CAPS, type Caps } from './limits.js';
+import { feedbackAboutYou, valuesAnswered, type SaidBy } from './feedback.js';
+import { getOwn } from './own.js';
 
 /**
  * What each stored event can change, as counters. A view part is kept until one of the
@@ -25,6 +27,10 @@ interface Versions {
   participants: number;
   /** Everything a phone's view shows besides values, stories and results: activities, settings, groups, the summary flag. */
   room: number;
+  /** The feedback entries (what a phone shows of them only once published). */
+  feedback: number;
+  /** Besides who is in the room, what representation reads: invited numbers and when the live session ended. */
+  turnout: number;
 }
 
 /** Events that change nothing results read (besides answers and endorsements, counted apart). */
@@ -37,6 +43,10 @@ const NOT_RESULT_INPUTS: ReadonlySet<DomainEvent['type']> = new Set([
   'story:endorsed',
   'summary:published',
   'activity:extended',
+  'feedback:entrySet',
+  'feedback:entryRemoved',
+  'feedback:published',
+  'groups:invited',
 ]);
 
 const CONTENT: ReadonlySet<DomainEvent['type']> = new Set([
@@ -57,7 +67,11 @@ const CONTENT: ReadonlySet<DomainEvent['type']> = new Set([
 const PARTICIPANTS: ReadonlySet<DomainEvent['type']> = new Set(['workshop:created', 'participant:joined', 'participant:updated', 'participant:removed', 'participant:erased']);
 
 /** Events a phone's view does not show, whatever they are about (results and the summary are keyed apart). */
-const NOT_ROOM: ReadonlySet<DomainEvent['type']> = new Set(['participant:joined', 'answer:submitted', 'open-answer:endorsed']);
+const NOT_ROOM: ReadonlySet<DomainEvent['type']> = new Set(['participant:joined', 'answer:submitted', 'open-answer:endorsed', 'feedback:entrySet', 'feedback:entryRemoved']);
+
+const FEEDBACK: ReadonlySet<DomainEvent['type']> = new Set(['workshop:created', 'feedback:entrySet', 'feedback:entryRemoved', 'feedback:published']);
+
+const TURNOUT: ReadonlySet<DomainEvent['type']> = new Set(['workshop:created', 'groups:invited', 'online:opened']);
 
 interface Entry {
   key: string;
@@ -121,6 +135,8 @@ export class LiveViews {
       // Values (added, hidden, merged) and activities (configs, status): what a ballot would hold.
       ballotCaps: () => this.memo('ballotCaps', `${this.versions.inputs}:${this.versions.room}`, () => direct().ballotCaps()),
       caps: () => caps,
+      // Who took part (joins, removals, group changes), invited numbers and the end of the live session.
+      representation: () => this.memo('representation', `${this.versions.participants}:${this.versions.turnout}`, () => direct().representation()),
     };
   }
 
@@ -135,6 +151,8 @@ export class LiveViews {
       if (CONTENT.has(e.type)) v.content++;
       if (PARTICIPANTS.has(e.type)) v.participants++;
       if (!NOT_ROOM.has(e.type)) v.room++;
+      if (FEEDBACK.has(e.type)) v.feedback++;
+      if (TURNOUT.has(e.type)) v.turnout++;
       if (e.type === 'participant:erased') {
         // An erase takes answers, endorsements and stories out of every part: nothing cached holds.
         for (const id of new Set([...v.answers.keys(), ...Object.keys(this.state().answers)])) v.answers.set(id, (v.answers.get(id) ?? 0) + 1);
@@ -189,7 +207,8 @@ export class LiveViews {
 
   /**
    * Changes exactly when the phone view can: the room's and the content's counters, the
-   * current activity's results once revealed, and the whole summary once it is sent.
+   * current activity's results once revealed, the whole summary once it is sent, and the
+   * feedback entries once published (a draft's edits send phones nothing).
    */
   phoneKey(): string {
     const s = this.state();
@@ -197,7 +216,8 @@ export class LiveViews {
     const current = s.activities.find((a) => a.id === s.currentActivityId);
     const results = current?.revealed ? this.resultsKey(current.id) : '-';
     const summary = s.summaryPublishedAt === null ? '-' : `${v.inputs}:${v.endorsements}:${v.participants}:${[...v.answers.values()].join(',')}`;
-    return `${v.room}|${v.content}|${v.inputs}|${results}|${summary}`;
+    const feedback = (s.feedbackPublishedAt ?? null) === null ? '-' : `${v.feedback}`;
+    return `${v.room}|${v.content}|${v.inputs}|${results}|${summary}|${feedback}`;
   }
 
   /** Moves whenever who is in the room, or in which group, changes (joins, group changes, removals). */
@@ -319,12 +339,14 @@ class SelfIndex {
     const p = Object.hasOwn(state.participants, participantId) ? state.participants[participantId] : undefined;
     if (!p || p.removed) return null;
     const byOrdinal = (ordinal: Map<string, number>) => (a: string, b: string) => (ordinal.get(a) ?? 0) - (ordinal.get(b) ?? 0);
+    const storyIds = this.stories.get(p.id) ?? [];
+    const proposedValueIds = [...new Set(this.proposed.get(p.id) ?? [])];
     return {
       seq: state.seq,
       participant: { id: p.id, name: p.name, groupId: p.groupId },
-      storyIds: [...(this.stories.get(p.id) ?? [])],
+      storyIds: [...storyIds],
       endorsedStoryIds: [...new Set(this.endorsed.get(p.id) ?? [])].sort(byOrdinal(this.storyOrdinal)),
-      proposedValueIds: [...new Set(this.proposed.get(p.id) ?? [])],
+      proposedValueIds,
       answers: Object.fromEntries(
         Object.entries(state.answers).flatMap(([activityId, byParticipant]) => {
           const mine = Object.hasOwn(byParticipant, p.id) ? byParticipant[p.id] : undefined;
@@ -332,6 +354,7 @@ class SelfIndex {
         }),
       ),
       endorsedOpenAnswerIds: [...new Set(this.endorsedWall.get(p.id) ?? [])].sort(byOrdinal(this.wallOrdinal)),
+      feedbackAboutYou: (state.feedbackPublishedAt ?? null) === null ? [] : feedbackAboutYou(state, saidFromIndex(state, p.id, storyIds, proposedValueIds)),
     };
   }
 
@@ -343,6 +366,29 @@ class SelfIndex {
   }
 }
 
+/**
+ * What one participant said (feedbackAboutYou), from the index's lists of their stories and
+ * proposals and their answers: costs what they did and the number of activities, not the room.
+ */
+function saidFromIndex(state: WorkshopState, participantId: string, storyIds: readonly string[], proposedValueIds: readonly string[]): SaidBy {
+  const valueIds = new Set(proposedValueIds);
+  for (const id of storyIds) {
+    const st = getOwn(state.stories, id);
+    if (st) {
+      valueIds.add(st.valueId);
+      valueIds.add(st.originalValueId);
+    }
+  }
+  const answeredActivityIds = new Set<string>();
+  for (const a of state.activities) {
+    const mine = getOwn(getOwn(state.answers, a.id) ?? {}, participantId);
+    if (!mine) continue;
+    answeredActivityIds.add(a.id);
+    for (const id of valuesAnswered(mine.answer)) valueIds.add(id);
+  }
+  return { valueIds, answeredActivityIds };
+}
+
 function push(map: Map<string, string[]>, key: string, item: string): void {
   const list = map.get(key);
   if (list) list.push(item);
@@ -350,6 +396,6 @@ function push(map: Map<string, string[]>, key: string, item: string): void {
 }
 
 function freshVersions(): Versions {
-  return { inputs: 0, answers: new Map(), endorsements: 0, content: 0, participants: 0, room: 0 };
+  return { inputs: 0, answers: new Map(), endorsements: 0, content: 0, participants: 0, room: 0, feedback: 0, turnout: 0 };
 }
 

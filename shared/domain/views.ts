@@ -12,6 +12,8 @@ import { currentActivity } from './rules.js';
 import { storyOrder, storyShown, visibleValueIds } from './rules.js';
 import type { Activity, Group, LocalizedCard, Settings, Story, Value, ValueOrigin, WorkshopState } from './types.js';
 import type { FeedbackView } from './feedbackModel.js';
+import { feedbackAboutYou, feedbackView, saidBy } from './feedback.js';
+import { representation } from './representation.js';
 import type { OnlineWindow, Representation } from './onlineModel.js';
 import type { ProcessRef } from '../process/model.js';
 
@@ -225,6 +227,8 @@ export interface ViewParts {
   joins(): JoinsView;
   ballotCaps(): HostView['ballotCaps'];
   caps(): Caps;
+  /** Invited against who took part (board and host). */
+  representation(): Representation;
 }
 
 export function directParts(state: WorkshopState, caps: Caps = CAPS): ViewParts {
@@ -242,6 +246,7 @@ export function directParts(state: WorkshopState, caps: Caps = CAPS): ViewParts 
     joins: () => joinsOf(state),
     ballotCaps: () => ballotCapsOf(state, caps),
     caps: () => caps,
+    representation: () => representation(state),
   };
   return parts;
 }
@@ -330,6 +335,11 @@ function roomCore(state: WorkshopState, parts: ViewParts): Omit<PublicView, 'par
     summary: state.summaryPublishedAt === null ? null : summaryOf(state, parts),
     summaryPublished: state.summaryPublishedAt !== null,
     caps: parts.caps(),
+    process: state.process ?? null,
+    feedback: feedbackView(state, false),
+    liveEndedAt: state.liveEndedAt ?? null,
+    online: state.online ?? null,
+    representation: null,
   };
 }
 
@@ -341,6 +351,7 @@ export function publicView(state: WorkshopState, parts: ViewParts = directParts(
     participation: parts.participation(),
     answerCounts: Object.fromEntries(state.activities.filter((a) => kindRules(a.kind).takesAnswers).map((a) => [a.id, parts.answerCounts(a.id)])),
     results: resultsOf(revealed, parts),
+    representation: parts.representation(),
   };
 }
 
@@ -379,6 +390,7 @@ export function selfView(state: WorkshopState, participantId: string): SelfView 
       }),
     ),
     endorsedOpenAnswerIds: Object.entries(state.openAnswerEndorsements).filter(([, ids]) => ids.includes(p.id)).map(([id]) => id),
+    feedbackAboutYou: feedbackAboutYou(state, saidBy(state, p.id)),
   };
 }
 
@@ -403,6 +415,7 @@ export function hostView(state: WorkshopState, parts: ViewParts = directParts(st
     ...base,
     results: allResults(state, parts),
     summary: summaryOf(state, parts),
+    feedback: feedbackView(state, true),
     allValues: parts.allValues(),
     allStories: parts.allStories(),
     participants: parts.participants(),
