@@ -12,6 +12,9 @@ const HomePage = lazy(() => loadPage(import('./views/home/HomePage.js'), (m) => 
 const ConsolePage = lazy(() => loadPage(import('./views/console/ConsolePage.js'), (m) => m.ConsolePage));
 const BoardPage = lazy(() => loadPage(import('./views/board/BoardPage.js'), (m) => m.BoardPage));
 const ReportPage = lazy(() => loadPage(import('./views/report/ReportPage.js'), (m) => m.ReportPage));
+const ProcessPage = lazy(() => loadPage(import('./views/process/ProcessPage.js'), (m) => m.ProcessPage));
+const WorkshopRecordPage = lazy(() => loadPage(import('./views/record/RecordPage.js'), (m) => m.WorkshopRecordPage));
+const ProcessRecordPage = lazy(() => loadPage(import('./views/record/RecordPage.js'), (m) => m.ProcessRecordPage));
 
 /** What a lazily loaded page shows while its code arrives: a live status, not a blank screen. */
 export function PageLoading() {
@@ -88,10 +91,31 @@ export function App() {
           </Lazy>
         )}
       </Route>
+      <Route path="/r/:code/record">
+        {(p) => (
+          <Lazy>
+            <WorkshopRecordPage code={p.code} />
+          </Lazy>
+        )}
+      </Route>
+      <Route path="/p/:code/record">
+        {(p) => (
+          <Lazy>
+            <ProcessRecordPage code={p.code} />
+          </Lazy>
+        )}
+      </Route>
       <Route path="/r/:code">
         {(p) => (
           <Lazy>
             <ReportPage code={p.code} />
+          </Lazy>
+        )}
+      </Route>
+      <Route path="/p/:code">
+        {(p) => (
+          <Lazy>
+            <ProcessPage code={p.code} />
           </Lazy>
         )}
       </Route>

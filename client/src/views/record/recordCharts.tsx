@@ -1,0 +1,69 @@
+/**
+ * The record's own small SVG charts, next to the report's (../report/charts.tsx): vector, so they
+ * print crisply. Every one is aria-hidden: the numbers they draw are in the table or sentence
+ * next to them, which is the text alternative a screen reader and the PDF's text layer get.
+ */
+const NAVY = '#14213d';
+const TRACK = '#ebe7dd';
+const MARK = '#a4161a';
+
+/** A group's share of the participants (bar) against its share of those invited (a red mark), both 0..1. */
+export function ShareSvg({ share, invitedShare, color = NAVY }: { share: number; invitedShare: number | null; color?: string }) {
+  const x = (v: number) => Math.max(0, Math.min(1, v)) * 100;
+  return (
+    <svg className="r-svg rec-share" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      <rect x="0" y="1" width="100" height="8" fill={TRACK} />
+      <rect x="0" y="1" width={x(share)} height="8" fill={color} stroke={NAVY} strokeWidth="0.6" vectorEffect="non-scaling-stroke" />
+      {invitedShare !== null ? <rect x={Math.min(99, x(invitedShare)) - 0.6} y="0" width="1.2" height="10" fill={MARK} /> : null}
+    </svg>
+  );
+}
+
+export interface Series {
+  key: string;
+  color: string;
+  /** One point per x step; null leaves a gap. */
+  points: (number | null)[];
+}
+
+/**
+ * Lines over the meetings: x is the meeting (evenly spaced), y runs from `min` (bottom) to `max`
+ * (top) — or the other way round with `invert` (positions: 1 at the top).
+ */
+export function LineSvg({ series, steps, min, max, invert = false }: { series: Series[]; steps: number; min: number; max: number; invert?: boolean }) {
+  const W = 100;
+  const H = 40;
+  const pad = 4;
+  const x = (i: number) => (steps <= 1 ? W / 2 : pad + (i / (steps - 1)) * (W - 2 * pad));
+  const y = (v: number) => {
+    const f = max > min ? (Math.max(min, Math.min(max, v)) - min) / (max - min) : 0.5;
+    return invert ? pad + f * (H - 2 * pad) : H - pad - f * (H - 2 * pad);
+  };
+  return (
+    <svg className="r-svg rec-line" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      <rect x="0" y="0" width={W} height={H} fill="#faf9f5" />
+      {Array.from({ length: steps }, (_, i) => (
+        <line key={i} x1={x(i)} x2={x(i)} y1="0" y2={H} stroke={TRACK} strokeWidth="1" vectorEffect="non-scaling-stroke" />
+      ))}
+      {series.map((s) => {
+        const segments: string[] = [];
+        let current: string[] = [];
+        s.points.forEach((p, i) => {
+          if (p === null) {
+            if (current.length) segments.push(current.join(' '));
+            current = [];
+          } else current.push(`${x(i)},${y(p)}`);
+        });
+        if (current.length) segments.push(current.join(' '));
+        return (
+          <g key={s.key}>
+            {segments.map((pts) => (
+              <polyline key={pts} points={pts} fill="none" stroke={s.color} strokeWidth="2" vectorEffect="non-scaling-stroke" />
+            ))}
+            {s.points.map((p, i) => (p === null ? null : <circle key={i} cx={x(i)} cy={y(p)} r="1.2" fill={s.color} stroke={NAVY} strokeWidth="0.5" vectorEffect="non-scaling-stroke" />))}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
