@@ -33,3 +33,4 @@ export * from './domain/onlineModel.js';
 export * from './process/model.js';
 export * from './process/schema.js';
 export * from './domain/representation.js';
+export * from './process/meeting.js';
