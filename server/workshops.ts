@@ -105,6 +105,7 @@ export class WorkshopRegistry {
   private readonly compactTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Whether something still needs a workshop (a socket, a timer) although nobody used it lately. */
   private inUse: (workshopId: string) => boolean = () => false;
+  private otherHostToken: (state: WorkshopState, token: string) => boolean = () => false;
 
   constructor(
     private readonly store: WorkshopStore,
@@ -216,18 +217,40 @@ export class WorkshopRegistry {
   /** Creates, stores and loads a workshop; the host token is returned once and only its hash is kept. */
   create(body: CreateWorkshopBody): { workshop: LiveWorkshop; hostToken: string } {
     const hostToken = newToken();
+    const workshop = this.createFrom((ctx) => createWorkshop(body, { ...ctx, hostTokenHash: hashToken(hostToken) }));
+    return { workshop, hostToken };
+  }
+
+  /**
+   * Stores and loads a workshop whose first state `build` makes from a fresh id and an unused
+   * join code (a process's meeting: server/processes.ts), as its `workshop:created` event.
+   */
+  createFrom(build: (ctx: { id: string; code: string; now: number; newId: () => string }) => WorkshopState): LiveWorkshop {
     const now = this.clock();
-    const initial = createWorkshop(body, { id: newWorkshopId(), code: this.unusedJoinCode(), hostTokenHash: hashToken(hostToken), now, newId });
+    const initial = build({ id: newWorkshopId(), code: this.unusedJoinCode(), now, newId });
     const created: DomainEvent = { type: 'workshop:created', at: now, workshop: initial };
     this.store.create({ id: initial.id, code: initial.code, createdAt: now }, created);
     const state = apply(initial, created);
     const workshop: LiveWorkshop = { id: state.id, code: state.code, state, participantByTokenHash: new Map(), snapshotSeq: 0, lastUsedAt: now };
     this.remember(workshop);
-    return { workshop, hostToken };
+    return workshop;
+  }
+
+  /**
+   * Another token that opens a workshop as its host besides its own host token: a process's
+   * organiser token opens every meeting of that process (server/processes.ts sets this).
+   */
+  acceptHostTokens(check: (state: WorkshopState, token: string) => boolean): void {
+    this.otherHostToken = check;
   }
 
   isHostToken(workshop: LiveWorkshop, token: string): boolean {
-    return tokenMatches(token, workshop.state.hostTokenHash);
+    return tokenMatches(token, workshop.state.hostTokenHash) || this.otherHostToken(workshop.state, token);
+  }
+
+  /** The workshop if it is in memory now, without loading it or counting as a use. */
+  peek(id: string): LiveWorkshop | undefined {
+    return this.byId.get(id);
   }
 
   /** The participant a token belongs to, unless unknown or removed. */

@@ -14,6 +14,7 @@ import {
   type JoinAddressOptions,
   type WorkshopSummary,
 } from '../../shared/index.js';
+import { feedbackView } from '../../shared/domain/feedback.js';
 import type { LiveWorkshop, WorkshopRegistry } from '../workshops.js';
 import { describeIssues, issuesOf, sendError, apiNotFound } from './errors.js';
 import type { Origins } from './origins.js';
@@ -87,7 +88,17 @@ export function apiRouter({ registry, clock, origins, onJoinAddressChanged, limi
     if (!w) return sendError(res, 404, 'NOT_FOUND', 'No such workshop');
     const { code, title, language, groups, settings } = w.state;
     // The board shows this address as text beside the QR code, so both name the same origin.
-    const body: WorkshopSummary = { code, title, language, groups, settings, joinUrl: origin(req, w.id) + paths.join(code) };
+    // Feedback only once published: the join link is public.
+    const body: WorkshopSummary = {
+      code,
+      title,
+      language,
+      groups,
+      settings,
+      joinUrl: origin(req, w.id) + paths.join(code),
+      feedback: feedbackView(w.state, false),
+      process: w.state.process ?? null,
+    };
     res.setHeader('Cache-Control', 'no-store').json(body);
   });
 
