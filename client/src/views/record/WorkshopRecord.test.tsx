@@ -33,7 +33,8 @@ async function openRecord() {
   return { w, fetchMock };
 }
 
-describe('the workshop participation record', () => {
+// Role queries over a whole record (hundreds of elements) take seconds on a busy machine.
+describe('the workshop participation record', { timeout: 20_000 }, () => {
   it('loads the export with the host token and names the decision moment', async () => {
     const { fetchMock } = await openRecord();
     expect(fetchMock).toHaveBeenCalledWith(`/api/workshops/${CODE}/export`, { headers: { Authorization: 'Bearer tok-from-link' } });
