@@ -146,6 +146,8 @@ describe('meetingState: a later meeting', () => {
     const rest = h.state.valueOrder.filter((id) => ![E, A, C, F].includes(id));
     expect(s.valueOrder).toEqual([E, A, C, F, ...rest]);
     expect(s.values[C]?.mergedInto).toBe(F);
+    // The reset rank step was over [A, C, E]: C now lives on F, so the ballot is [A, F, E].
+    expect(s.activities[2]?.config.valueIds).toEqual([A, F, E]);
   });
 
   it("takes a template's agenda instead, with the previous values", () => {
@@ -166,5 +168,16 @@ describe('meetingState: a later meeting', () => {
     const state: WorkshopState = m2.state;
     expect(lastVote(state)?.vote.values[0]).toMatchObject({ valueId: A, position: 1, score: 2 });
     expect(state.participants[p.participantId]?.groupId).toBe('g-biz');
+  });
+});
+
+describe('meetingState: the meeting number', () => {
+  it('is one more than the meetings listed, or than the previous meeting’s number when a meeting was deleted', () => {
+    const { process, h } = firstMeeting();
+    // Meetings 1–3 existed, 2 was deleted: meetingIds holds 2 ids, the latest is number 3 → 4, not 3.
+    const latest = { ...h.state, process: { ...h.state.process!, meeting: 3 } };
+    const s = startMeeting({ ...process, meetingIds: ['w-a', 'w-c'] }, latest, { title: 'Vier' }, 'd', T0 + DAY).state;
+    expect(s.process?.meeting).toBe(4);
+    expect(startMeeting({ ...process, meetingIds: ['w-a'] }, h.state, { title: 'Twee' }, 'b', T0 + DAY).state.process?.meeting).toBe(2);
   });
 });

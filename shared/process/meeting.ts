@@ -46,13 +46,14 @@ function templateActivities(template: TemplateId, newId: () => string): Activity
 
 /**
  * The previous meeting's agenda again: each step with a new id, pending, not revealed, no timer
- * running, its config copied (valueIds kept: they name the same value ids in the new meeting; an
- * options step's weighting vote remapped to the new id of that vote, or null when it is not in
- * the agenda).
+ * running, its config copied. valueIds name the same values (the ids carry over), a card merged
+ * since as the card it was merged into (once), so no merged-away card is put on a ballot; an
+ * options step's weighting vote is remapped to the new id of that vote (null when it is gone).
  */
-function resetActivities(previous: readonly Activity[], newId: () => string): Activity[] {
-  const ids = new Map(previous.map((a) => [a.id, newId()]));
-  return previous.map((a) => {
+function resetActivities(previous: WorkshopState, newId: () => string): Activity[] {
+  const ids = new Map(previous.activities.map((a) => [a.id, newId()]));
+  const valueIds = (list: readonly string[]) => [...new Set(list.map((id) => resolveValueId(previous, id)))];
+  return previous.activities.map((a) => {
     const { weights } = a.config;
     return {
       id: ids.get(a.id) ?? newId(),
@@ -60,7 +61,7 @@ function resetActivities(previous: readonly Activity[], newId: () => string): Ac
       title: a.title,
       config: {
         ...a.config,
-        valueIds: a.config.valueIds === null ? null : [...a.config.valueIds],
+        valueIds: a.config.valueIds === null ? null : valueIds(a.config.valueIds),
         statements: a.config.statements.map((s) => ({ ...s, text: { ...s.text } })),
         options: a.config.options.map((o) => structuredClone(o)),
         weights: { mode: weights.mode, voteActivityId: weights.voteActivityId === null ? null : (ids.get(weights.voteActivityId) ?? null) },
@@ -117,9 +118,10 @@ function carriedValue(v: Value): Value {
 }
 
 /**
- * The state of a new meeting of a process. `process` is as it is before the meeting is added
- * (the new meeting's number is `meetingIds.length + 1`); `previous` is the state of the
- * meeting it starts from (the latest), or null for the first.
+ * The state of a new meeting of a process. `process` is as it is before the meeting is added;
+ * `previous` is the state of the meeting it starts from (the latest), or null for the first.
+ * The new meeting's number is one more than `meetingIds.length` or than the previous meeting's
+ * number, whichever is higher (so a deleted meeting never makes two meetings share a number).
  *
  * - First meeting: `body.template`'s cards and agenda, and the process's groups with the same
  *   ids, names, i18n and invited numbers.
@@ -135,7 +137,7 @@ function carriedValue(v: Value): Value {
  * process and the meeting's number.
  */
 export function meetingState(process: ProcessState, previous: WorkshopState | null, body: CreateMeetingBody, ctx: MeetingContext): WorkshopState {
-  const ref = { id: process.id, code: process.code, title: process.title, meeting: process.meetingIds.length + 1 };
+  const ref = { id: process.id, code: process.code, title: process.title, meeting: Math.max(process.meetingIds.length, previous?.process?.meeting ?? 0) + 1 };
   const fresh = {
     process: ref,
     feedback: [],
@@ -184,7 +186,7 @@ export function meetingState(process: ProcessState, previous: WorkshopState | nu
     values,
     valueOrder: body.rankingOrder ? rankedOrder(previous) : previous.valueOrder.filter((id) => getOwn(previous.values, id) !== undefined),
     stories: {},
-    activities: body.agenda === 'previous' ? resetActivities(previous.activities, ctx.newId) : templateActivities(body.agenda, ctx.newId),
+    activities: body.agenda === 'previous' ? resetActivities(previous, ctx.newId) : templateActivities(body.agenda, ctx.newId),
     currentActivityId: null,
     answers: {},
     openAnswerEndorsements: {},
