@@ -25,8 +25,10 @@ function prng(seed: number): () => number {
  * cached views must equal views built from scratch, and the phone key must move whenever the
  * phone's view changed: a cache that misses a change would show the room stale numbers.
  */
-function walk(seed: number, steps: number) {
+/** `issue12Share`: the share of steps that are, besides the 2% of the mix, feedback, online and invited-number commands. */
+function walk(seed: number, steps: number, issue12Share = 0) {
   const rnd = prng(seed);
+  const extra = prng(seed + 7919);
   const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rnd() * xs.length)];
   const h = new DomainHarness({ title: 'Walk', template: 'heat-transition', groups: ['A', 'B', 'C'] });
   const state = h.state;
@@ -49,6 +51,11 @@ function walk(seed: number, steps: number) {
   };
 
   for (let step = 0; step < steps; step++) {
+    if (issue12Share > 0 && extra() < issue12Share && people.length > 0) {
+      issue12Step(step, pick(state.activities), pick(state.valueOrder) ?? 'none');
+      check(step);
+      continue;
+    }
     const someone = pick(people);
     const value = pick(state.valueOrder) ?? 'none';
     const activity = pick(state.activities);
@@ -106,11 +113,38 @@ function walk(seed: number, steps: number) {
       run('summary:publish', { published: rnd() < 0.7 }, HOST);
     } else if (roll < 0.97) {
       run('agenda:duplicate', { activityId: activity?.id }, HOST);
-    } else {
+    } else if (roll < 0.98) {
       const wall = Object.values(views.host().results).flatMap((r) => r.openAnswers);
       run('open-answer:endorse', { openAnswerId: pick(wall)?.id ?? 'x:y:z:wentWell' }, someone);
+    } else {
+      issue12Step(step, activity, value);
     }
+    check(step);
+  }
 
+  /**
+   * "You said, we did", the online window and invited numbers: their caches (feedback,
+   * representation) and the phone key. Their choices come from a generator of their own, so the
+   * walk's other steps stay as they were.
+   */
+  function issue12Step(step: number, activity: (typeof state.activities)[number] | undefined, value: string): void {
+    const own = prng(seed * 1000 + step);
+    const rnd = own;
+    const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(own() * xs.length)];
+    const r = rnd();
+    const options = state.activities.find((a) => a.kind === 'options');
+    if (r < 0.35) {
+      const target =
+        rnd() < 0.5 ? { kind: rnd() < 0.5 ? 'value' : 'tension', id: value, activityId: null } : rnd() < 0.5 ? { kind: 'option', id: options?.config.options[0]?.id, activityId: options?.id } : { kind: 'general', id: null };
+      run('feedback:set', { entryId: `f${Math.floor(rnd() * 3)}`, target, decision: `Gedaan ${step}` }, HOST);
+    } else if (r < 0.5) run('feedback:remove', { entryId: `f${Math.floor(rnd() * 3)}` }, HOST);
+    else if (r < 0.65) run('feedback:publish', { published: rnd() < 0.7 }, HOST);
+    else if (r < 0.8) run('online:open', { activityIds: [activity?.id], until: h.now + 1000 + 2 * 3_600_000 }, HOST);
+    else if (r < 0.87) run('online:close', {}, HOST);
+    else run('groups:invited', { invited: [{ groupId: pick(state.groups)?.id, invited: rnd() < 0.2 ? null : Math.floor(rnd() * 200) }] }, HOST);
+  }
+
+  function check(step: number): void {
     expect(views.board(), `board after step ${step}`).toEqual(publicView(state));
     expect(views.host(), `host after step ${step}`).toEqual(hostView(state));
     for (const person of people) expect(views.self(person.participantId), `self after step ${step}`).toEqual(selfView(state, person.participantId));
@@ -150,6 +184,15 @@ describe('LiveViews', () => {
     // The walk did real work: most steps are accepted commands, with answers among them.
     expect(accepted).toBeGreaterThan(60);
     expect(Object.values(state.answers).flatMap((a) => Object.keys(a)).length).toBeGreaterThan(3);
+  }, 60_000);
+
+  it.each([7, 8, 9])('equal views built from scratch after every step of random walk %i, a quarter of it feedback, online windows and invited numbers', (seed) => {
+    const { accepted, state } = walk(seed, 200, 0.25);
+    expect(accepted).toBeGreaterThan(60);
+    // The live session ended in the walk, and answers came in after it.
+    expect(state.liveEndedAt).not.toBeUndefined();
+    expect(Object.values(state.answers).flatMap((a) => Object.values(a)).filter((x) => x.channel === 'online').length).toBeGreaterThan(0);
+    expect(state.feedback?.length).toBeGreaterThan(0);
   }, 60_000);
 
   it('erased participants in the walks above (so an erase was checked against views built from scratch)', () => {
