@@ -34,3 +34,4 @@ export * from './process/model.js';
 export * from './process/schema.js';
 export * from './domain/representation.js';
 export * from './process/meeting.js';
+export * from './process/report.js';

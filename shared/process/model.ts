@@ -84,7 +84,7 @@ export interface ProcessMeeting {
   workshopId: string;
   code: string;
   title: string;
-  /** 1-based. */
+  /** The meeting's number in the process (its state's `process.meeting`), 1 for the first; series points and `agreement` name meetings by it. */
   index: number;
   createdAt: number;
   /** When the first step opened; null when none did yet. */
@@ -93,10 +93,14 @@ export interface ProcessMeeting {
   liveEndedAt: number | null;
   online: OnlineWindow | null;
   representation: Representation;
-  /** The vote the priorities and W are taken from: the last vote with answers (as the summary). */
+  /**
+   * The vote the priorities and W are taken from: the last vote with answers (as the summary).
+   * On the public page only the steps the meeting's room was shown count: results revealed, or
+   * every step once the summary was sent to the phones (the same holds for scan and options).
+   */
   voteActivityId: string | null;
   voteKind: 'dots' | 'rank' | 'points' | null;
-  /** Kendall's W of that vote over the whole room; null for dots/points or too few answers. */
+  /** Kendall's W of that vote over the whole room (Summary.kendallW; for dots and points over the orders the scores imply); null with too few answers. */
   kendallW: number | null;
   /** Answers the vote's numbers rest on, per channel. */
   voteAnswers: Record<AnswerChannel, number>;
@@ -116,7 +120,11 @@ export interface ValueSeries {
   valueId: string;
   title: string;
   i18n?: LocalizedCard;
-  /** One point per meeting, in meeting order; nulls where the value was not voted on. */
+  /**
+   * One point per meeting, in meeting order; nulls where the value was not voted on. A meeting
+   * whose vote does not hold the value itself takes the card it was merged into there.
+   * position, normalizedScore, share: the vote's ValueResult (docs/export.md).
+   */
   points: { meeting: number; position: number | null; normalizedScore: number | null; share: number | null }[];
 }
 
@@ -124,7 +132,7 @@ export interface ProcessReport {
   process: { id: string; code: string; title: string; area: string; language: Lang; createdAt: number };
   groups: ProcessGroup[];
   meetings: ProcessMeeting[];
-  /** Values that were on any meeting's vote, by their best position over the meetings. */
+  /** Values that were on any meeting's vote, by their best position over the meetings (ties: the order first seen, meeting by meeting in the vote's order). */
   values: ValueSeries[];
   /** Per meeting in order: W (null where not defined). */
   agreement: { meeting: number; kendallW: number | null }[];

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainHarness } from '../domain/testing.js';
+import { HOST } from '../domain/testing.js';
+import type { FeedbackEntry } from '../domain/feedbackModel.js';
+import type { WorkshopState } from '../domain/types.js';
+import { processReport } from './report.js';
+import { startMeeting, T0, testProcess, withMeeting } from './testing.js';
+
+const DAY = 86_400_000;
+
+type Actor = ReturnType<DomainHarness['join']>;
+
+function rank(h: DomainHarness, activityId: string, ballots: [Actor, string[]][]) {
+  ballots.forEach(([p, order], i) => h.must('answer:submit', { activityId, answerId: `${activityId}-r${i}`, answer: { kind: 'rank', order } }, p));
+}
+
+/** Every statement of the scan scored `score`, so each factor score of that participant is `score`. */
+function scan(h: DomainHarness, activityId: string, p: Actor, score: number) {
+  const scores = Object.fromEntries((h.state.activities.find((a) => a.id === activityId)?.config.statements ?? []).map((s) => [s.id, score]));
+  h.must('answer:submit', { activityId, answerId: `${activityId}-s${score}`, answer: { kind: 'scan', scores } }, p);
+}
+
+function entry(id: string, valueId: string, at: number): FeedbackEntry {
+  return { id, target: { kind: 'value', id: valueId, activityId: null }, decision: 'Opgenomen in het warmteplan', reason: '', when: 'maart 2027', link: null, createdAt: at, updatedAt: at };
+}
+
+/**
+ * Three meetings of one process: 2 starts from 1, 3 from 2 (so from 1's values), each with the
+ * same rank step (index 2, K = 2). Hand-computed figures in the test below.
+ */
+function threeMeetings() {
+  let process = testProcess();
+  // ---- Meeting 1: rank over A, B, C; a scan.
+  const m1 = startMeeting(process, null, { title: 'Voorjaar' }, 'a', T0);
+  const [A, B, C] = m1.state.valueOrder as [string, string, string];
+  const act = (h: DomainHarness, i: number) => h.state.activities[i]!.id;
+  m1.must('activity:configure', { activityId: act(m1, 2), rankK: 2, valueIds: [A, B, C] }, HOST);
+  m1.must('agenda:goto', { activityId: act(m1, 2) }, HOST);
+  const r1 = m1.join(0);
+  const r2 = m1.join(0);
+  const g1 = m1.join(1);
+  const g2 = m1.join(1);
+  rank(m1, act(m1, 2), [[r1, [A, B]], [r2, [A, C]], [g1, [B, A]], [g2, [A, B]]]);
+  m1.must('activity:control', { activityId: act(m1, 2), action: 'reveal' }, HOST);
+  m1.must('agenda:goto', { activityId: act(m1, 4) }, HOST);
+  scan(m1, act(m1, 4), r1, 4);
+  scan(m1, act(m1, 4), g1, 2);
+  // A draft, never published.
+  m1.state = { ...m1.state, feedback: [entry('f1', A, T0 + DAY)] };
+  process = withMeeting(process, m1.state);
+
+  // ---- Meeting 2, from 1 (its agenda again): rank over the same A, B, C; one answer online; then C merged into B.
+  const t2 = T0 + 180 * DAY;
+  const m2 = startMeeting(process, m1.state, { title: 'Najaar' }, 'b', t2);
+  m2.must('agenda:goto', { activityId: act(m2, 2) }, HOST);
+  const s1 = m2.join(0);
+  const h1 = m2.join(1);
+  rank(m2, act(m2, 2), [[s1, [B, A]], [h1, [B, C]]]);
+  m2.state = { ...m2.state, liveEndedAt: t2 + 1 };
+  m2.now = t2 + 2;
+  const h2 = m2.join(1);
+  m2.must('answer:submit', { activityId: act(m2, 2), answerId: 'late', answer: { kind: 'rank', order: [C, B] } }, h2);
+  // h2 answered after the live session: its answer is marked online (as answer:submit stores it then).
+  const vote2 = act(m2, 2);
+  const stored = m2.state.answers[vote2]![h2.participantId]!;
+  m2.state = { ...m2.state, answers: { ...m2.state.answers, [vote2]: { ...m2.state.answers[vote2], [h2.participantId]: { ...stored, channel: 'online' } } } };
+  m2.must('value:merge', { sourceId: C, targetId: B }, HOST);
+  m2.state = { ...m2.state, summaryPublishedAt: t2 + 3, feedback: [entry('f2', B, t2 + DAY)], feedbackPublishedAt: t2 + DAY };
+  process = withMeeting(process, m2.state);
+
+  // ---- Meeting 3, from 2: the reset rank step is over A, B (C lives on B now); a scan; nothing shown to the room.
+  const t3 = T0 + 360 * DAY;
+  const m3 = startMeeting(process, m2.state, { title: 'Voorjaar 2', rankingOrder: true }, 'c', t3);
+  m3.must('agenda:goto', { activityId: act(m3, 2) }, HOST);
+  const q1 = m3.join(0);
+  const q2 = m3.join(0);
+  const k1 = m3.join(1);
+  rank(m3, act(m3, 2), [[q1, [A, B]], [q2, [A, B]], [k1, [B, A]]]);
+  m3.must('agenda:goto', { activityId: act(m3, 4) }, HOST);
+  scan(m3, act(m3, 4), q1, 5);
+  scan(m3, act(m3, 4), k1, 3);
+  process = withMeeting(process, m3.state);
+  return { process, meetings: [m1.state, m2.state, m3.state] as WorkshopState[], A, B, C, t2, t3 };
+}
+
+describe('processReport (organiser)', () => {
+  it("tracks each value's priority and W across three meetings", () => {
+    const { process, meetings, A, B, C } = threeMeetings();
+    // The ballot of meeting 3 follows the merge.
+    expect(meetings[2]?.activities[2]?.config.valueIds).toEqual([A, B]);
+    const r = processReport(process, meetings, { organiser: true });
+    expect(r.organiser).toBe(true);
+    expect(r.meetings.map((m) => [m.index, m.title, m.voteKind])).toEqual([[1, 'Voorjaar', 'rank'], [2, 'Najaar', 'rank'], [3, 'Voorjaar 2', 'rank']]);
+    expect(r.meetings.map((m) => m.voteActivityId)).toEqual(meetings.map((s) => s.activities[2]?.id));
+
+    // Meeting 1, Borda K = 2 (first 2, second 1): A 2+2+1+2 = 7, B 1+0+2+1 = 4, C 0+1+0+0 = 1 (total 12).
+    //   normalizedScore = score / (4 answers × K 2): A 7/8, B 4/8, C 1/8. share = score / 12.
+    //   W: ranks (unranked = 3) A 1,1,2,1 = 5; B 2,3,1,2 = 8; C 3,2,3,3 = 11; mean 8; S = 9 + 0 + 9 = 18;
+    //   W = 12·18 / (4²·(3³ − 3)) = 216 / 384 = 0.5625.
+    // Meeting 2: B 2+2+1 = 5, C 0+1+2 = 3, A 1+0+0 = 1 (total 9); normalizedScore = score / 6.
+    //   W: A 2,3,3 = 8; B 1,1,2 = 4; C 3,2,1 = 6; mean 6; S = 4 + 4 + 0 = 8; W = 96 / (9·24) = 4/9.
+    // Meeting 3 (A, B only): A 2+2+1 = 5, B 1+1+2 = 4 (total 9); normalizedScore = score / 6.
+    //   W: A 1,1,2 = 4; B 2,2,1 = 5; mean 4.5; S = 0.25 + 0.25 = 0.5; W = 12·0.5 / (9·(2³ − 2)) = 6/54 = 1/9.
+    const w = r.agreement.map((a) => a.kendallW);
+    expect(r.agreement.map((a) => a.meeting)).toEqual([1, 2, 3]);
+    expect(w[0]).toBeCloseTo(0.5625, 12);
+    expect(w[1]).toBeCloseTo(4 / 9, 12);
+    expect(w[2]).toBeCloseTo(1 / 9, 12);
+    expect(r.meetings.map((m) => m.kendallW)).toEqual(w);
+
+    // Values on any vote: A, B, C (first seen in meeting 1's order). Best positions A 1, B 1, C 2 → A, B, C.
+    expect(r.values.map((v) => v.valueId)).toEqual([A, B, C]);
+    const byId = new Map(r.values.map((v) => [v.valueId, v]));
+    const expectPoints = (id: string, want: [number | null, number | null, number | null][]) => {
+      const points = byId.get(id)?.points ?? [];
+      expect(points.map((p) => p.meeting)).toEqual([1, 2, 3]);
+      points.forEach((p, i) => {
+        const [position, normalizedScore, share] = want[i]!;
+        expect(p.position).toBe(position);
+        expect(p.normalizedScore).toBeCloseTo(normalizedScore!, 12);
+        expect(p.share).toBeCloseTo(share!, 12);
+      });
+    };
+    expectPoints(A, [[1, 7 / 8, 7 / 12], [3, 1 / 6, 1 / 9], [1, 5 / 6, 5 / 9]]);
+    expectPoints(B, [[2, 4 / 8, 4 / 12], [1, 5 / 6, 5 / 9], [2, 4 / 6, 4 / 9]]);
+    // C was merged into B in meeting 2: in meeting 3 its point is B's.
+    expectPoints(C, [[3, 1 / 8, 1 / 12], [2, 3 / 6, 3 / 9], [2, 4 / 6, 4 / 9]]);
+    expect(byId.get(A)?.title).toBe(meetings[2]?.values[A]?.title);
+    expect(byId.get(A)?.i18n?.en.title).toBe('Affordability');
+  });
+
+  it('gives per meeting who took part, the room/online split of the vote, the scan and every feedback entry', () => {
+    const { process, meetings, A, B, t2, t3 } = threeMeetings();
+    const r = processReport(process, meetings, { organiser: true });
+    const [m1, m2, m3] = r.meetings;
+    expect(r.process).toEqual({ id: 'proc1', code: 'PQRSTU', title: 'Wijk Lombok, warmteplan', area: 'Lombok', language: 'nl', createdAt: T0 });
+    expect(r.groups).toEqual(process.groups);
+    // Meeting 1: 2 residents (of 100 invited) and 2 municipality (of 20): turnout 0.02 and 0.1; 4 < 10 people: no warning.
+    expect(m1?.representation.groups.map((g) => [g.groupId, g.tookPart, g.invited, g.turnout])).toEqual([['g-res', 2, 100, 0.02], ['g-mun', 2, 20, 0.1]]);
+    expect(m1?.representation.underGroupIds).toEqual([]);
+    expect(m1).toMatchObject({ workshopId: 'w-a', code: 'CODEA', createdAt: T0, heldAt: T0, liveEndedAt: null, online: null, voteAnswers: { room: 4, online: 0 } });
+    // Meeting 2: h2 joined after the live session ended (t2 + 1) and answered online.
+    expect(m2).toMatchObject({ heldAt: t2, liveEndedAt: t2 + 1, voteAnswers: { room: 2, online: 1 } });
+    expect(m2?.representation.groups.map((g) => [g.groupId, g.room, g.online])).toEqual([['g-res', 1, 0], ['g-mun', 1, 1]]);
+    expect(m3).toMatchObject({ heldAt: t3, voteAnswers: { room: 3, online: 0 } });
+    // Scan factor means: meeting 1 (4 + 2) / 2 = 3 on every factor; meeting 2 none; meeting 3 (5 + 3) / 2 = 4.
+    expect(m1?.scan.map((f) => [f.factor, f.mean, f.answers])).toEqual([['motivation', 3, 2], ['organisation', 3, 2], ['interaction', 3, 2], ['result', 3, 2]]);
+    expect(m2?.scan).toEqual([]);
+    expect(r.scan.map((s) => [s.meeting, s.factors.map((f) => f.mean)])).toEqual([[1, [3, 3, 3, 3]], [2, [null, null, null, null]], [3, [4, 4, 4, 4]]]);
+    expect(r.scan[0]?.factors.map((f) => f.factor)).toEqual(['motivation', 'organisation', 'interaction', 'result']);
+    // The options step of the template was never answered.
+    expect(r.meetings.map((m) => m.options)).toEqual([null, null, null]);
+    // Organiser: the draft with publishedAt null, the published entries, and an empty list where none.
+    expect(m1?.feedback).toEqual({ publishedAt: null, entries: [expect.objectContaining({ id: 'f1', target: { kind: 'value', id: A, activityId: null } })] });
+    expect(m2?.feedback).toEqual({ publishedAt: t2 + DAY, entries: [expect.objectContaining({ id: 'f2', target: { kind: 'value', id: B, activityId: null } })] });
+    expect(m3?.feedback).toEqual({ publishedAt: null, entries: [] });
+  });
+
+  it('takes the meetings in the order of the process, whatever order they are given in', () => {
+    const { process, meetings } = threeMeetings();
+    const r = processReport(process, [meetings[2]!, meetings[0]!, meetings[1]!], { organiser: true });
+    expect(r.meetings.map((m) => m.workshopId)).toEqual(['w-a', 'w-b', 'w-c']);
+  });
+});
+
+describe('processReport (public)', () => {
+  it("shows of each meeting only what its room was shown, and feedback only once published", () => {
+    const { process, meetings, A, B, C, t2 } = threeMeetings();
+    const r = processReport(process, meetings, { organiser: false });
+    expect(r.organiser).toBe(false);
+    const [m1, m2, m3] = r.meetings;
+    // Meeting 1: the rank step was revealed (W 0.5625), its scan was not.
+    expect(m1?.kendallW).toBeCloseTo(0.5625, 12);
+    expect(m1?.scan).toEqual([]);
+    expect(m1?.feedback).toBeNull();
+    // Meeting 2: the summary was sent, so all of it; its published entries.
+    expect(m2?.kendallW).toBeCloseTo(4 / 9, 12);
+    expect(m2?.feedback?.publishedAt).toBe(t2 + DAY);
+    expect(m2?.feedback?.entries.map((e) => e.id)).toEqual(['f2']);
+    // Meeting 3: nothing revealed, nothing sent: no vote, no W, no scan; who took part still shows.
+    expect(m3).toMatchObject({ voteActivityId: null, voteKind: null, kendallW: null, scan: [], commonGround: [], tensions: [], voteAnswers: { room: 0, online: 0 } });
+    expect(m3?.representation.tookPart).toBe(3);
+    expect(r.agreement.map((a) => a.kendallW === null)).toEqual([false, false, true]);
+    expect(r.values.map((v) => v.valueId)).toEqual([A, B, C]);
+    expect(r.values.map((v) => v.points[2])).toEqual([
+      { meeting: 3, position: null, normalizedScore: null, share: null },
+      { meeting: 3, position: null, normalizedScore: null, share: null },
+      { meeting: 3, position: null, normalizedScore: null, share: null },
+    ]);
+  });
+});
