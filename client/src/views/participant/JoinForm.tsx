@@ -6,6 +6,7 @@ import { send } from '../../net/send.js';
 import { setParticipantToken } from '../../net/socket.js';
 import { useStore } from '../../store/index.js';
 import { GroupPicker } from './GroupPicker.js';
+import { PhoneFeedback, useHasFeedback } from './FeedbackSection.js';
 
 // A constant, not a fresh [] per call: zustand re-renders when a selector's result changes identity.
 const NO_GROUPS: Group[] = [];
@@ -36,6 +37,8 @@ export function JoinForm() {
           <p className="lead">{t('doors.phone.closedBody')}</p>
         </section>
       )}
+      {/* Someone opening the link after the meeting: what was done with what was said, once published. */}
+      <PhoneFeedback />
     </>
   );
 }
@@ -45,6 +48,7 @@ function OpenJoinForm() {
   const groups = useStore((s) => s.room?.groups ?? NO_GROUPS);
   const allowNames = useStore((s) => s.room?.settings.allowNames ?? false);
   const lostReason = useStore((s) => s.lostReason);
+  const hasFeedback = useHasFeedback();
   const [name, setName] = useState('');
   const [groupId, setGroupId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,6 +76,11 @@ function OpenJoinForm() {
   return (
     <form className="join-form" onSubmit={submit} noValidate>
       <h1>{t('phone.joinTitle')}</h1>
+      {hasFeedback ? (
+        <p>
+          <a href="#feedback">{t('feedback.jump')}</a>
+        </p>
+      ) : null}
       {lostReason ? (
         <p role="alert" className="notice">
           {t(`phone.${lostReason}`)}
