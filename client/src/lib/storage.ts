@@ -43,6 +43,7 @@ export function writeString(key: string, value: string | null): void {
 export const keys = {
   lang: 'lang',
   workshops: 'workshops',
+  processes: 'processes',
   participantToken: (code: string) => `participant.${code}`,
   outbox: (code: string) => `outbox.${code}`,
   draft: (code: string, field: string) => `draft.${code}.${field}`,

@@ -4,7 +4,9 @@ import { LangToggle } from '../../components/LangToggle.js';
 import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { CreateForm } from './CreateForm.js';
+import { MyProcesses } from './MyProcesses.js';
 import { MyWorkshops } from './MyWorkshops.js';
+import { ProcessStarter } from './ProcessStarter.js';
 import './home.css';
 
 export function HomePage() {
@@ -27,8 +29,10 @@ export function HomePage() {
           <p className="lead">{t('home.intro')}</p>
           <CreateForm />
         </section>
+        <ProcessStarter />
         <aside className="home-side">
           <MyWorkshops />
+          <MyProcesses />
           <p className="join-hint">
             {t('home.participantHint')} <Link href="/join">{t('common.goToJoin')}</Link>
           </p>
