@@ -64,6 +64,22 @@ describe('CSV rows from the export', () => {
     expect(rows[7]?.item_title).toBe('What goes well?');
   });
 
+  it("ends every row with the answer's channel: room in the live session, online after it", () => {
+    const { h, dots, p2, ans } = scripted();
+    const [A] = h.state.valueOrder as [string];
+    h.must('online:open', { activityIds: [dots], until: h.now + 86_400_000 }, HOST);
+    h.now += 1000;
+    h.must('answer:submit', { activityId: dots, answerId: 'd4', answer: { kind: 'dots', dots: { [A]: 2 } } }, p2);
+    const rows = exportCsvRows(exportWorkshop(h.state, h.now));
+    expect(CSV_COLUMNS.at(-1)).toBe('channel');
+    expect(rows.filter((r) => r.activity_kind === 'dots').map((r) => [r.participant_id, r.answer_id, r.channel])).toEqual([
+      [ans.participantId, 'd1', 'room'],
+      [ans.participantId, 'd1', 'room'],
+      [p2.participantId, 'd4', 'online'],
+    ]);
+    expect(rows.filter((r) => r.activity_kind !== 'dots').every((r) => r.channel === 'room')).toBe(true);
+  });
+
   it('marks the answers of a removed participant as not counted', () => {
     const { h, ans } = scripted();
     h.must('participant:remove', { participantId: ans.participantId }, HOST);
@@ -83,8 +99,9 @@ describe('the CSV text', () => {
     expect(csv.split('\r\n')).toHaveLength(rows.length + 2);
     // The separator inside a field and quotes are quoted; a comma is not special with `;`.
     expect(csv).toContain(';"Ans; ""de Vries""";');
-    expect(csv).toContain(';"Good talks,\nand ""coffee"""\r\n');
-    expect(toCsv(rows, ',')).toContain(',"Good talks,\nand ""coffee"""\r\n');
+    // The text is the last column but one; every answer here came in the room.
+    expect(csv).toContain(';"Good talks,\nand ""coffee""";room\r\n');
+    expect(toCsv(rows, ',')).toContain(',"Good talks,\nand ""coffee""",room\r\n');
   });
 
   it('neutralises formulas with a leading apostrophe, reversibly', () => {
@@ -92,7 +109,7 @@ describe('the CSV text', () => {
     const csv = toCsv(exportCsvRows(exportWorkshop(h.state, h.now)), ',');
     expect(csv).toContain(`,"'=HYPERLINK(""x"")",`);
     expect(csv).toContain(`,'-r1,`);
-    expect(csv).toContain(`,'@everyone\r\n`);
+    expect(csv).toContain(`,'@everyone,room\r\n`);
     for (const cell of ['=1+1', '+31', '-2', '@x', '\tx', "'=x", "''+x", "'plain", 'plain', '', "it's"]) {
       expect(restoreFormula(neutraliseFormula(cell))).toBe(cell);
     }

@@ -5,7 +5,8 @@ import type { ExportDocument } from './export.js';
 /**
  * The CSV export (docs/export.md, "CSV"): one row per item of every answer — a value that got
  * dots or points, a ranked value, a scored statement, an open answer — built from the JSON
- * export so both always say the same. Excel-friendly: UTF-8 with a BOM, CRLF line ends, `,` or
+ * export so both always say the same. The last column, `channel`, says whether the answer came
+ * in the live session (`room`) or online after it (`online`). Excel-friendly: UTF-8 with a BOM, CRLF line ends, `,` or
  * `;` (Dutch Excel) between fields, RFC 4180 quoting, and formula injection neutralised.
  */
 export const CSV_COLUMNS = [
@@ -28,6 +29,7 @@ export const CSV_COLUMNS = [
   'position',
   'amount',
   'text',
+  'channel',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Record<CsvColumn, string>;
@@ -64,6 +66,7 @@ export function exportCsvRows(doc: ExportDocument): CsvRow[] {
         submitted_at: a.submittedAt,
         revisions: String(a.revisions),
         counted: String(a.counted),
+        channel: a.channel,
       };
       const items = itemsOf(doc, activity, a.answer);
       // An answer with no items would otherwise vanish from the file; keep it as one row.

@@ -5,6 +5,11 @@ import { activityResults, type ActivityResults } from './results.js';
 import { buildSummary, type Summary } from './summary.js';
 import type { Activity, Group, Lang, Settings, TemplateId, ValueOrigin, WorkshopState } from './types.js';
 import { provenanceOf, withRounds } from './views.js';
+import { feedbackEntries } from './feedback.js';
+import type { FeedbackEntry } from './feedbackModel.js';
+import type { AnswerChannel, Representation } from './onlineModel.js';
+import { representation } from './representation.js';
+import type { ProcessRef } from '../process/model.js';
 
 /**
  * The complete record of a workshop (docs/export.md). Participants are pseudonymous:
@@ -17,7 +22,8 @@ export interface ExportDocument {
   schemaVersion: typeof EXPORT_SCHEMA_VERSION;
   exportedAt: string;
   workshop: { id: string; code: string; title: string; language: Lang; template: TemplateId | 'custom'; createdAt: string; updatedAt: string; settings: Settings };
-  groups: { id: string; name: string; nameNl: string | null; nameEn: string | null }[];
+  /** `invited`: people invited or living there, as the workshop's process says; null when not known. */
+  groups: { id: string; name: string; nameNl: string | null; nameEn: string | null; invited: number | null }[];
   participants: { id: string; groupId: string; name: string | null; joinedAt: string; removed: boolean }[];
   values: {
     id: string;
@@ -57,7 +63,19 @@ export interface ExportDocument {
   openAnswerEndorsements: Record<string, string[]>;
   summary: Summary;
   summaryPublishedAt: string | null;
+  /** The process this workshop is a meeting of; null when it stands alone. */
+  process: ProcessRef | null;
+  /** "You said, we did": every entry, drafts too; publishedAt null while not published. */
+  feedback: { publishedAt: string | null; entries: ExportFeedbackEntry[] };
+  /** When the live session ended (the online window first opened); null while it did not. */
+  liveEndedAt: string | null;
+  /** The steps open online and until when; null when none. */
+  online: { activityIds: string[]; openedAt: string; until: string } | null;
+  /** Invited against who took part, per group, in the room and online (the board's numbers). */
+  participation: Representation;
 }
+
+export type ExportFeedbackEntry = Omit<FeedbackEntry, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
 
 export interface ExportAnswer {
   participantId: string;
@@ -69,12 +87,15 @@ export interface ExportAnswer {
   revisions: number;
   /** Answers of removed participants are kept but do not count in the results. */
   counted: boolean;
+  /** Given in the live session ('room') or online after it ('online'). */
+  channel: AnswerChannel;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function exportWorkshop(state: WorkshopState, now: number): ExportDocument {
-  const groupOut = (g: Group) => ({ id: g.id, name: g.name, nameNl: g.i18n?.nl ?? null, nameEn: g.i18n?.en ?? null });
+  const groupOut = (g: Group) => ({ id: g.id, name: g.name, nameNl: g.i18n?.nl ?? null, nameEn: g.i18n?.en ?? null, invited: g.invited ?? null });
+  const online = state.online ?? null;
   return {
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: iso(now),
@@ -137,6 +158,14 @@ export function exportWorkshop(state: WorkshopState, now: number): ExportDocumen
       Object.values(state.participants).filter((p) => !p.removed).length,
     ),
     summaryPublishedAt: state.summaryPublishedAt === null ? null : iso(state.summaryPublishedAt),
+    process: state.process ?? null,
+    feedback: {
+      publishedAt: (state.feedbackPublishedAt ?? null) === null ? null : iso(state.feedbackPublishedAt as number),
+      entries: feedbackEntries(state).map((e) => ({ ...e, target: { ...e.target }, createdAt: iso(e.createdAt), updatedAt: iso(e.updatedAt) })),
+    },
+    liveEndedAt: (state.liveEndedAt ?? null) === null ? null : iso(state.liveEndedAt as number),
+    online: online === null ? null : { activityIds: [...online.activityIds], openedAt: iso(online.openedAt), until: iso(online.until) },
+    participation: representation(state),
   };
 }
 
@@ -144,7 +173,16 @@ function exportAnswers(state: WorkshopState, activityId: string): ExportAnswer[]
   return Object.entries(getOwn(state.answers, activityId) ?? {})
     .map(([participantId, a]) => {
       const p = getOwn(state.participants, participantId);
-      return { participantId, groupId: p?.groupId ?? '', answerId: a.answerId, answer: a.answer, at: a.at, revisions: a.revisions, counted: !!p && !p.removed };
+      return {
+        participantId,
+        groupId: p?.groupId ?? '',
+        answerId: a.answerId,
+        answer: a.answer,
+        at: a.at,
+        revisions: a.revisions,
+        counted: !!p && !p.removed,
+        channel: a.channel ?? 'room',
+      };
     })
     .sort((x, y) => x.at - y.at)
     .map(({ at, ...rest }) => ({ ...rest, submittedAt: iso(at) }));

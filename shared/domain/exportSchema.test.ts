@@ -34,6 +34,16 @@ function fullWorkshop() {
   h.must('activity:control', { activityId: rank2, action: 'reveal' }, HOST);
   h.must('participant:remove', { participantId: people[5]!.participantId }, HOST);
   h.must('summary:publish', { published: true }, HOST);
+  // Issue 12: a meeting of a process, invited numbers, feedback published, an online answer after the evening.
+  h.state = { ...h.state, process: { id: 'p1', code: 'PQRSTU', title: 'Lombok', meeting: 2 } };
+  const [gA, gB] = h.state.groups.map((g) => g.id) as [string, string];
+  h.must('groups:invited', { invited: [{ groupId: gA, invited: 30 }, { groupId: gB, invited: null }] }, HOST);
+  h.must('feedback:set', { entryId: 'f1', target: { kind: 'value', id: v1, activityId: null }, decision: 'Done', link: 'https://example.org/besluit' }, HOST);
+  h.must('feedback:set', { entryId: 'f2', target: { kind: 'general', id: null }, decision: 'Next meeting in May', when: 'May 2027' }, HOST);
+  h.must('feedback:publish', { published: true }, HOST);
+  h.now += 60_000;
+  h.must('online:open', { activityIds: [scan], until: h.now + 7 * 86_400_000 }, HOST);
+  h.must('answer:submit', { activityId: scan, answerId: 's9', answer: { kind: 'scan', scores: { m1: 5 } } }, people[1]!);
   return h;
 }
 
@@ -51,7 +61,28 @@ describe('docs/export.schema.json', () => {
     expect(doc.activities[3].results.previousRound.comparison.values.length).toBeGreaterThan(0);
     expect(doc.activities[4].results.openAnswers[0].endorsements).toBe(1);
     expect(doc.summary.scanActivityId).toBe(doc.activities[4].id);
-  });
+    // The fields of issue 12, with hand-computed values.
+    expect(doc.groups.map((g: { invited: number | null }) => g.invited)).toEqual([30, null]);
+    expect(doc.feedback.entries.map((e: { id: string }) => e.id)).toEqual(['f1', 'f2']);
+    expect(doc.feedback.publishedAt).toBe(doc.feedback.entries[0].createdAt);
+    expect(doc.liveEndedAt).toBe(doc.online.openedAt);
+    expect(Date.parse(doc.online.until) - Date.parse(doc.online.openedAt)).toBe(7 * 86_400_000);
+    expect(doc.activities[4].answers.map((a: { answerId: string; channel: string }) => [a.answerId, a.channel])).toEqual([
+      ['s0', 'room'],
+      ['s2', 'room'],
+      ['s3', 'room'],
+      ['s4', 'room'],
+      ['s5', 'room'],
+      ['s9', 'online'],
+    ]);
+    // 5 took part (one removed), all in the room: A 3 of 30 invited, B 2 with no number known.
+    expect(doc.participation).toMatchObject({ invited: 30, tookPart: 5, underGroupIds: [] });
+    expect(doc.participation.groups.map((g: { tookPart: number; turnout: number | null }) => [g.tookPart, g.turnout])).toEqual([
+      [3, 0.1],
+      [2, null],
+    ]);
+    expect(doc.process).toEqual({ id: 'p1', code: 'PQRSTU', title: 'Lombok', meeting: 2 });
+  }, 20_000);
 
   it('accepts a fresh, empty workshop', () => {
     const validate = validator();

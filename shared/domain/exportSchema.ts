@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { ActivityResults, OpenAnswer } from './results.js';
 import type { Summary } from './summary.js';
 import { answerSchema } from './answers.js';
-import { EXPORT_SCHEMA_VERSION, type ExportAnswer, type ExportDocument } from './export.js';
+import { EXPORT_SCHEMA_VERSION, type ExportAnswer, type ExportDocument, type ExportFeedbackEntry } from './export.js';
+import { FEEDBACK_TARGET_KINDS, type FeedbackTargetKind } from './feedbackModel.js';
+import { ANSWER_CHANNELS, REPRESENTATION_LIMITS, type AnswerChannel, type Representation } from './onlineModel.js';
 import { ACTIVITY_KINDS, LANGS, SCAN_FACTORS, TEMPLATE_IDS, type ActivityKind, type Lang, type ScanFactor, type TemplateId } from './types.js';
 import type { RoundComparison, ScanResults, VoteResults } from '../consensus/types.js';
 import { OPTION_SCORE_MAX, OPTION_SCORE_MIN, WEIGHT_MODES, type OptionsResults, type OptionsSummary, type WeightMode } from '../kinds/options/model.js';
@@ -65,7 +67,7 @@ const lensCellSchema = z.object({
   answers: count,
 }).meta({ id: 'LensCell' });
 
-const commonGroundSchema = z.object({
+export const commonGroundSchema = z.object({
   valueId: id,
   score: num.describe("geometric mean of the included groups' smoothed support"),
   lowestGroupId: id,
@@ -73,7 +75,7 @@ const commonGroundSchema = z.object({
   flagged: z.boolean().describe('called common ground: ≥ 2 included groups and lowestSupport ≥ 0.5'),
 }).meta({ id: 'CommonGroundItem' });
 
-const tensionSchema = z.object({
+export const tensionSchema = z.object({
   valueId: id,
   spread: num.describe("max − min of the included groups' normalised scores, 0..1"),
   highGroupId: id,
@@ -320,7 +322,53 @@ export const exportAnswerSchema = z.object({
   submittedAt: iso,
   revisions: z.number().int().min(1).describe('1 = never changed'),
   counted: z.boolean().describe('false for a removed participant: kept, but not in the results'),
+  channel: z.enum(ANSWER_CHANNELS as [AnswerChannel, ...AnswerChannel[]]).describe('"room": given in the live session; "online": after it ended (the online window opened)'),
 }).meta({ id: 'ExportAnswer' });
+
+const feedbackEntrySchema = z
+  .object({
+    id,
+    target: z
+      .object({
+        kind: z.enum(FEEDBACK_TARGET_KINDS as [FeedbackTargetKind, ...FeedbackTargetKind[]]),
+        id: id.nullable().describe('value, tension: a value id (the card a merged one went into); option: an option id; general: null'),
+        activityId: id.nullable().describe('option: the options activity; otherwise null'),
+      })
+      .describe('what the entry answers: a value the room put high, a value the groups were split on, an option weighed, or the meeting as a whole'),
+    decision: z.string().describe('what was decided or done ("we did")'),
+    reason: z.string().describe('why; may be empty'),
+    when: z.string().describe('when it was or will be decided or done, as the organiser wrote it; may be empty'),
+    link: z.string().nullable().describe('an http(s) link to the decision; null when none'),
+    createdAt: iso,
+    updatedAt: iso,
+  })
+  .meta({ id: 'FeedbackEntry' });
+
+const groupRepresentationSchema = z
+  .object({
+    groupId: id,
+    invited: count.nullable().describe('people invited or living there, as the process says; null when not known'),
+    tookPart: count.describe('participants who joined and were not removed'),
+    room: count.describe('of those: joined before the live session ended'),
+    online: count.describe('of those: joined at or after it'),
+    turnout: num.nullable().describe('tookPart / invited (may exceed 1); null when invited is null or 0'),
+    share: num.describe('tookPart / all who took part; 0 when nobody did'),
+    invitedShare: num.nullable().describe('invited / all invited of the groups with a known number; null when not known'),
+    ratio: num.nullable().describe('share / invitedShare; null when invitedShare is null or 0'),
+    under: z.boolean().describe(
+      `under-represented: at least 2 groups have a known invited number, at least ${REPRESENTATION_LIMITS.minParticipants} took part, and share < ${REPRESENTATION_LIMITS.underRatio} × invitedShare`,
+    ),
+  })
+  .meta({ id: 'GroupRepresentation' });
+
+export const representationSchema = z
+  .object({
+    groups: z.array(groupRepresentationSchema).describe('in group order'),
+    invited: count.nullable().describe('sum of the known invited numbers; null when no group has one'),
+    tookPart: count,
+    underGroupIds: z.array(id).describe('the groups with under = true, in group order'),
+  })
+  .meta({ id: 'Representation' });
 
 const activitySchema = z.object({
   id,
@@ -349,7 +397,15 @@ export const exportDocumentSchema = z
       updatedAt: iso,
       settings: settingsSchema,
     }),
-    groups: z.array(z.object({ id, name: z.string(), nameNl: z.string().nullable(), nameEn: z.string().nullable() })),
+    groups: z.array(
+      z.object({
+        id,
+        name: z.string(),
+        nameNl: z.string().nullable(),
+        nameEn: z.string().nullable(),
+        invited: count.nullable().describe("people invited or living there, as the workshop's process says; null when not known"),
+      }),
+    ),
     participants: z.array(z.object({ id, groupId: id, name: z.string().nullable().describe('only if they gave one; null once removed'), joinedAt: iso, removed: z.boolean() })),
     values: z.array(
       z.object({
@@ -384,6 +440,19 @@ export const exportDocumentSchema = z
     openAnswerEndorsements: z.record(z.string(), z.array(id)).describe('"<activityId>:<participantId>:<answerId>:<field>" → participant ids who endorsed it'),
     summary: summarySchema,
     summaryPublishedAt: iso.nullable(),
+    process: z
+      .object({ id, code: z.string(), title: z.string(), meeting: z.number().int().min(1).describe('1 for the first meeting') })
+      .nullable()
+      .describe('the process ("traject") this workshop is a meeting of; null when it stands alone'),
+    feedback: z
+      .object({ publishedAt: iso.nullable().describe('when published at the join link; null while a draft'), entries: z.array(feedbackEntrySchema).describe('in the order written') })
+      .describe('"you said, we did": what was done with what the room said'),
+    liveEndedAt: iso.nullable().describe('when the live session ended (the online window first opened); null while it did not. Answers from then on are "online"'),
+    online: z
+      .object({ activityIds: z.array(id), openedAt: iso, until: iso.describe('the deadline: answers at or after it are refused') })
+      .nullable()
+      .describe('the steps open online after the evening; null when none'),
+    participation: representationSchema.describe('invited against who took part, per group, in the room and online'),
   })
   .meta({
     title: 'Raakvlak workshop export',
@@ -416,5 +485,7 @@ const checks: [
   Same<z.output<typeof summarySchema>, Summary>,
   Same<z.output<typeof optionsResultsSchema>, OptionsResults>,
   Same<z.output<typeof optionsSummarySchema>, OptionsSummary>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Same<z.output<typeof feedbackEntrySchema>, ExportFeedbackEntry>,
+  Same<z.output<typeof representationSchema>, Representation>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];
 void checks;
