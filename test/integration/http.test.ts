@@ -36,7 +36,9 @@ describe('HTTP', () => {
     expect(s).toMatchObject({ code: body.code, title: 'Wijk Zuid', language: 'en', settings: { allowNames: false, allowProposals: true } });
     expect(s.groups.map((g) => g.name)).toEqual(['Residents', 'Wijkraad']);
     expect(s.joinUrl).toBe(`${server.url}/j/${body.code}`);
-    expect(Object.keys(s).sort()).toEqual(['code', 'groups', 'joinUrl', 'language', 'settings', 'title']);
+    expect(Object.keys(s).sort()).toEqual(['code', 'feedback', 'groups', 'joinUrl', 'language', 'process', 'settings', 'title']);
+    // A workshop outside a process, with nothing published.
+    expect([s.feedback, s.process]).toEqual([null, null]);
   });
 
   it('uses PUBLIC_URL for the join URL', async () => {
