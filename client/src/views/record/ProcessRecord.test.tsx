@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROCESS_EXPORT_SCHEMA_VERSION, type ProcessExportDocument, type ProcessMeeting } from '../../../../shared/index.js';
+import { rememberProcess } from '../../lib/myProcesses.js';
 import { ProcessRecordPage } from './RecordPage.js';
 import { INVITED, recordWorkshop } from './record.fixture.js';
 
@@ -121,7 +122,7 @@ describe('the process participation record', { timeout: 20_000 }, () => {
   });
 
   it('uses the organiser token this browser remembered', async () => {
-    localStorage.setItem('raakvlak.processes', JSON.stringify([{ code: 'PROCES', title: 'Warmteplan Noord', organiserToken: 'remembered', createdAt: 1 }]));
+    rememberProcess({ code: 'PROCES', title: 'Warmteplan Noord', organiserToken: 'remembered', createdAt: 1 });
     const fetchMock = serve({ error: { code: 'NOT_FOUND', message: 'no' } }, 404);
     render(<ProcessRecordPage code="PROCES" />);
     expect(await screen.findByRole('alert')).toHaveTextContent('This meeting or process does not exist (any more).');

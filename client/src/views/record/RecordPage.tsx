@@ -9,6 +9,7 @@ import { registerStrings } from '../../i18n/lazy.js';
 import { recordEn } from '../../i18n/record.en.js';
 import { recordNl } from '../../i18n/record.nl.js';
 import { hostTokenFor } from '../../lib/myWorkshops.js';
+import { organiserTokenFor } from '../../lib/myProcesses.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { ProcessRecord } from './ProcessRecord.js';
 import { WorkshopRecord } from './WorkshopRecord.js';
@@ -38,23 +39,6 @@ async function getJson<T>(url: string, token: string | null): Promise<T> {
 /** The token from the URL fragment (never sent in a URL), else what this browser remembered. */
 function tokenFromFragment(): string | null {
   return decodeURIComponent(window.location.hash.replace(/^#/, '')) || null;
-}
-
-/** The organiser token a process page left in this browser's memory (the list the process page keeps). */
-function rememberedOrganiserToken(code: string): string | null {
-  try {
-    const list: unknown = JSON.parse(localStorage.getItem('raakvlak.processes') ?? '[]');
-    if (!Array.isArray(list)) return null;
-    for (const p of list as unknown[]) {
-      if (typeof p === 'object' && p !== null && (p as { code?: unknown }).code === code) {
-        const token = (p as { organiserToken?: unknown }).organiserToken;
-        if (typeof token === 'string') return token;
-      }
-    }
-  } catch {
-    // Unreadable storage: nothing remembered.
-  }
-  return null;
 }
 
 type Load<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: T };
@@ -177,7 +161,7 @@ export function ProcessRecordPage({ code: raw }: { code: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const code = normaliseJoinCode(raw);
-  const [token] = useState(() => tokenFromFragment() ?? rememberedOrganiserToken(code));
+  const [token] = useState(() => tokenFromFragment() ?? organiserTokenFor(code));
   const [load, retry] = useLoad<ProcessExportDocument>(token, (tok) => getJson<ProcessExportDocument>(`/api/processes/${encodeURIComponent(code)}/export`, tok), [code]);
   useDocumentTitle(load.state === 'ready' ? `${load.data.process.title} · ${t('record.windowTitle')}` : t('record.windowTitle'));
   return (
