@@ -4,4 +4,8 @@
  */
 export const onlineNl = {
   title: 'Nog online open',
+  until: 'Je kunt deze stappen nog beantwoorden tot {{date}}.',
+  answered: 'Beantwoord — je kunt het nog wijzigen',
+  notAnswered: 'Nog niet beantwoord',
+  back: 'Terug naar de lijst',
 };

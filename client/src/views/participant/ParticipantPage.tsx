@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isJoinCode, normaliseJoinCode } from '../../../../shared/index.js';
@@ -13,7 +13,9 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { useWorkshopConnection } from '../../net/useWorkshopConnection.js';
 import { useStore } from '../../store/index.js';
 import { selectMe } from '../../store/selfSlice.js';
+import { PhoneFeedback } from './FeedbackSection.js';
 import { JoinForm } from './JoinForm.js';
+import { OnlineSteps, useOnlineSteps } from './OnlineSteps.js';
 import { PhoneActivity } from './PhoneActivity.js';
 import { useStepFocus } from './useStepFocus.js';
 import { YouBar } from './YouBar.js';
@@ -72,19 +74,28 @@ function PhoneBody() {
   );
 }
 
-/** The joined phone: the current step, with focus and scroll moved to its heading when it changes. */
+/**
+ * The joined phone: the current step, with focus and scroll moved to its heading when it changes;
+ * after the evening, while steps are open online, the list of them (OnlineSteps) instead.
+ */
 function JoinedBody() {
   const main = useRef<HTMLElement>(null);
   const activity = useStore((s) => currentPublicActivity(s.room));
   const summary = useStore((s) => s.room?.summaryPublished === true);
+  const online = useOnlineSteps();
+  const [picked, setPicked] = useState<string | null>(null);
+  const pickedOpen = picked !== null && online.some((a) => a.id === picked) ? picked : null;
   // The same condition PhoneActivity uses for the summary taking the step's place.
   const idle = !activity || activity.status === 'pending' || activity.status === 'closed';
-  useStepFocus(main, summary && idle ? 'summary' : (activity?.id ?? 'none'), activity?.status ?? 'none');
+  const step = online.length > 0 ? `online:${pickedOpen ?? 'list'}` : summary && idle ? 'summary' : (activity?.id ?? 'none');
+  useStepFocus(main, step, online.length > 0 ? 'online' : (activity?.status ?? 'none'));
   return (
     <>
       <YouBar />
       <main className="phone-main" id={MAIN_ID} tabIndex={-1} ref={main}>
-        <PhoneActivity />
+        {online.length > 0 ? <OnlineSteps steps={online} picked={pickedOpen} onPick={setPicked} /> : <PhoneActivity />}
+        {/* "You said, we did", once published: after the step (or the summary) at every step. */}
+        <PhoneFeedback />
       </main>
     </>
   );

@@ -1,18 +1,26 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PublicActivity } from '../../../../shared/index.js';
 import { currentPublicActivity } from '../../lib/currentActivity.js';
 import { useStore } from '../../store/index.js';
 import { TimerBar } from '../../components/TimerBar.js';
 import { PublishedSummary } from '../summary/PublishedSummary.js';
 import { PHONE_PARTS } from '../../kinds/phoneParts.js';
 
-/** What the phone shows: the summary once the facilitator sent it, the step's timer, and the step. */
-export function PhoneActivity() {
+/**
+ * What the phone shows: the summary once the facilitator sent it, the step's timer, and the step.
+ * With `online` (a step open online after the evening, OnlineSteps) only that step's kind's part.
+ */
+export function PhoneActivity({ online }: { online?: PublicActivity } = {}) {
   const activity = useStore((s) => currentPublicActivity(s.room));
   const summary = useStore((s) => s.room?.summaryPublished === true);
   // At the end, the summary replaces "wait for the next step".
   const idle = !activity || activity.status === 'pending' || activity.status === 'closed';
   usePreloadSteps();
+  if (online) {
+    const { Step } = PHONE_PARTS[online.kind];
+    return <Step activity={online} />;
+  }
   return (
     <>
       <PublishedSummary variant="phone" />
