@@ -10,6 +10,7 @@ import { useThrottled } from '../../views/board/results/useThrottled.js';
 import { AnswersWaiting } from '../../views/board/results/VoteWaiting.js';
 import { ExcludedNote, FitLegend, FitTable, LiveWithCard, SplitLine, WeightsSource, WhoseValuesCard, WhyList, viewOptionsNames, type OptionsNames } from './OptionsBoardParts.js';
 import { formatShare, whyFor } from './OptionsBoardText.js';
+import { BoardChannels } from '../../views/board/RepresentationWarning.js';
 import '../../views/board/results/results.css';
 import './optionsResults.css';
 
@@ -67,6 +68,7 @@ function OptionsResultsBoard({ pub, activity, results, openAnswers }: { pub: Pub
           <FitLegend />
           <WeightsSource results={results} activities={pub.activities} names={names} />
           <ExcludedNote results={results} names={names} />
+          <BoardChannels results={pub.results[activity.id]} />
         </div>
       </div>
       <aside className="ob-side">

@@ -6,6 +6,7 @@ import { useLang } from '../../i18n/index.js';
 import { useActivityText } from '../../lib/activityText.js';
 import { useStore } from '../../store/index.js';
 import { StepRunHead } from '../../views/console/results/StepRunHead.js';
+import { ChannelSplit } from '../../views/console/online/ChannelSplit.js';
 import { ExcludedNote, FitLegend, FitTable, LiveWithCard, SplitLine, WeightsSource, WhoseValuesCard, WhyList, useFitWords, viewOptionsNames } from './OptionsBoardParts.js';
 import { formatFit, whyFor } from './OptionsBoardText.js';
 import '../../views/board/results/results.css';
@@ -49,6 +50,7 @@ export function OptionsConsole({ activity: given }: { activity: PublicActivity }
         />
         <h3 className="vote-results-h">{activity.revealed ? t('optionsResults.console.liveResultsShown') : t('optionsResults.console.liveResults')}</h3>
         <LateAnswersNote answers={results?.answers} className="notice late-answers" />
+        <ChannelSplit results={results} render={(c) => (c.options ? <FitTable results={c.options} names={names} variant="console" /> : null)} />
         {options && options.answers > 0 && results ? (
           <div className="vote-console-results options-console-results">
             <FitTable results={options} names={names} variant="console" />

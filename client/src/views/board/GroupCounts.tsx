@@ -2,10 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { groupName, type Group } from '../../../../shared/index.js';
 import { useLang } from '../../i18n/index.js';
 import { useStore } from '../../store/index.js';
+import { RepresentationWarning } from './RepresentationWarning.js';
 
 const NO_GROUPS: Group[] = [];
 
-/** Participants per group, live — counts only, never who. The colour swatch is decoration; the name carries the meaning. */
+/**
+ * Participants per group, live — counts only, never who — and the under-representation warning.
+ * The colour swatch is decoration; the name carries the meaning.
+ */
 export function GroupCounts() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -23,6 +27,7 @@ export function GroupCounts() {
           </li>
         ))}
       </ul>
+      <RepresentationWarning />
     </section>
   );
 }

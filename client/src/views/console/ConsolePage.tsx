@@ -19,7 +19,9 @@ import { CLIENT_KINDS } from '../../kinds/index.js';
 import { isVoteActivity } from '../board/results/voteText.js';
 import { ConsoleHeader } from './ConsoleHeader.js';
 import { DuplicatesPanel } from './DuplicatesPanel.js';
+import { FeedbackPanel } from './feedback/FeedbackPanel.js';
 import { ModerationWall } from './ModerationWall.js';
+import { OnlinePanel } from './online/OnlinePanel.js';
 import { ParticipationPanel } from './ParticipationPanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
 import './console.css';
@@ -67,6 +69,7 @@ export function ConsolePage({ code: raw }: { code: string }) {
             <ParticipationPanel />
             <AgendaPanel />
             <ClosePanel code={code} hostToken={hostToken} />
+            <OnlinePanel />
             <SettingsPanel code={code} hostToken={hostToken} />
             <AddValueForm />
           </aside>
@@ -79,6 +82,7 @@ export function ConsolePage({ code: raw }: { code: string }) {
             <DuplicatesPanel />
             <ModerationWall />
             {voteNow ? null : <VotePanel />}
+            <FeedbackPanel />
           </main>
         </div>
       </ConnectionGate>

@@ -7,6 +7,7 @@ import { ParticipantList } from './agenda/ParticipantList.js';
 import { BulkRemove } from './doors/BulkRemove.js';
 import { JoiningControls } from './doors/JoiningControls.js';
 import { JoinsOverTime } from './doors/JoinsOverTime.js';
+import { RepresentationTable } from './online/RepresentationTable.js';
 import './doors/doors.css';
 
 const NO_GROUPS: Group[] = [];
@@ -22,6 +23,7 @@ export function ParticipationPanel() {
   const groups = useStore((s) => s.pub?.groups ?? NO_GROUPS);
   const participation = useStore((s) => s.pub?.participation ?? null);
   const presence = useStore((s) => s.presence);
+  const representation = useStore((s) => s.host?.representation ?? s.pub?.representation ?? null);
   // A minute picked in the chart or the burst warning, for the bulk removal's confirm step.
   const [pick, setPick] = useState<{ from: number; n: number } | null>(null);
   return (
@@ -49,6 +51,8 @@ export function ParticipationPanel() {
           ))}
         </tbody>
       </table>
+      {/* Invited against who took part (room and online) and the under-representation warning. */}
+      <RepresentationTable representation={representation} groups={groups} />
       <div className="doors">
         <JoiningControls />
         <JoinsOverTime onPick={(from) => setPick((p) => ({ from, n: (p?.n ?? 0) + 1 }))} />

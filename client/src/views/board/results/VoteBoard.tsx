@@ -3,6 +3,7 @@ import type { PublicView } from '../../../../../shared/index.js';
 import { useStore } from '../../../store/index.js';
 import { BOARD_PAGE_MS } from '../BoardWall.js';
 import { PageTurner } from '../PageTurner.js';
+import { BoardChannels } from '../RepresentationWarning.js';
 import { usePaging } from '../usePaging.js';
 import { AgreementCard } from './AgreementCard.js';
 import { HEAT_GRADIENT } from './heat.js';
@@ -77,6 +78,7 @@ function VoteResultsBoard({ pub, activityId, round }: { pub: PublicView; activit
             </p>
           ) : null}
           <PageTurner paging={paging} className="vr-page" turnsMore />
+          <BoardChannels results={results} />
           <ExcludedGroups lens={vote.lens} groups={pub.groups} />
           <LensWhyEmpty lens={vote.lens} minGroupSize={pub.settings.minGroupSize} />
         </div>

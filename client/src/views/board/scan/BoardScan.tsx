@@ -3,6 +3,7 @@ import type { Group, PublicActivity } from '../../../../../shared/index.js';
 import { useLang } from '../../../i18n/index.js';
 import { groupNameById } from '../../../lib/localized.js';
 import { useStore } from '../../../store/index.js';
+import { BoardChannels } from '../RepresentationWarning.js';
 import { ScanMatrix } from './ScanMatrix.js';
 import { ScanWall } from './ScanWall.js';
 import './boardScan.css';
@@ -42,6 +43,7 @@ export function BoardScan({ activity }: { activity: PublicActivity }) {
   return (
     <section className="board-scan">
       <ScanMatrix scan={results.scan} groups={groups} minGroupSize={minGroupSize} />
+      <BoardChannels results={results} />
       <ScanWall answers={results.openAnswers} />
     </section>
   );

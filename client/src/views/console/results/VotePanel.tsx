@@ -12,6 +12,7 @@ import { isVoteActivity, type VoteActivity } from '../../board/results/voteText.
 import { LateAnswersNote } from '../../../components/LateAnswersNote.js';
 import '../../board/results/results.css';
 import { useCommand } from '../useCommand.js';
+import { ChannelSplit } from '../online/ChannelSplit.js';
 import { StepRunHead } from './StepRunHead.js';
 import { VoteSettings } from './VoteSettings.js';
 import './voteConsole.css';
@@ -99,6 +100,10 @@ function VoteActivityPanel({ activity, host }: { activity: VoteActivity; host: H
         {t('vote.console.liveResults')}
       </h3>
       <LateAnswersNote answers={results?.answers} className="notice late-answers" />
+      <ChannelSplit
+        results={results}
+        render={(c) => (c.vote ? <PriorityTable vote={c.vote} comparison={null} titles={host.valueTitles} groups={host.groups} variant="console" /> : null)}
+      />
       {vote && vote.answers > 0 ? (
         <div className="vote-console-results">
           <PriorityTable vote={vote} comparison={comparison} titles={host.valueTitles} groups={host.groups} variant="console" />
