@@ -129,6 +129,17 @@ describe('answers in the room and online', () => {
     expect(h.state.answers[dots]?.[inRoom.participantId]).toMatchObject({ channel: 'online', revisions: 2 });
   });
 
+  it('after the live session ended, the open current step still takes answers in the room way, marked online', () => {
+    const { h, dots, scan } = workshop();
+    const [v1] = h.state.valueOrder as [string];
+    const p = h.join(0);
+    h.openFirst('dots');
+    h.now += 1000;
+    h.must('online:open', { activityIds: [scan], until: h.now + DAY }, HOST);
+    h.must('answer:submit', { activityId: dots, answerId: 'd1', answer: { kind: 'dots', dots: { [v1]: 1 } } }, p);
+    expect(h.state.answers[dots]?.[p.participantId]?.channel).toBe('online');
+  });
+
   it("refuses an answer to an online step at or after the deadline with 'The online window has closed'", () => {
     const { h, dots, scan } = workshop();
     const p = h.join(0);
