@@ -35,3 +35,5 @@ export * from './process/schema.js';
 export * from './domain/representation.js';
 export * from './process/meeting.js';
 export * from './process/report.js';
+export * from './process/export.js';
+export * from './process/exportSchema.js';

@@ -132,6 +132,15 @@ function valueSeries(figures: readonly MeetingFigures[]): ValueSeries[] {
   return series.map((s) => ({ s, best: best(s) })).sort((a, b) => a.best - b.best).map(({ s }) => s);
 }
 
+/** The meetings in the order of `process.meetingIds`; a state not listed there comes after, oldest first. */
+export function meetingsInOrder(process: Pick<ProcessState, 'meetingIds'>, meetings: readonly WorkshopState[]): WorkshopState[] {
+  const order = (s: WorkshopState) => {
+    const i = process.meetingIds.indexOf(s.id);
+    return i === -1 ? process.meetingIds.length : i;
+  };
+  return [...meetings].sort((a, b) => order(a) - order(b) || a.createdAt - b.createdAt);
+}
+
 /**
  * The process page: the process, its groups, one ProcessMeeting per meeting (in the order of
  * `process.meetingIds`; a state not listed there comes after, oldest first), each value's
@@ -142,12 +151,7 @@ function valueSeries(figures: readonly MeetingFigures[]): ValueSeries[] {
  * only the results its room was shown (revealed steps, or all once the summary was sent).
  */
 export function processReport(process: ProcessState, meetings: readonly WorkshopState[], opts: { organiser: boolean }): ProcessReport {
-  const order = (s: WorkshopState) => {
-    const i = process.meetingIds.indexOf(s.id);
-    return i === -1 ? process.meetingIds.length : i;
-  };
-  const sorted = [...meetings].sort((a, b) => order(a) - order(b) || a.createdAt - b.createdAt);
-  const figures = sorted.map((s, i) => meetingFigures(s, s.process?.meeting ?? i + 1, opts.organiser));
+  const figures = meetingsInOrder(process, meetings).map((s, i) => meetingFigures(s, s.process?.meeting ?? i + 1, opts.organiser));
   return {
     process: { id: process.id, code: process.code, title: process.title, area: process.area, language: process.language, createdAt: process.createdAt },
     groups: process.groups,
