@@ -138,6 +138,15 @@ export class ProcessRegistry {
     return process.meetingIds.map((id) => this.workshops.get(id)).filter((w): w is LiveWorkshop => w !== undefined);
   }
 
+  /** The newest meeting that loads (only that one is read); null for a process without meetings. */
+  latestMeeting(process: ProcessState): LiveWorkshop | null {
+    for (let i = process.meetingIds.length - 1; i >= 0; i--) {
+      const w = this.workshops.get(process.meetingIds[i] as string);
+      if (w) return w;
+    }
+    return null;
+  }
+
   /**
    * The process page's numbers, computed again only when the process or one of its meetings
    * changed: a meeting not in memory cannot have changed since it was last read (every change
@@ -162,11 +171,13 @@ export class ProcessRegistry {
   }
 
   /**
-   * `PATCH`: title, area and groups. A request id seen before changes nothing again. The invited
+   * `PATCH`: title, area and groups (of the process as it is now, whatever copy is given). A request id seen before changes nothing again. The invited
    * numbers are then sent to every meeting (also for a retried request, so a meeting a failed
    * attempt missed gets them; one that has them already stores nothing).
    */
-  async update(process: ProcessState, body: UpdateProcessBody): Promise<ProcessResult<ProcessState>> {
+  async update(given: ProcessState, body: UpdateProcessBody): Promise<ProcessResult<ProcessState>> {
+    const process = this.get(given.id);
+    if (!process) return fail('NOT_FOUND', 'No such process');
     let next = process;
     if (!process.requests.some((r) => r.id === body.requestId)) {
       let groups = process.groups;
@@ -191,11 +202,13 @@ export class ProcessRegistry {
   }
 
   /**
-   * `POST …/meetings`: a new workshop in the process, built from the previous meeting (or the
+   * `POST …/meetings` (to the process as it is now): a new workshop in the process, built from the previous meeting (or the
    * template for the first) by meetingState, stored like any new workshop. A request id seen
    * before gives the meeting it made then.
    */
-  createMeeting(process: ProcessState, body: CreateMeetingBody): Result<MeetingCreated> {
+  createMeeting(given: ProcessState, body: CreateMeetingBody): Result<MeetingCreated> {
+    const process = this.get(given.id);
+    if (!process) return fail('NOT_FOUND', 'No such process');
     const seen = process.requests.find((r) => r.id === body.requestId);
     if (seen) {
       const again = seen.workshopId === null ? undefined : this.workshops.get(seen.workshopId);
@@ -205,7 +218,7 @@ export class ProcessRegistry {
     if (process.meetingIds.length >= PROCESS_LIMITS.meetings) return fail('NOT_ALLOWED', `A process holds at most ${PROCESS_LIMITS.meetings} meetings`);
     // What is being collected is stored first: the new meeting starts from stored values only.
     this.workshops.flush();
-    const previous = this.meetings(process).at(-1) ?? null;
+    const previous = this.latestMeeting(process);
     // A meeting has no host token of its own that anyone holds: the organiser token opens it.
     const hostTokenHash = hashToken(newToken());
     const workshop = this.workshops.createFrom((ctx) => meetingState(process, previous?.state ?? null, body, { ...ctx, hostTokenHash }));
@@ -226,7 +239,9 @@ export class ProcessRegistry {
   }
 
   /** Deletes the process and every meeting in it (each like a deleted workshop: gone from the file). */
-  delete(process: ProcessState): boolean {
+  delete(given: ProcessState): boolean {
+    const process = this.get(given.id);
+    if (!process) return false;
     this.deleting.add(process.id);
     try {
       for (const id of process.meetingIds) this.workshops.delete(id);
