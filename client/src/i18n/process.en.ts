@@ -177,7 +177,7 @@ export const processEn: Strings<typeof processNl> = {
     agendaPrevious: 'The previous meeting’s agenda',
     agendaPreviousHint: 'The same steps, set up afresh.',
     agendaTemplate: 'From the template “{{name}}”',
-    agendaTemplateHint: 'The template’s steps, with the previous meeting’s values.',
+    agendaTemplateHint: 'With a template, its steps run on the previous meeting’s values.',
     rankingOrder: 'Start from the last ranking’s order',
     rankingOrderHint: 'The values are then in the order the previous meeting put them.',
     submit: 'Create meeting',

@@ -177,7 +177,7 @@ export const processNl = {
     agendaPrevious: 'Het programma van de vorige bijeenkomst',
     agendaPreviousHint: 'Dezelfde stappen, opnieuw klaargezet.',
     agendaTemplate: 'Uit het sjabloon “{{name}}”',
-    agendaTemplateHint: 'De stappen van het sjabloon, met de waarden van de vorige bijeenkomst.',
+    agendaTemplateHint: 'Met een sjabloon lopen zijn stappen met de waarden van de vorige bijeenkomst.',
     rankingOrder: 'Begin met de volgorde van de laatste stemming',
     rankingOrderHint: 'De waarden staan dan in de volgorde waarin de vorige bijeenkomst ze zette.',
     submit: 'Bijeenkomst aanmaken',

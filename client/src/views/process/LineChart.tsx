@@ -130,7 +130,7 @@ export function LineChart({ series, columns, min, max, invert = false, ticks, fo
               const dash = DASHES[Math.floor(e.index / SERIES_COLORS.length) % DASHES.length];
               return (
                 <g key={e.s.key}>
-                  <line x1={x(e.i) + 5} y1={e.y} x2={labelX - 3} y2={e.ly} stroke={color} strokeWidth="1" strokeOpacity="0.6" />
+                  <line x1={x(e.i) + 6} y1={e.y} x2={labelX - 3} y2={e.ly} stroke="#8a8477" strokeWidth="1" strokeDasharray="1 3" />
                   <line x1={labelX} x2={labelX + 12} y1={e.ly} y2={e.ly} stroke={color} strokeWidth="3" strokeDasharray={dash || undefined} />
                   <text x={labelX + 16} y={e.ly + 4} className="p-end" fill="#0b0c0c">
                     {truncate(e.s.label, maxChars)}

@@ -212,9 +212,9 @@ export function NewMeeting({ report, code, organiserToken, lang, onChanged }: To
                 <label key={id} className="choice-card">
                   <input type="radio" name="meeting-agenda" value={id} checked={agenda === id} onChange={() => setAgenda(id)} />
                   <span className="choice-title">{t('process.newMeeting.agendaTemplate', { name: TEMPLATES[id].name[lang] })}</span>
-                  <span className="choice-desc">{t('process.newMeeting.agendaTemplateHint')}</span>
                 </label>
               ))}
+              <p className="field-hint">{t('process.newMeeting.agendaTemplateHint')}</p>
             </fieldset>
             <label className="switch">
               <input type="checkbox" checked={rankingOrder} onChange={(e) => setRankingOrder(e.target.checked)} aria-describedby="p-ranking-hint" />

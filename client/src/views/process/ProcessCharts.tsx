@@ -15,10 +15,15 @@ interface FigureProps {
   lang: Lang;
 }
 
-/** "M1", "M2", … (B1, B2 in Dutch): the meetings as chart columns; the caption says what they stand for. */
-function useColumns(report: ProcessReport) {
+/**
+ * The chart's columns: the meetings that have a number on it ("M1", "M2", …; B1, B2 in Dutch,
+ * the caption says what they stand for). A meeting without one (not held yet, no vote) is left
+ * out of the picture and stays in the table, so no line seems to run on to it.
+ */
+function useColumns(report: ProcessReport, has: (meetingIndex: number) => boolean) {
   const { t } = useTranslation();
-  return report.meetings.map((m) => t('process.charts.meetingShort', { n: m.index }));
+  const shown = report.meetings.filter((m) => has(m.index));
+  return { labels: shown.map((m) => t('process.charts.meetingShort', { n: m.index })), pick: <T,>(perMeeting: T[]) => perMeeting.filter((_, i) => has(report.meetings[i]!.index)) };
 }
 
 /** A table that may be wider than a phone: it scrolls sideways by itself, reachable by keyboard. */
@@ -103,7 +108,7 @@ export function ParticipationFigure({ report, lang }: FigureProps) {
       </figure>
       {report.meetings.length > 0 ? (
         <TableWrap labelId="p-part-t">
-          <table className="p-table">
+          <table className="p-table p-part">
             <caption id="p-part-t">{t('process.participation.table')}</caption>
             <thead>
               <tr>
@@ -173,7 +178,7 @@ export function ParticipationFigure({ report, lang }: FigureProps) {
 export function PrioritiesFigure({ report, lang }: FigureProps) {
   const { t } = useTranslation();
   const f = formats(lang);
-  const columns = useColumns(report);
+  const columns = useColumns(report, (n) => report.values.some((v) => v.points.some((p) => p.meeting === n && p.position !== null)));
   const positions = report.values.flatMap((v) => v.points.map((p) => p.position).filter((p): p is number => p !== null));
   const lowest = Math.max(1, ...positions);
   const ticks = lowest <= 8 ? Array.from({ length: lowest }, (_, i) => i + 1) : [1, ...Array.from({ length: Math.floor(lowest / 5) }, (_, i) => (i + 1) * 5)];
@@ -184,15 +189,15 @@ export function PrioritiesFigure({ report, lang }: FigureProps) {
         <figcaption>{t('process.priorities.caption')}</figcaption>
         {report.values.length > 0 ? (
           <LineChart
-            series={report.values.map((v) => ({ key: v.valueId, label: valueLabel(v, lang), points: v.points.map((p) => p.position) }))}
-            columns={columns}
+            series={report.values.map((v) => ({ key: v.valueId, label: valueLabel(v, lang), points: columns.pick(report.meetings.map((m) => v.points.find((p) => p.meeting === m.index)?.position ?? null)) }))}
+            columns={columns.labels}
             min={1}
             max={lowest}
             invert
             ticks={ticks}
             formatTick={(n) => f.whole(n)}
             plotHeight={Math.max(120, (lowest - 1) * 22)}
-            label={t('process.priorities.chartLabel', { values: report.values.length, count: report.meetings.length })}
+            label={t('process.priorities.chartLabel', { values: report.values.length, count: columns.labels.length })}
           />
         ) : (
           <p className="empty">{t('process.priorities.none')}</p>
@@ -241,7 +246,8 @@ export function PrioritiesFigure({ report, lang }: FigureProps) {
 export function AgreementFigure({ report, lang }: FigureProps) {
   const { t } = useTranslation();
   const f = formats(lang);
-  const columns = useColumns(report);
+  const w = (n: number) => report.agreement.find((a) => a.meeting === n)?.kendallW ?? null;
+  const columns = useColumns(report, (n) => w(n) !== null);
   const any = report.agreement.some((a) => a.kendallW !== null);
   const byMeeting = new Map(report.meetings.map((m) => [m.index, m]));
   return (
@@ -251,15 +257,15 @@ export function AgreementFigure({ report, lang }: FigureProps) {
         <figcaption>{t('process.agreement.caption')}</figcaption>
         {any ? (
           <LineChart
-            series={[{ key: 'w', label: 'W', points: report.agreement.map((a) => a.kendallW) }]}
-            columns={columns}
+            series={[{ key: 'w', label: 'W', points: columns.pick(report.meetings.map((m) => w(m.index))) }]}
+            columns={columns.labels}
             min={0}
             max={1}
             ticks={[0, 0.25, 0.5, 0.75, 1]}
             formatTick={(n) => f.two(n)}
             plotHeight={140}
             endLabels={false}
-            label={t('process.agreement.chartLabel', { count: report.meetings.length })}
+            label={t('process.agreement.chartLabel', { count: columns.labels.length })}
           />
         ) : (
           <p className="empty">{t('process.agreement.none')}</p>
@@ -302,8 +308,8 @@ export function AgreementFigure({ report, lang }: FigureProps) {
 export function ScanFigure({ report, lang }: FigureProps) {
   const { t } = useTranslation();
   const f = formats(lang);
-  const columns = useColumns(report);
   const mean = (meeting: number, factor: ScanFactor) => report.scan.find((s) => s.meeting === meeting)?.factors.find((x) => x.factor === factor)?.mean ?? null;
+  const columns = useColumns(report, (n) => FACTORS.some((factor) => mean(n, factor) !== null));
   const any = report.scan.some((s) => s.factors.some((x) => x.mean !== null));
   const answers = new Map(report.meetings.map((m) => [m.index, m.scan.reduce((most, s) => Math.max(most, s.answers), 0)]));
   return (
@@ -313,14 +319,14 @@ export function ScanFigure({ report, lang }: FigureProps) {
         <figcaption>{t('process.scan.caption')}</figcaption>
         {any ? (
           <LineChart
-            series={FACTORS.map((factor) => ({ key: factor, label: t(`agenda.factors.${factor}`), points: report.meetings.map((m) => mean(m.index, factor)) }))}
-            columns={columns}
+            series={FACTORS.map((factor) => ({ key: factor, label: t(`agenda.factors.${factor}`), points: columns.pick(report.meetings.map((m) => mean(m.index, factor))) }))}
+            columns={columns.labels}
             min={1}
             max={5}
             ticks={[1, 2, 3, 4, 5]}
             formatTick={(n) => f.whole(n)}
             plotHeight={150}
-            label={t('process.scan.chartLabel', { count: report.meetings.length })}
+            label={t('process.scan.chartLabel', { count: columns.labels.length })}
           />
         ) : (
           <p className="empty">{t('process.scan.none')}</p>
