@@ -31,10 +31,11 @@ describe('room and online: representation and the split', () => {
     const rows = within(screen.getByRole('table', { name: 'Representation' })).getAllByRole('row').slice(1);
     const row = (group: string) => rows.find((r) => within(r).getByRole('rowheader').textContent === group);
     // onlineScenario: residents 4 + 2 of 150 (6/150 = 4%), municipality 3 of 10 (30%), business 1 of 60 (1.67% → 2%).
-    expect(row('Residents')).toHaveTextContent('Residents1506 (4 room, 2 online)4%');
-    expect(row('Municipality')).toHaveTextContent('Municipality103 (3 room, 0 online)30%');
-    expect(row('Business')).toHaveTextContent('Business601 (1 room, 0 online)2% · under-represented');
-    expect(row('Other')).toHaveTextContent('Otherunknown0 (0 room, 0 online)–');
+    expect(row('Residents')).toHaveTextContent('Residents1506 (4 room · 2 online)4%');
+    expect(row('Municipality')).toHaveTextContent('Municipality103 (3 room · 0 online)30%');
+    expect(row('Business')).toHaveTextContent('Business601 (1 room · 0 online)2% · under-represented');
+    // The groups with no invited number and nobody there are left out.
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Residents', 'Municipality', 'Business']);
     expect(screen.getByRole('listitem')).toHaveTextContent('⚠ Business: 1 of 60 invited — under-represented');
   });
 

@@ -35,7 +35,8 @@ export function UnderWarnings({ representation, groups, className }: { represent
 /**
  * For the facilitator: per group invited (as the process says), who took part in the room and
  * online, and the turnout; then the under-representation warnings. Shown once a group has an
- * invited number or someone took part online.
+ * invited number or someone took part online; a group with neither an invited number nor anyone
+ * who took part is left out.
  */
 export function RepresentationTable({ representation, groups }: { representation: Representation | null | undefined; groups: Group[] }) {
   const { t } = useTranslation();
@@ -59,7 +60,8 @@ export function RepresentationTable({ representation, groups }: { representation
         <tbody>
           {representation.groups.map((row) => {
             const group = groups.find((g) => g.id === row.groupId);
-            if (!group) return null;
+            // A group nobody invited (as far as the process says) and nobody came from says nothing here.
+            if (!group || (row.invited === null && row.tookPart === 0)) return null;
             return (
               <tr key={row.groupId}>
                 <th scope="row">{groupName(group, lang)}</th>
@@ -69,7 +71,7 @@ export function RepresentationTable({ representation, groups }: { representation
                   {online ? (
                     <span className="representation-channels">
                       {' '}
-                      ({row.room} {t('onlineHost.representation.room')}, {row.online} {t('onlineHost.representation.online')})
+                      ({row.room} {t('onlineHost.representation.room')} · {row.online} {t('onlineHost.representation.online')})
                     </span>
                   ) : null}
                 </td>

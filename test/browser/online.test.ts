@@ -1,0 +1,114 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CreateWorkshopResponse } from '../../shared/index.js';
+import { BOARD, LAPTOP, PHONE, screenshot, smallText, useBrowserSuite } from './harness.js';
+import { Peer, scrollToPart } from './screens.js';
+
+/**
+ * Room and online in a real browser: ten phones rank in the room; the facilitator keeps the rank
+ * open online from the console (which ends the live session) while the scan is the current
+ * step; a phone that joins afterwards sees the list of steps open online, answers the rank (not
+ * the current step) and sees it marked answered; the console says "10 in the room, 1 online"
+ * and the board warns that the business group is under-represented against the invited
+ * numbers. Screenshots in test-results/screens/online-*.png.
+ */
+const suite = useBrowserSuite();
+const peers: Peer[] = [];
+afterAll(() => {
+  for (const p of peers.splice(0)) p.close();
+});
+
+describe('room and online in the browser', () => {
+  it('keeps the rank open online, a later phone answers it, the console counts 1 online', { timeout: 180_000 }, async () => {
+    const url = suite.server.url;
+    const res = await fetch(`${url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Heat plan Northside', template: 'heat-transition', language: 'en' }) });
+    expect(res.status).toBe(201);
+    const w = (await res.json()) as CreateWorkshopResponse;
+    const host = await Peer.open(url, { code: w.code, hostToken: w.hostToken });
+    peers.push(host);
+    const first = await host.host();
+    const rank = first.activities.find((a) => a.kind === 'rank')!.id;
+    const scan = first.activities.find((a) => a.kind === 'scan')!.id;
+    const [A, F, S, C] = first.values.map((v) => v.id) as [string, string, string, string];
+    const group = (name: string) => first.groups.find((g) => g.name === name)!.id;
+    await host.ack('groups:invited', { invited: [{ groupId: group('Residents'), invited: 150 }, { groupId: group('Municipality'), invited: 10 }, { groupId: group('Business'), invited: 120 }] });
+    await host.ack('activity:configure', { activityId: rank, rankK: 3, valueIds: [A, F, S, C] });
+    await host.ack('agenda:goto', { activityId: rank });
+
+    // ---- The evening: ten phones rank (6 residents, 3 municipality, 1 business).
+    const room = ['Residents', 'Residents', 'Residents', 'Residents', 'Residents', 'Residents', 'Municipality', 'Municipality', 'Municipality', 'Business'];
+    for (const [i, name] of room.entries()) {
+      const p = await Peer.open(url, { code: w.code, view: 'phone' });
+      peers.push(p);
+      await p.ack('participant:join', { groupId: group(name) });
+      await p.ack('answer:submit', { activityId: rank, answerId: `room-${i}`, answer: { kind: 'rank', order: i % 2 ? [A, F, S] : [S, A, C] } });
+    }
+    await host.ack('activity:control', { activityId: rank, action: 'close' });
+    await host.ack('agenda:goto', { activityId: scan });
+
+    // ---- The console: keep the rank open online.
+    const laptop = await suite.browser.newPage(LAPTOP);
+    await laptop.goto(`${url}/f/${w.code}#${w.hostToken}`);
+    const panel = laptop.locator('section[aria-labelledby="online-panel-h"]');
+    await panel.getByRole('button', { name: 'Keep open online…' }).click();
+    const dialog = laptop.getByRole('dialog', { name: 'Keep open online' });
+    // The rank and the scan ran this evening and are picked; the scan stays a room step.
+    await dialog.getByRole('checkbox', { name: /^Collaboration scan/ }).uncheck();
+    await dialog.getByText('This ends the live session').waitFor();
+    await screenshot(laptop, 'online-console-dialog');
+    await dialog.getByRole('button', { name: 'End the live session and open online' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const opened = await host.host((h) => h.online !== null);
+    expect(opened.online!.activityIds).toEqual([rank]);
+    expect(opened.liveEndedAt).not.toBeNull();
+    const span = opened.online!.until - opened.online!.openedAt;
+    // The dialog's default: a week from now, to the minute.
+    expect(Math.abs(span - 7 * 86_400_000)).toBeLessThan(60_000);
+    await panel.getByText('Open online until').waitFor();
+    await panel.getByRole('listitem').filter({ hasText: 'Rank: Put the values in order of importance.' }).waitFor();
+
+    // ---- A phone that could not come: joins through the same link and answers the rank.
+    const phone = await suite.browser.newPage(PHONE);
+    await phone.goto(`${url}/j/${w.code}`);
+    await phone.getByRole('radio', { name: 'Business', exact: true }).check({ force: true });
+    await phone.getByRole('button', { name: 'Join', exact: true }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Still open online' }).waitFor();
+    const step = phone.getByRole('button', { name: /^Rank/ });
+    await expect.poll(() => step.textContent()).toContain('Not answered yet');
+    // The scan, the current step, is not in the list.
+    expect(await phone.getByRole('listitem').count()).toBe(1);
+    await screenshot(phone, 'online-phone-list');
+    await step.click();
+    for (const [value, place] of [['Comfort', 1], ['Affordability', 2], ['Sustainability', 3]] as const) {
+      await phone.getByRole('button', { name: `Add ${value} at place ${place}` }).click();
+    }
+    await phone.getByRole('button', { name: 'Send my answer' }).click();
+    await phone.getByText(/Your answer is in/).waitFor();
+    await screenshot(phone, 'online-phone-step');
+    await phone.getByRole('button', { name: '← Back to the list' }).click();
+    await expect.poll(() => phone.getByRole('button', { name: /^Rank/ }).textContent()).toContain('✓ Answered');
+    await phone.setViewportSize({ width: 320, height: 700 });
+    await screenshot(phone, 'online-phone-list-320');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+    // ---- The console counts it online; the split shows both.
+    const counted = await host.host((h) => h.results[rank]?.channels?.online.answers === 1);
+    expect(counted.results[rank]!.channels!.room.answers).toBe(10);
+    await laptop.getByText('10 in the room, 1 online').waitFor();
+    await laptop.getByRole('button', { name: 'Room and online apart' }).click();
+    await laptop.getByRole('heading', { name: 'Online (1)' }).waitFor();
+    await scrollToPart(laptop, '.channel-split');
+    await screenshot(laptop, 'online-console-split');
+    // Business: 2 of 120 invited (1 in the room, 1 online): 2/11 ≈ 0.18 of those who took part against 120/280 ≈ 0.43 of those invited → under-represented.
+    await scrollToPart(laptop, 'section[aria-labelledby="participation-h"]');
+    await laptop.getByText('Business: 2 of 120 invited — under-represented').waitFor();
+    await screenshot(laptop, 'online-console-participation');
+
+    // ---- The board: the warning beside the group counts, at the board's text size.
+    const board = await suite.browser.newPage(BOARD);
+    await board.goto(`${url}/b/${w.code}`);
+    const warning = board.getByText('Business: 2 of 120 invited — under-represented');
+    await warning.waitFor();
+    await screenshot(board, 'online-board');
+    expect(await smallText(board)).toEqual([]);
+  });
+});
