@@ -184,7 +184,7 @@ describe('the export endpoints (JSON and CSV)', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes.slice(3))).toMatch(/^workshop_code;activity_id;.*;text\r\n$/);
+    expect(new TextDecoder().decode(bytes.slice(3))).toMatch(/^workshop_code;activity_id;.*;text;channel\r\n$/);
     for (const sep of ['%09', 'x', ';;']) {
       const bad = await fetch(`${server.url}/api/workshops/${w.code}/export.csv?sep=${sep}`, auth);
       expect(bad.status).toBe(400);
