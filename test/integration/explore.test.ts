@@ -105,8 +105,8 @@ describe('a facilitator and three participants in two groups: join â†’ explore â
       settings: { allowProposals: true, allowNames: true, minGroupSize: 3, joiningOpen: true },
     });
     expect(doc.groups).toEqual([
-      { id: residents, name: 'Residents', nameNl: 'Bewoners', nameEn: 'Residents' },
-      { id: municipality, name: 'Municipality', nameNl: 'Gemeente', nameEn: 'Municipality' },
+      { id: residents, name: 'Residents', nameNl: 'Bewoners', nameEn: 'Residents', invited: null },
+      { id: municipality, name: 'Municipality', nameNl: 'Gemeente', nameEn: 'Municipality', invited: null },
     ]);
 
     // Pseudonymous: an id, the group, a name only if one was given; never a token or its hash.
