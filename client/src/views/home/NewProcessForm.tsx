@@ -60,7 +60,7 @@ export function NewProcessForm() {
 
   return (
     <form className="create-form process-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="new-process-h">
-      <h2 id="new-process-h">{t('process.create.heading')}</h2>
+      <h3 id="new-process-h">{t('process.create.heading')}</h3>
       <p className="field-hint">{t('process.create.intro')}</p>
       <TextField label={t('process.create.titleLabel')} value={title} onChange={setTitle} max={PROCESS_LIMITS.title} placeholder={t('process.create.titlePlaceholder')} required />
       <TextField label={t('process.create.areaLabel')} value={area} onChange={setArea} max={PROCESS_LIMITS.area} placeholder={t('process.create.areaPlaceholder')} hint={t('process.create.areaHint')} />
