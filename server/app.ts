@@ -2,6 +2,7 @@ import http from 'node:http';
 import express, { type Express } from 'express';
 import { Server } from 'socket.io';
 import { apiRouter } from './http/api.js';
+import { processRouter } from './http/processes.js';
 import { serveClient } from './http/client.js';
 import { errorHandler } from './http/errors.js';
 import { Origins, type InterfaceTable } from './http/origins.js';
@@ -11,7 +12,8 @@ import { DEFAULT_LIMITS, Limiters, parseTrustProxy, type Limits, type TrustFn } 
 import { consoleLogger, type Logger } from './logger.js';
 import { attachSockets } from './sockets/index.js';
 import { rooms, type AppServer } from './sockets/types.js';
-import type { WorkshopStore } from './store/types.js';
+import type { ProcessStore, WorkshopStore } from './store/types.js';
+import { ProcessRegistry } from './processes.js';
 import { ActivityTimers, realTimers, type TimerApi } from './timers.js';
 import { WorkshopRegistry } from './workshops.js';
 import { capsWith, type Caps } from '../shared/domain/limits.js';
@@ -65,6 +67,8 @@ export interface AppConfig {
 
 export interface AppDeps {
   store: WorkshopStore;
+  /** Where processes are kept; left out: `store` itself, which must then be one too (SqliteStore is both). */
+  processStore?: ProcessStore;
   clock?: () => number;
   config?: AppConfig;
 }
@@ -74,8 +78,9 @@ export interface RaakvlakApp {
   httpServer: http.Server;
   io: AppServer;
   registry: WorkshopRegistry;
+  processes: ProcessRegistry;
   timers: ActivityTimers;
-  /** Runs the retention sweep now (it also runs at start and daily); returns the codes deleted. */
+  /** Runs the retention sweep now (it also runs at start and daily); returns the workshop and process codes deleted. */
   sweepRetention(): string[];
   /** The join origins this server offers (the startup log prints them). */
   origins: Origins;
@@ -87,12 +92,13 @@ export interface RaakvlakApp {
  * The server factory: wires HTTP and sockets onto one http.Server that the caller listens on
  * (port 0 in tests, with a temporary store). Workshops are loaded from the store when first used.
  */
-export function createApp({ store, clock = Date.now, config = {} }: AppDeps): RaakvlakApp {
+export function createApp({ store, processStore, clock = Date.now, config = {} }: AppDeps): RaakvlakApp {
   const logger = config.logger ?? consoleLogger;
   const limits: Limits = { ...DEFAULT_LIMITS, ...config.limits };
   const limiters = new Limiters(limits);
   // Workshops load when first needed: the server listens at once, whatever the store holds.
   const registry = new WorkshopRegistry(store, clock, logger, capsWith(config.caps));
+  const processes = new ProcessRegistry(processStore ?? asProcessStore(store), registry, clock, logger, (workshopId) => sockets.changed(workshopId));
 
   const app = express();
   const origins = new Origins({
@@ -113,6 +119,7 @@ export function createApp({ store, clock = Date.now, config = {} }: AppDeps): Ra
   app.get('/healthz', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store').json({ ok: true });
   });
+  app.use('/api', processRouter({ processes, clock, origins, limiters }));
   app.use(
     '/api',
     apiRouter({
@@ -175,7 +182,9 @@ export function createApp({ store, clock = Date.now, config = {} }: AppDeps): Ra
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const sweepRetention = (): string[] => {
     try {
-      return registry.deleteIdle(retentionDays);
+      // Workshops first: a process whose last meeting goes now may go in the same sweep.
+      const workshops = registry.deleteIdle(retentionDays);
+      return [...workshops, ...processes.deleteIdle(retentionDays)];
     } catch (err) {
       logger.error('Retention sweep failed; it runs again tomorrow', err);
       return [];
@@ -190,6 +199,7 @@ export function createApp({ store, clock = Date.now, config = {} }: AppDeps): Ra
     httpServer,
     io,
     registry,
+    processes,
     timers,
     sweepRetention,
     origins,
@@ -209,4 +219,10 @@ export function createApp({ store, clock = Date.now, config = {} }: AppDeps): Ra
       await closed;
     },
   };
+}
+
+function asProcessStore(store: WorkshopStore): ProcessStore {
+  const candidate = store as Partial<ProcessStore>;
+  if (typeof candidate.createProcess !== 'function') throw new Error('createApp: the store keeps no processes; pass processStore');
+  return store as WorkshopStore & ProcessStore;
 }

@@ -72,7 +72,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const dataDir = opts.dataDir ?? tempDataDir();
   const sqlite = new SqliteStore(databaseFile(dataDir));
   const store = opts.wrapStore ? opts.wrapStore(sqlite) : sqlite;
-  const app = createApp({ store, clock: opts.clock ?? Date.now, config: { logger: silentLogger, ...opts.config } });
+  const app = createApp({ store, processStore: sqlite, clock: opts.clock ?? Date.now, config: { logger: silentLogger, ...opts.config } });
   await new Promise<void>((resolve, reject) => {
     app.httpServer.once('error', reject);
     app.httpServer.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
