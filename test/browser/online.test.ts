@@ -9,7 +9,8 @@ import { Peer, scrollToPart } from './screens.js';
  * step; a phone that joins afterwards sees the list of steps open online, answers the rank (not
  * the current step) and sees it marked answered; the console says "10 in the room, 1 online"
  * and the board warns that the business group is under-represented against the invited
- * numbers. Screenshots in test-results/screens/online-*.png.
+ * numbers, and beside the revealed results says how many answered in the room and online.
+ * Screenshots in test-results/screens/online-*.png.
  */
 const suite = useBrowserSuite();
 const peers: Peer[] = [];
@@ -109,6 +110,13 @@ describe('room and online in the browser', () => {
     const warning = board.getByText('Business: 2 of 120 invited — under-represented');
     await warning.waitFor();
     await screenshot(board, 'online-board');
+    expect(await smallText(board)).toEqual([]);
+
+    // ---- The rank's results on the board, revealed: the room and online figures beside them.
+    await host.ack('agenda:goto', { activityId: rank });
+    await host.ack('activity:control', { activityId: rank, action: 'reveal' });
+    await board.getByText('Answers in the room 10 · online 1').waitFor();
+    await screenshot(board, 'online-board-results');
     expect(await smallText(board)).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ export const onlineHostEn: Strings<typeof onlineHostNl> = {
     room: 'In the room ({{count}})',
     online: 'Online ({{count}})',
     none: 'No answers yet.',
-    board: 'Room {{room}} · online {{online}}',
+    board: 'Answers in the room {{room}} · online {{online}}',
   },
   representation: {
     heading: 'Representation',

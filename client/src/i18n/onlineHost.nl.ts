@@ -33,7 +33,7 @@ export const onlineHostNl = {
     room: 'In de zaal ({{count}})',
     online: 'Online ({{count}})',
     none: 'Nog geen antwoorden.',
-    board: 'Zaal {{room}} · online {{online}}',
+    board: 'Antwoorden in de zaal {{room}} · online {{online}}',
   },
   representation: {
     heading: 'Vertegenwoordiging',

@@ -28,7 +28,7 @@ export function RepresentationWarning() {
   );
 }
 
-/** On the board's results, once answers came in online: "Room 40 · online 12" (the console can show the two apart). */
+/** On the board's results, once answers came in online: "Answers in the room 40 · online 12" (the console can show the two apart). */
 export function BoardChannels({ results }: { results: ActivityResults | undefined }) {
   const { t } = useTranslation();
   const channels = results?.channels ?? null;

@@ -81,6 +81,6 @@ describe('room and online: representation and the split', () => {
     const w = onlineScenario();
     load(w);
     render(<VoteBoard activityId={w.activityId} />);
-    expect(screen.getByText('Room 8 · online 2')).toBeInTheDocument();
+    expect(screen.getByText('Answers in the room 8 · online 2')).toBeInTheDocument();
   });
 });
