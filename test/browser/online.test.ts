@@ -90,6 +90,12 @@ describe('room and online in the browser', () => {
     await phone.setViewportSize({ width: 320, height: 700 });
     await screenshot(phone, 'online-phone-list-320');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // The same list in Dutch, at 320 px.
+    await phone.locator('.lang-toggle button[lang="nl"]').click();
+    await phone.getByRole('heading', { level: 1, name: 'Nog online open' }).waitFor();
+    await expect.poll(() => phone.getByRole('button', { name: /^Rangschikken/ }).textContent()).toContain('✓ Beantwoord');
+    await screenshot(phone, 'online-phone-list-320-nl');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
     // ---- The console counts it online; the split shows both.
     const counted = await host.host((h) => h.results[rank]?.channels?.online.answers === 1);
@@ -111,6 +117,10 @@ describe('room and online in the browser', () => {
     await warning.waitFor();
     await screenshot(board, 'online-board');
     expect(await smallText(board)).toEqual([]);
+    await board.locator('.lang-toggle button[lang="nl"]').click();
+    await board.getByText('Bedrijven: 2 van 120 uitgenodigd — ondervertegenwoordigd').waitFor();
+    await screenshot(board, 'online-board-nl');
+    await board.locator('.lang-toggle button[lang="en"]').click();
 
     // ---- The rank's results on the board, revealed: the room and online figures beside them.
     await host.ack('agenda:goto', { activityId: rank });
