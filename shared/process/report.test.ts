@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { processReport } from './report.js';
-import { T0, threeMeetings } from './testing.js';
+import { HOST } from '../domain/testing.js';
+import { startMeeting, T0, testProcess, threeMeetings } from './testing.js';
 
 const DAY = 86_400_000;
 
@@ -108,5 +109,27 @@ describe('processReport (public)', () => {
       { meeting: 3, position: null, normalizedScore: null, share: null },
       { meeting: 3, position: null, normalizedScore: null, share: null },
     ]);
+  });
+});
+
+describe('processReport: options', () => {
+  it("names the options step's winner and the option every group can live with, in both languages, ties joined", () => {
+    const process = testProcess();
+    const h = startMeeting(process, null, { title: 'Opties' }, 'a', T0);
+    const [A, B] = h.state.valueOrder as [string, string];
+    const options = h.state.activities[5]!.id;
+    h.must('settings:update', { minGroupSize: 1 }, HOST);
+    h.must('activity:configure', { activityId: options, valueIds: [A, B], weights: { mode: 'equal', voteActivityId: null } }, HOST);
+    h.must('agenda:goto', { activityId: options }, HOST);
+    // Both rate the heat network and the heat pump +2 on both values: equal fits (2) and equal
+    // live-with scores, so both are the winner and both can be lived with; the other two options are unrated.
+    const both = { 'heat-network': { [A]: 2, [B]: 2 }, 'heat-pump': { [A]: 2, [B]: 2 } };
+    [h.join(0), h.join(0)].forEach((p, i) => h.must('answer:submit', { activityId: options, answerId: `o${i}`, answer: { kind: 'options', ratings: both, why: {} } }, p));
+    const r = processReport({ ...process, meetingIds: [h.state.id] }, [h.state], { organiser: true });
+    const joined = { nl: 'Warmtenet / Elektrische warmtepomp (met isolatie)', en: 'Heat network / All-electric heat pump (with insulation)' };
+    expect(r.meetings[0]?.options).toEqual({ winner: joined, liveWith: joined });
+    // No vote in this meeting: no series, W null.
+    expect(r.values).toEqual([]);
+    expect(r.agreement).toEqual([{ meeting: 1, kendallW: null }]);
   });
 });
