@@ -57,5 +57,6 @@ export const feedbackEditEn: Strings<typeof feedbackEditNl> = {
   preview: 'What phones see',
   previewHint: 'Someone who took part sees the entries about what they said mattered first, marked.',
   reportSection: 'Feedback',
+  reportPublished: 'Published at the join link on {{date}}.',
   reportDraft: 'Not published at the join link yet.',
 };

@@ -57,5 +57,6 @@ export const feedbackEditNl = {
   preview: 'Zo zien telefoons het',
   previewHint: 'Wie meedeed, ziet de punten over wat hij of zij zelf belangrijk vond bovenaan, gemarkeerd.',
   reportSection: 'Terugkoppeling',
+  reportPublished: 'Gepubliceerd bij de deelnamelink op {{date}}.',
   reportDraft: 'Nog niet gepubliceerd bij de deelnamelink.',
 };

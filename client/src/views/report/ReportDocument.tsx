@@ -7,6 +7,7 @@ import { useActivityText } from '../../lib/activityText.js';
 import { locale } from '../summary/format.js';
 import { SummaryContent } from '../summary/SummaryContent.js';
 import { participantsByGroup, reportNames, storiesFor, swatch, type ExportActivity } from './reportData.js';
+import { ReportFeedback } from './ReportFeedback.js';
 
 /** Stories printed per top value. */
 const STORIES_PER_VALUE = 3;
@@ -27,7 +28,8 @@ function Section({ id, title, kicker, children, runningHead }: { id: string; tit
 
 /**
  * The whole report from one export document: a title page (date, participants per group, the
- * agenda), the summary, every step with its results, and the stories behind the top values.
+ * agenda), the summary, what was done with it ("you said, we did", when written), every step with
+ * its results, and the stories behind the top values.
  * Rendered in the reader's language; titles as the workshop wrote them.
  */
 export function ReportDocument({ doc, lang }: { doc: ExportDocument; lang: Lang }) {
@@ -130,6 +132,12 @@ export function ReportDocument({ doc, lang }: { doc: ExportDocument; lang: Lang 
       <Section id="summary" title={t('agenda.summary.heading')} kicker={t('agenda.report.summarySection')} runningHead={head}>
         <SummaryContent summary={doc.summary} names={names} variant="report" heading={() => null} />
       </Section>
+
+      {doc.feedback.entries.length > 0 ? (
+        <Section id="feedback" title={t('feedbackEdit.title')} kicker={t('feedbackEdit.reportSection')} runningHead={head}>
+          <ReportFeedback feedback={doc.feedback} names={names} lang={lang} />
+        </Section>
+      ) : null}
 
       {withResults.map(({ a, n, part }) => (
         <Section key={a.id} id={`step-${a.id}`} kicker={t('agenda.report.stepHeading', { n, name: text.name(a) })} title={text.question(a)} runningHead={head}>

@@ -59,14 +59,18 @@ export function FeedbackPanel() {
     />
   );
   const list = (entries: FeedbackEntry[]) =>
-    entries.map((e) =>
-      draft?.entryId === e.id ? (
-        <li key={e.id}>{editorFor(draft)}</li>
-      ) : (
-        <li key={e.id}>
-          <EntryCard entry={e} name={label(e.target)} onEdit={() => edit(e)} onRemove={() => void run('feedback:remove', { entryId: e.id })} />
-        </li>
-      ),
+    entries.length === 0 ? null : (
+      <ul className="fb-entries">
+        {entries.map((e) =>
+          draft?.entryId === e.id ? (
+            <li key={e.id}>{editorFor(draft)}</li>
+          ) : (
+            <li key={e.id}>
+              <EntryCard entry={e} name={label(e.target)} onEdit={() => edit(e)} onRemove={() => void run('feedback:remove', { entryId: e.id })} />
+            </li>
+          ),
+        )}
+      </ul>
     );
   const adding = (target: FeedbackTarget) =>
     draft && draft.initial === null && sameTarget(draft.target, target) ? (
@@ -102,7 +106,7 @@ export function FeedbackPanel() {
         <TargetGroupBlock key={g.key} group={g} names={names}>
           {(target) => (
             <>
-              <ul className="fb-entries">{list(feedback.entries.filter((e) => sameTarget(e.target, target)))}</ul>
+              {list(feedback.entries.filter((e) => sameTarget(e.target, target)))}
               {adding(target)}
             </>
           )}
@@ -111,14 +115,14 @@ export function FeedbackPanel() {
 
       <div className="fb-group">
         <h3>{t('feedbackEdit.groups.general')}</h3>
-        <ul className="fb-entries">{list(general)}</ul>
+        {list(general)}
         {adding(GENERAL)}
       </div>
 
       {elsewhere.length > 0 ? (
         <div className="fb-group">
           <h3>{t('feedbackEdit.groups.other')}</h3>
-          <ul className="fb-entries">{list(elsewhere)}</ul>
+          {list(elsewhere)}
         </div>
       ) : null}
 
