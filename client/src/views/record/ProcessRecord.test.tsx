@@ -28,7 +28,7 @@ function processExport(): ProcessExportDocument {
     heldAt,
     liveEndedAt: null,
     online: null,
-    representation: second.participation!,
+    representation: second.participation,
     voteActivityId: doc.summary.voteActivityId,
     voteKind: 'rank',
     kendallW,

@@ -356,7 +356,7 @@ function TargetLabel({ entry: e, names }: { entry: RecordFeedbackEntry; names: N
 export function DidPart({ doc, names, lang }: { doc: RecordDoc; names: Names; lang: Lang }) {
   const { t } = useTranslation();
   const fb = doc.feedback;
-  if (!fb || fb.entries.length === 0) return <p>{t('record.did.none')}</p>;
+  if (fb.entries.length === 0) return <p>{t('record.did.none')}</p>;
   return (
     <>
       <p className="r-hint">{fb.publishedAt ? t('record.did.published', { date: fmtDateTime(Date.parse(fb.publishedAt), lang) }) : t('record.did.draft')}</p>
@@ -408,7 +408,7 @@ export function RunPart({ doc, lang }: { doc: RecordDoc; lang: Lang }) {
   const held = doc.activities.filter((a) => a.openedAt !== null);
   const mod = moderation(doc);
   const late = lateJoiners(doc);
-  const online = doc.online ?? null;
+  const online = doc.online;
   const duration = span ? durationParts(span.end - span.start) : null;
   const onlineSteps = online ? doc.activities.filter((a) => online.activityIds.includes(a.id)).map((a) => `${doc.activities.indexOf(a) + 1}. ${text.name(a)}`) : [];
   const rows: [string, ReactNode][] = [

@@ -16,8 +16,8 @@ export function WorkshopRecord({ doc, lang, area }: { doc: RecordDoc; lang: Lang
   const names = reportNames(doc, lang);
   const head = t('record.running', { title: doc.workshop.title });
   const span = heldSpan(doc);
-  const rep = doc.participation ?? null;
-  const process = doc.process ?? null;
+  const rep = doc.participation;
+  const process = doc.process;
   return (
     <main className="report-doc rec-doc" lang={lang} id={MAIN_ID} tabIndex={-1}>
       <section className="report-section report-cover rec-section" aria-labelledby="rec-cover-h">
@@ -48,23 +48,19 @@ export function WorkshopRecord({ doc, lang, area }: { doc: RecordDoc; lang: Lang
               <dd>{fmtDateTime(Date.parse(doc.online.until), lang)}</dd>
             </div>
           ) : null}
-          {rep ? (
-            <div>
-              <dt>{t('record.moment.tookPart')}</dt>
-              <dd>{rep.invited === null ? t('record.moment.tookPartTotal', { count: rep.tookPart }) : t('record.moment.tookPartOfInvited', { count: rep.tookPart, invited: rep.invited })}</dd>
-            </div>
-          ) : null}
+          <div>
+            <dt>{t('record.moment.tookPart')}</dt>
+            <dd>{rep.invited === null ? t('record.moment.tookPartTotal', { count: rep.tookPart }) : t('record.moment.tookPartOfInvited', { count: rep.tookPart, invited: rep.invited })}</dd>
+          </div>
           <div>
             <dt>{t('record.moment.code')}</dt>
             <dd>{doc.workshop.code}</dd>
           </div>
         </dl>
         <p className="rec-intro">{t('record.intro')}</p>
-        {rep ? (
-          <Part id="rec-who" title={t('record.who.heading')} kicker={t('record.who.kicker')} page={false}>
-            <WhoPart rep={rep} names={names} lang={lang} />
-          </Part>
-        ) : null}
+        <Part id="rec-who" title={t('record.who.heading')} kicker={t('record.who.kicker')} page={false}>
+          <WhoPart rep={rep} names={names} lang={lang} />
+        </Part>
         <p className="report-generated">{t('record.generated', { date: fmtDateTime(Date.parse(doc.exportedAt), lang), version: doc.schemaVersion })}</p>
       </section>
 

@@ -1,26 +1,15 @@
-import type { AnswerChannel, ExportDocument, FeedbackEntry, ProcessRef, Representation } from '../../../../shared/index.js';
+import type { ExportDocument, ExportFeedbackEntry } from '../../../../shared/index.js';
 
-/** A feedback entry as the export writes it: times as ISO strings. */
-export type RecordFeedbackEntry = Omit<FeedbackEntry, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
-
-/** The workshop export with the fields of processes, feedback and room/online (docs/export.md). */
-export type RecordDoc = ExportDocument & {
-  feedback?: { publishedAt: string | null; entries: RecordFeedbackEntry[] };
-  liveEndedAt?: string | null;
-  online?: { activityIds: string[]; openedAt: string; until: string } | null;
-  process?: ProcessRef | null;
-  participation?: Representation;
-};
-
-/** An answer's channel: 'room' when the export names none. */
-export const channelOf = (x: object): AnswerChannel => ((x as { channel?: unknown }).channel === 'online' ? 'online' : 'room');
+/** The workshop export (docs/export.md), with its processes, feedback and room/online fields. */
+export type RecordDoc = ExportDocument;
+export type RecordFeedbackEntry = ExportFeedbackEntry;
 
 /** When the meeting was held: the first step opened, and the last answer given in the room (not online); null when no step opened. */
 export function heldSpan(doc: RecordDoc): { start: number; end: number } | null {
   const opened = doc.activities.flatMap((a) => (a.openedAt === null ? [] : [Date.parse(a.openedAt)]));
   if (opened.length === 0) return null;
   const start = Math.min(...opened);
-  const roomAnswers = doc.activities.flatMap((a) => a.answers.filter((x) => channelOf(x) === 'room').map((x) => Date.parse(x.submittedAt)));
+  const roomAnswers = doc.activities.flatMap((a) => a.answers.filter((x) => x.channel === 'room').map((x) => Date.parse(x.submittedAt)));
   const end = Math.max(start, ...roomAnswers);
   return { start, end };
 }
@@ -29,7 +18,7 @@ export function heldSpan(doc: RecordDoc): { start: number; end: number } | null 
 export function lateJoiners(doc: RecordDoc): number {
   const span = heldSpan(doc);
   if (!span) return 0;
-  const ended = doc.liveEndedAt ? Date.parse(doc.liveEndedAt) : Infinity;
+  const ended = doc.liveEndedAt === null ? Infinity : Date.parse(doc.liveEndedAt);
   return doc.participants.filter((p) => !p.removed && Date.parse(p.joinedAt) > span.start && Date.parse(p.joinedAt) < ended).length;
 }
 
@@ -46,7 +35,7 @@ export function moderation(doc: RecordDoc): { values: number; stories: number; m
 /** A step's counted answers, in the room and online. */
 export function answersByChannel(a: RecordDoc['activities'][number]): { count: number; room: number; online: number } {
   const counted = a.answers.filter((x) => x.counted);
-  const online = counted.filter((x) => channelOf(x) === 'online').length;
+  const online = counted.filter((x) => x.channel === 'online').length;
   return { count: counted.length, room: counted.length - online, online };
 }
 
