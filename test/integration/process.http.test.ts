@@ -263,6 +263,24 @@ describe('process HTTP routes', () => {
     expect(stored.meetingIds).toEqual([m2.workshopId]);
   });
 
+  it('survives a restart: the page, the meetings and the organiser token as a host token come back from the file', async () => {
+    const first = await start();
+    const p = await createProcess(first, { title: 'Plan', groups: GROUPS });
+    const m1 = await createMeeting(first, p, { requestId: requestId('m1'), title: 'Evening 1' });
+    const before = (await processCalls(first).get(p.code, p.organiserToken)).body;
+    await first.close();
+    const server = await start({ dataDir: first.dataDir });
+    const api = processCalls(server);
+    const after = await api.get(p.code, p.organiserToken);
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual(before);
+    const host = await connect(server, { code: m1.code, hostToken: p.organiserToken });
+    expect((await waitFor(host, 'workshop:host')).process).toEqual({ id: before.process.id, code: p.code, title: 'Plan', meeting: 1 });
+    // The request id is remembered too: a retry after the restart creates nothing.
+    expect((await api.meeting(p.code, p.organiserToken, { requestId: requestId('m1'), title: 'Evening 1' })).status).toBe(200);
+    expect(rows(server, 'SELECT COUNT(*) AS n FROM workshops')).toEqual([{ n: 1 }]);
+  });
+
   it('DELETE: the process and every meeting are gone (404), the code is never another process’s', async () => {
     const server = await start();
     const api = processCalls(server);
