@@ -324,7 +324,7 @@ describe('options: CSV rows', () => {
  
     // A score of −2 is written as the number it is (not neutralised like a formula), and reads back the same.
     const file = toCsv(rows);
-    expect(file).toContain(`,heat-network:${v2},Heat network — ${title(v2)},,-2,\r\n`);
+    expect(file).toContain(`,heat-network:${v2},Heat network — ${title(v2)},,-2,,room\r\n`);
     expect(parseCsv(file).slice(1).map((cells) => restoreFormula(cells[17]!))).toEqual(['', '-2', '0', '2', '']);
     expect(neutraliseFormula('-2+3')).toBe("'-2+3");
     expect(neutraliseFormula('-02')).toBe("'-02");
