@@ -32,6 +32,7 @@ export const onlineHostEn: Strings<typeof onlineHostNl> = {
     toggle: 'Room and online apart',
     room: 'In the room ({{count}})',
     online: 'Online ({{count}})',
+    all: 'Room and online together ({{count}}):',
     none: 'No answers yet.',
     board: 'Answers in the room {{room}} · online {{online}}',
   },

@@ -32,6 +32,7 @@ export const onlineHostNl = {
     toggle: 'Zaal en online apart',
     room: 'In de zaal ({{count}})',
     online: 'Online ({{count}})',
+    all: 'Zaal en online samen ({{count}}):',
     none: 'Nog geen antwoorden.',
     board: 'Antwoorden in de zaal {{room}} · online {{online}}',
   },

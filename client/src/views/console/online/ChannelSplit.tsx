@@ -43,6 +43,8 @@ export function ChannelSplit({ results, render }: { results: ActivityResults | u
           <ChannelPart heading={t('onlineHost.split.online', { count: channels.online.answers })} channel={channels.online} render={render} />
         </div>
       ) : null}
+      {/* The panel's own results follow: say what they are once the two parts stand above them. */}
+      {channels && apart ? <h4 className="channel-split-all">{t('onlineHost.split.all', { count: counts.room + counts.online })}</h4> : null}
     </div>
   );
 }

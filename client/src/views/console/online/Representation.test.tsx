@@ -75,6 +75,7 @@ describe('room and online: representation and the split', () => {
     expect(order(room)).toEqual(['Affordability', 'Sustainability', 'Social fairness', 'Comfort']);
     // Online: C A F and C S A → Comfort 3 + 3 = 6, Affordability 2 + 1 = 3, Sustainability 2, Social fairness 1.
     expect(order(online)).toEqual(['Comfort', 'Affordability', 'Sustainability', 'Social fairness']);
+    expect(screen.getByRole('heading', { name: 'Room and online together (10):' })).toBeInTheDocument();
   });
 
   it('board: the room and online figures on the revealed results', () => {
