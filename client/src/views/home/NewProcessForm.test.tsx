@@ -79,7 +79,7 @@ describe('home: a new process', { timeout: 20_000 }, () => {
   });
 });
 
-describe('home: my processes', () => {
+describe('home: my processes', { timeout: 20_000 }, () => {
   it('lists remembered processes to reopen with the organiser link, and forgets one after confirming', async () => {
     rememberProcess({ code: 'PRCSS2', title: 'Lombok heat plan', organiserToken: 'org-a', createdAt: Date.UTC(2027, 0, 5) });
     renderHome();

@@ -40,7 +40,7 @@ function serve(replies: (() => Response | Promise<Response>)[] = [], report: (or
 
 const cells = (row: HTMLElement) => [...row.querySelectorAll('td')].map((c) => c.textContent);
 
-describe('process page: the public version', () => {
+describe('process page: the public version', { timeout: 20_000 }, () => {
   it('shows every meeting and figure with its table, and no organiser controls', async () => {
     const calls = serve();
     render(<ProcessPage code="prc-ss2" />);
@@ -150,7 +150,7 @@ describe('process page: the public version', () => {
   });
 });
 
-describe('process page: the organiser', () => {
+describe('process page: the organiser', { timeout: 20_000 }, () => {
   it('takes the token from the fragment, remembers it, clears it from the address bar, and shows the console links and drafts', async () => {
     const calls = serve();
     window.history.replaceState(null, '', `/p/${CODE}#tok-org`);
@@ -187,6 +187,7 @@ describe('process page: the organiser', () => {
     expect(calls.map((c) => c.auth)).toEqual(['Bearer tok-old', null]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Lombok heat plan' })).toBeInTheDocument();
     expect(screen.queryByRole('complementary', { name: 'Manage the process' })).toBeNull();
+    expect(listMyProcesses()).toEqual([]);
   });
 
   it('says when the process does not exist', async () => {

@@ -8,7 +8,7 @@ import { useLang } from '../../i18n/index.js';
 import { registerStrings } from '../../i18n/lazy.js';
 import { processEn } from '../../i18n/process.en.js';
 import { processNl } from '../../i18n/process.nl.js';
-import { organiserTokenFor, rememberProcess } from '../../lib/myProcesses.js';
+import { forgetProcess, organiserTokenFor, rememberProcess } from '../../lib/myProcesses.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { MeetingList } from './MeetingList.js';
 import { DeleteProcess, EditProcess, NewMeeting, ProcessFiles } from './OrganiserTools.js';
@@ -53,14 +53,19 @@ export function ProcessPage({ code: raw }: { code: string }) {
 
   useEffect(() => {
     if (deleted) return;
+    // A token the server does not take is of no use remembered: this browser forgets it.
+    const refuse = (refusedToken: string) => {
+      if (organiserTokenFor(code) === refusedToken) forgetProcess(code);
+      setRefused(true);
+      setToken(null);
+    };
     let live = true;
     getProcess(code, token)
       .then((r) => {
         if (!live) return;
         if (token && !r.organiser) {
           // The server read the token as no organiser's: the public version is what this is.
-          setRefused(true);
-          setToken(null);
+          refuse(token);
         } else if (token) {
           rememberProcess({ code, title: r.process.title, organiserToken: token, createdAt: Date.now() });
           stripHash();
@@ -70,8 +75,7 @@ export function ProcessPage({ code: raw }: { code: string }) {
       .catch((err: unknown) => {
         if (!live) return;
         if (token && err instanceof ProcessHttpError && (err.status === 401 || err.status === 403)) {
-          setRefused(true);
-          setToken(null);
+          refuse(token);
           return;
         }
         setLoad({ state: 'error', status: err instanceof ProcessHttpError ? err.status : null });
