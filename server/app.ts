@@ -55,7 +55,8 @@ export interface AppConfig {
   caps?: Partial<Caps>;
   /**
    * RETENTION_DAYS: workshops whose newest change is older than this many days are deleted, by
-   * a sweep at start and daily (default DEFAULT_RETENTION_DAYS; 0 keeps every workshop).
+   * a sweep at start and daily, and then processes without meetings unchanged as long (default
+   * DEFAULT_RETENTION_DAYS; 0 keeps every workshop and process).
    */
   retentionDays?: number;
   /** Broadcast coalescing window; tests may shorten it. */
