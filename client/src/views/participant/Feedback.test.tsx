@@ -45,7 +45,8 @@ function showPhone(w: ReturnType<typeof exploreWorkshop>, who: 'anna' | 'carla' 
   return render(<ParticipantPage code={CODE} />);
 }
 
-const entries = () => within(screen.getByRole('region', { name: TITLE })).getAllByRole('listitem');
+/** The entries, once the list's own chunk (a lazy import) has arrived. */
+const entries = async () => within(await screen.findByRole('region', { name: TITLE })).getAllByRole('listitem');
 
 beforeEach(async () => {
   vi.mocked(send).mockReset();
@@ -54,24 +55,30 @@ beforeEach(async () => {
 });
 
 describe('"what was done with what you said" on the phone', () => {
-  it('shows nothing before it is published: not to a phone that took part, not on the join page', () => {
+  it('shows nothing before it is published: not to a phone that took part, not on the join page', async () => {
     const w = withFeedback({ publish: false });
     expect(phoneView(w.h.state).feedback).toBeNull();
     const { unmount } = showPhone(w, 'anna');
+    await act(async () => {});
     expect(screen.queryByRole('region', { name: TITLE })).not.toBeInTheDocument();
     unmount();
     connectStore();
     showPhone(w, null);
+    await act(async () => {});
     expect(screen.getByRole('button', { name: 'Join' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: TITLE })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Read what was done with what was said' })).not.toBeInTheDocument();
+    // Published, the same screen shows them (so their absence above was the rule, not a slow load).
+    w.h.must('feedback:publish', { published: true }, HOST);
+    act(() => useStore.getState().receivePhone(phoneView(w.h.state)));
+    expect(await entries()).toHaveLength(3);
   });
 
-  it('puts the entries about what this participant said first, marked, then the rest in the order written', () => {
+  it('puts the entries about what this participant said first, marked, then the rest in the order written', async () => {
     const w = withFeedback({ publish: true });
     expect(w.self(w.anna).feedbackAboutYou).toEqual(['entry-afford']);
     showPhone(w, 'anna');
-    const items = entries();
+    const items = await entries();
     expect(items).toHaveLength(3);
     expect(within(items[0]!).getByText('You said this mattered')).toBeInTheDocument();
     expect(within(items[0]!).getByRole('heading', { level: 3 })).toHaveTextContent('Put high by the roomAffordability');
@@ -91,30 +98,30 @@ describe('"what was done with what you said" on the phone', () => {
     expect(screen.getByText('Published on 14 November 2023')).toBeInTheDocument();
   });
 
-  it('marks nothing for a participant who said none of it, and keeps the order written', () => {
+  it('marks nothing for a participant who said none of it, and keeps the order written', async () => {
     const w = withFeedback({ publish: true });
     expect(w.self(w.carla).feedbackAboutYou).toEqual([]);
     showPhone(w, 'carla');
-    expect(entries().map((li) => li.querySelector('h3')?.textContent)).toEqual(['About the meeting', 'Groups saw this differentlySocial fairness', 'Put high by the roomAffordability']);
+    expect((await entries()).map((li) => li.querySelector('h3')?.textContent)).toEqual(['About the meeting', 'Groups saw this differentlySocial fairness', 'Put high by the roomAffordability']);
     expect(screen.queryByText('You said this mattered')).not.toBeInTheDocument();
   });
 
-  it('a phone opening the link later sees the published entries under the join form, and a link down to them', () => {
+  it('a phone opening the link later sees the published entries under the join form, and a link down to them', async () => {
     const w = withFeedback({ publish: true });
     showPhone(w, null);
     expect(screen.getByRole('heading', { level: 1, name: 'Join in' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Read what was done with what was said' })).toHaveAttribute('href', '#feedback');
+    expect(await entries()).toHaveLength(3);
     expect(screen.getByRole('region', { name: TITLE })).toHaveAttribute('id', 'feedback');
-    expect(entries()).toHaveLength(3);
     expect(screen.queryByText('You said this mattered')).not.toBeInTheDocument();
   });
 
-  it('shows them on the "joining is closed" screen too, and takes them away when the organiser takes them back', () => {
+  it('shows them on the "joining is closed" screen too, and takes them away when the organiser takes them back', async () => {
     const w = withFeedback({ publish: true });
     w.h.must('settings:update', { joiningOpen: false }, HOST);
     showPhone(w, null);
     expect(screen.getByRole('heading', { level: 1, name: 'Joining is closed' })).toBeInTheDocument();
-    expect(entries()).toHaveLength(3);
+    expect(await entries()).toHaveLength(3);
 
     w.h.must('feedback:publish', { published: false }, HOST);
     act(() => useStore.getState().receivePhone(phoneView(w.h.state)));

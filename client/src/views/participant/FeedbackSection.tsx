@@ -1,126 +1,30 @@
-import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { FeedbackTarget, FeedbackView } from '../../../../shared/index.js';
+import { lazy, Suspense } from 'react';
+import { loadPage } from '../../lib/loadPage.js';
 import { useLang } from '../../i18n/index.js';
 import { useStore } from '../../store/index.js';
-import { locale } from '../summary/format.js';
 import { viewNames } from '../summary/PublishedSummary.js';
-import './feedback.css';
 
-/** How a screen names what an entry answers: a value's title, an option's title (each screen in its reader's language). */
-export interface FeedbackNames {
-  value: (valueId: string) => string;
-  option?: (activityId: string, optionId: string) => string;
-}
-
-/** The value's or option's title an entry is about; null for an entry about the meeting as a whole. */
-export function feedbackTargetName(target: FeedbackTarget, names: FeedbackNames): string | null {
-  if (target.kind === 'general' || target.id === null) return null;
-  if (target.kind === 'option') return target.activityId !== null && names.option ? names.option(target.activityId, target.id) : '';
-  return names.value(target.id);
-}
-
-/** Only an http(s) address becomes a link (the server accepts nothing else; a screen does not rely on that). */
-const WEB_LINK = /^https?:\/\//i;
+/*
+ * "You said, we did" on the phone. The list itself (FeedbackList) is a chunk of its own: it is
+ * published days after the meeting, so a phone in the room does not download it with its first
+ * load; a phone that has entries to show fetches it then.
+ */
+const LazyFeedbackList = lazy(() => loadPage(import('./FeedbackList.js'), (m) => m.FeedbackList));
 
 const NONE: string[] = [];
 
-/** A link shown as its address, opened in a new tab without telling the page where it came from. */
-export function FeedbackLink({ link }: { link: string }) {
-  return WEB_LINK.test(link) ? (
-    <a href={link} target="_blank" rel="noopener noreferrer">
-      {link}
-    </a>
-  ) : (
-    <>{link}</>
-  );
-}
-
-interface ListProps {
-  feedback: FeedbackView;
-  /** Entry ids about what this reader said: shown first, marked. */
-  aboutYou?: readonly string[];
-  names: FeedbackNames;
-  level: 2 | 3 | 4;
-  /** Shown under the heading when the entries are published. */
-  withDate?: boolean;
-  id?: string;
-}
-
-/**
- * "You said, we did" as a reader sees it: what each entry is about, what was done, why, when and a
- * link shown as its address. The entries about what the reader said come first, marked. All text
- * is rendered as text.
- */
-export function FeedbackList({ feedback, aboutYou = NONE, names, level, withDate = true, id }: ListProps) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const headingId = useId();
-  const mine = new Set(aboutYou);
-  const ordered = [...feedback.entries.filter((e) => mine.has(e.id)), ...feedback.entries.filter((e) => !mine.has(e.id))];
-  const H = `h${level}` as const;
-  const Entry = `h${level + 1}` as 'h3';
-  return (
-    <section className="feedback" aria-labelledby={headingId} id={id}>
-      <H id={headingId} className="feedback-title">
-        {t('feedback.title')}
-      </H>
-      <p className="feedback-intro">{t('feedback.intro')}</p>
-      {withDate && feedback.publishedAt !== null ? (
-        <p className="feedback-date">{t('feedback.published', { date: new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long' }).format(new Date(feedback.publishedAt)) })}</p>
-      ) : null}
-      <ul className="feedback-entries">
-        {ordered.map((e) => {
-          const name = feedbackTargetName(e.target, names);
-          return (
-            <li key={e.id} className={mine.has(e.id) ? 'feedback-entry is-mine' : 'feedback-entry'}>
-              {mine.has(e.id) ? <p className="tag feedback-mine">{t('feedback.aboutYou')}</p> : null}
-              <Entry className="feedback-about">
-                <span className="feedback-kind">{t(`feedback.kind.${e.target.kind}`)}</span>
-                {name ? <span className="feedback-name">{name}</span> : null}
-              </Entry>
-              <dl>
-                <div>
-                  <dt>{t('feedback.did')}</dt>
-                  <dd className="feedback-decision">{e.decision}</dd>
-                </div>
-                {e.reason ? (
-                  <div>
-                    <dt>{t('feedback.reason')}</dt>
-                    <dd>{e.reason}</dd>
-                  </div>
-                ) : null}
-                {e.when ? (
-                  <div>
-                    <dt>{t('feedback.when')}</dt>
-                    <dd>{e.when}</dd>
-                  </div>
-                ) : null}
-                {e.link ? (
-                  <div>
-                    <dt>{t('feedback.link')}</dt>
-                    <dd className="feedback-link">
-                      <FeedbackLink link={e.link} />
-                    </dd>
-                  </div>
-                ) : null}
-              </dl>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
-  );
-}
-
-/** The published entries on a phone (joined or not): nothing before publishing or without entries. */
-export function PhoneFeedback({ level = 2 }: { level?: 2 | 3 }) {
+/** The published entries on a phone (joined or not), the reader's own first: nothing before publishing or without entries. */
+export function PhoneFeedback() {
   const lang = useLang();
   const room = useStore((s) => s.room);
   const aboutYou = useStore((s) => s.self?.feedbackAboutYou ?? NONE);
   const feedback = room?.feedback ?? null;
   if (!room || !feedback || feedback.publishedAt === null || feedback.entries.length === 0) return null;
-  return <FeedbackList feedback={feedback} aboutYou={aboutYou} names={viewNames(room, lang)} level={level} id="feedback" />;
+  return (
+    <Suspense fallback={null}>
+      <LazyFeedbackList feedback={feedback} aboutYou={aboutYou} names={viewNames(room, lang)} level={2} id="feedback" />
+    </Suspense>
+  );
 }
 
 /** Whether the phone has published entries to show (the join form links down to them). */

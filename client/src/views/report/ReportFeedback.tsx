@@ -3,7 +3,7 @@ import type { ExportDocument, Lang } from '../../../../shared/index.js';
 import { feedbackEditEn } from '../../i18n/feedbackEdit.en.js';
 import { feedbackEditNl } from '../../i18n/feedbackEdit.nl.js';
 import { registerStrings } from '../../i18n/lazy.js';
-import { FeedbackLink, feedbackTargetName, type FeedbackNames } from '../participant/FeedbackSection.js';
+import { FeedbackLink, feedbackTargetName, type FeedbackNames } from '../participant/FeedbackList.js';
 import { locale } from '../summary/format.js';
 import './reportFeedback.css';
 

@@ -8,7 +8,7 @@ import { feedbackEditNl } from '../../../i18n/feedbackEdit.nl.js';
 import { registerStrings } from '../../../i18n/lazy.js';
 import { useActivityText } from '../../../lib/activityText.js';
 import { useStore } from '../../../store/index.js';
-import { FeedbackLink, FeedbackList, feedbackTargetName, type FeedbackNames } from '../../participant/FeedbackSection.js';
+import { FeedbackLink, FeedbackList, feedbackTargetName, type FeedbackNames } from '../../participant/FeedbackList.js';
 import { locale } from '../../summary/format.js';
 import { viewNames } from '../../summary/PublishedSummary.js';
 import { useCommand } from '../useCommand.js';
