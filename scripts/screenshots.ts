@@ -8,6 +8,10 @@
  * `npx vite build && npx tsx scripts/screenshots.ts [outDir]` (outDir defaults to docs/screenshots).
  * `SCREENS_ONLY=options,summary` writes only the screens whose name contains one of those words
  * (the tour still walks every screen to reach them).
+ * After the tour, a process of two meetings (test/browser/recordSetup.ts) per language: the process
+ * page for the organiser at 1440×900 and in public on a phone at 390×844, and the participation
+ * records of a meeting and of the process at 1240 wide (A4 proportions); `SCREENS_ONLY=process,record`
+ * skips the tour.
  * Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
 import fs from 'node:fs';
@@ -21,6 +25,8 @@ import { databaseFile } from '../server/env.js';
 import { silentLogger } from '../server/logger.js';
 import { SqliteStore } from '../server/store/sqliteStore.js';
 import { scrollToPart, tour, VIEWPORTS, type Device, type Devices } from '../test/browser/screens.js';
+import { RECORD_TEXT, runRecordProcess } from '../test/browser/recordSetup.js';
+import type { Page } from 'playwright-core';
 
 const OUT = path.resolve(process.argv[2] ?? 'docs/screenshots');
 const ONLY = (process.env.SCREENS_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -56,7 +62,10 @@ try {
     const context = await browser.newContext({ viewport: VIEWPORTS[device] });
     devices[device] = await context.newPage();
   }
-  for (const lang of ['en', 'nl'] as const) {
+  // The process and record screens (below) are not in the tour: asking only for them skips it.
+  const PROCESS_SCREENS = ['process-organiser', 'process-public', 'record-workshop', 'record-workshop-did', 'record-process', 'record-process-time'];
+  const onlyProcess = ONLY.length > 0 && ONLY.every((word) => PROCESS_SCREENS.some((name) => name.includes(word)));
+  for (const lang of onlyProcess ? [] : (['en', 'nl'] as const)) {
     await tour(url, devices, lang, async (screen) => {
       if (ONLY.length > 0 && !ONLY.some((word) => screen.name.includes(word))) return;
       if (screen.part) await scrollToPart(screen.page, screen.part);
@@ -66,6 +75,50 @@ try {
       count++;
       console.log(`${path.relative(process.cwd(), file)}  ${Math.round(fs.statSync(file).size / 1024)} kB`);
     });
+  }
+  const shoot = async (page: Page, lang: string, name: string) => {
+    if (ONLY.length > 0 && !ONLY.some((word) => name.includes(word))) return;
+    await page.evaluate(() => document.fonts.ready);
+    const file = path.join(OUT, `${lang}-${name}.png`);
+    await page.screenshot({ path: file });
+    bytes += fs.statSync(file).size;
+    count++;
+    console.log(`${path.relative(process.cwd(), file)}  ${Math.round(fs.statSync(file).size / 1024)} kB`);
+  };
+  const scrollTo = (page: Page, selector: string) => page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'start' }), selector);
+  for (const lang of ['en', 'nl'] as const) {
+    const T = RECORD_TEXT[lang];
+    const { process: p, meetings } = await runRecordProcess(url, lang, 2);
+    const last = meetings[meetings.length - 1]!;
+    // Each page in a context of its own, so the public phone does not remember the organiser's token.
+    const fresh = async (viewport: { width: number; height: number }) => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(`${url}/join`);
+      await page.evaluate((l) => localStorage.setItem('raakvlak.lang', l), lang);
+      return page;
+    };
+    const organiser = await fresh(VIEWPORTS.laptop);
+    await organiser.goto(`${url}/p/${p.code}#${p.organiserToken}`);
+    await organiser.getByRole('heading', { level: 1, name: T.title }).waitFor();
+    await shoot(organiser, lang, 'process-organiser');
+    const phone = await fresh(VIEWPORTS.phone);
+    await phone.goto(`${url}/p/${p.code}`);
+    await phone.getByRole('heading', { level: 1, name: T.title }).waitFor();
+    await shoot(phone, lang, 'process-public');
+    const sheet = await fresh({ width: 1240, height: 1754 });
+    await sheet.goto(`${url}/r/${last.code}/record#${p.organiserToken}`);
+    await sheet.getByRole('heading', { level: 1, name: T.meetings[1] }).waitFor();
+    await sheet.getByText(T.area).waitFor();
+    await shoot(sheet, lang, 'record-workshop');
+    await scrollTo(sheet, '[aria-labelledby="rec-did-h"]');
+    await shoot(sheet, lang, 'record-workshop-did');
+    await sheet.goto(`${url}/p/${p.code}/record#${p.organiserToken}`);
+    await sheet.getByRole('heading', { level: 1, name: T.title }).waitFor();
+    await shoot(sheet, lang, 'record-process');
+    await scrollTo(sheet, '[aria-labelledby="rec-time-h"]');
+    await shoot(sheet, lang, 'record-process-time');
+    for (const page of [organiser, phone, sheet]) await page.context().close();
   }
   console.log(`${count} screenshots, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${path.relative(process.cwd(), OUT)}`);
 } finally {

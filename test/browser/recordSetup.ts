@@ -1,4 +1,4 @@
-import type { CreateMeetingResponse, CreateProcessResponse, HostView, Lang } from '../../shared/index.js';
+import type { CreateMeetingResponse, CreateProcessResponse, HostView, Lang, ScanFactor } from '../../shared/index.js';
 import { Peer } from './screens.js';
 
 /**
@@ -25,6 +25,11 @@ export const RECORD_GROUPS: Record<Lang, { name: string; invited: number }[]> = 
     { name: 'Housing association', invited: 6 },
   ],
 };
+/** How each meeting's scan leans per factor: organisation and result weak at first, better later. */
+const FACTOR_SHIFT: Record<ScanFactor, number>[] = [
+  { motivation: 1, organisation: -1, interaction: 0, result: -1 },
+  { motivation: 1, organisation: 0, interaction: 1, result: 0 },
+];
 /** Group index of each phone. */
 const PHONES = [0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2];
 
@@ -112,15 +117,15 @@ async function runMeeting(url: string, code: string, organiserToken: string, lan
     await goto(rank.id);
     const five = values.slice(0, 5);
     for (const [i, p] of phones.entries()) {
-      // Affordability first for most; the second round moves sustainability up.
-      const order = i % 4 === 3 ? [five[1 + round]!, five[0]!, ...five.filter((_, k) => k !== 0 && k !== 1 + round)] : five;
+      // Affordability first for most; at the second meeting the residents put sustainability first.
+      const order = round > 0 && PHONES[i] === 0 ? [five[2]!, five[0]!, five[1]!, five[4]!, five[3]!] : i % 4 === 3 ? [five[1]!, five[0]!, ...five.slice(2)] : five;
       await p.ack('answer:submit', { activityId: rank.id, answerId: `r${round}-${i}`, answer: { kind: 'rank', order } });
     }
     await host.ack('activity:control', { activityId: rank.id, action: 'reveal' });
 
     await goto(scan.id);
     for (const [i, p] of phones.entries()) {
-      const scores = Object.fromEntries(scan.config.statements.map((s, k) => [s.id, Math.min(5, Math.max(1, 3 + round + ((k + i) % 3) - 1))]));
+      const scores = Object.fromEntries(scan.config.statements.map((s, k) => [s.id, Math.min(5, Math.max(1, 3 + (FACTOR_SHIFT[round]?.[s.factor] ?? 0) + ((k + i) % 3) - 1))]));
       await p.ack('answer:submit', { activityId: scan.id, answerId: `s${round}-${i}`, answer: { kind: 'scan', scores, wentWell: '', couldBeBetter: '' } });
     }
     await host.ack('activity:control', { activityId: scan.id, action: 'close' });

@@ -49,6 +49,7 @@ export const recordEn: Strings<typeof recordNl> = {
     online: 'Online',
     turnout: 'Turnout',
     share: 'Share of participants',
+    shares: 'Share: participants / invited',
     invitedShare: 'Share of invited',
     unknown: 'unknown',
     total: 'Total',

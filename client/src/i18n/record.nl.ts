@@ -49,6 +49,7 @@ export const recordNl = {
     online: 'Online',
     turnout: 'Opkomst',
     share: 'Aandeel deelnemers',
+    shares: 'Aandeel: deelnemers / uitgenodigden',
     invitedShare: 'Aandeel uitgenodigden',
     unknown: 'onbekend',
     total: 'Totaal',

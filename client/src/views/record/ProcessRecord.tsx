@@ -219,7 +219,7 @@ function OverTime({ doc, lang }: { doc: ProcessExportDocument; lang: Lang }) {
             <h3 id={wId}>{t('record.process.agreement')}</h3>
             <p className="r-hint">{t('record.process.agreementHint')}</p>
           </figcaption>
-          <LineSvg steps={steps} min={0} max={1} series={[{ key: 'w', color: '#14213d', points: report.agreement.map((a) => a.kendallW) }]} />
+          <LineSvg width={80} steps={steps} min={0} max={1} series={[{ key: 'w', color: '#14213d', points: report.agreement.map((a) => a.kendallW) }]} />
           <ul className="rec-lines" aria-labelledby={wId}>
             {report.agreement.map((a) => (
               <li key={a.meeting}>
@@ -236,7 +236,7 @@ function OverTime({ doc, lang }: { doc: ProcessExportDocument; lang: Lang }) {
             <h3 id={scanId}>{t('record.process.scan')}</h3>
             <p className="r-hint">{t('record.results.scanHint')}</p>
           </figcaption>
-          <LineSvg steps={steps} min={1} max={5} series={SCAN_FACTORS.map((f, i) => ({ key: f, color: FACTOR_COLOURS[i] ?? '#14213d', points: report.scan.map((s) => s.factors.find((x) => x.factor === f)?.mean ?? null) }))} />
+          <LineSvg width={80} steps={steps} min={1} max={5} series={SCAN_FACTORS.map((f, i) => ({ key: f, color: FACTOR_COLOURS[i] ?? '#14213d', points: report.scan.map((s) => s.factors.find((x) => x.factor === f)?.mean ?? null) }))} />
           <table className="r-table rec-series" aria-labelledby={scanId}>
             <Head />
             <tbody>

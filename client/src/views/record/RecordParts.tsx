@@ -73,9 +73,7 @@ export function WhoPart({ rep, names, lang, as: H = 'h2' }: { rep: Representatio
             <th scope="col">{t('record.who.room')}</th>
             <th scope="col">{t('record.who.online')}</th>
             <th scope="col">{t('record.who.turnout')}</th>
-            <th scope="col">
-              {t('record.who.share')} / {t('record.who.invitedShare')}
-            </th>
+            <th scope="col">{t('record.who.shares')}</th>
           </tr>
         </thead>
         <tbody>
@@ -84,7 +82,7 @@ export function WhoPart({ rep, names, lang, as: H = 'h2' }: { rep: Representatio
               <th scope="row">
                 <span className="r-swatch" style={{ background: swatch(names.groupIndex(g.groupId)) }} aria-hidden="true" />
                 {names.group(g.groupId)}
-                {g.under ? <span className="r-tag rec-tag-under">{t('record.who.under')}</span> : null}
+                {g.under ? <span className="rec-tag-under">{t('record.who.under')}</span> : null}
               </th>
               <td className="r-num">{g.invited ?? t('record.who.unknown')}</td>
               <td className="r-num">{g.tookPart}</td>

@@ -28,11 +28,13 @@ export interface Series {
 
 /**
  * Lines over the meetings: x is the meeting (evenly spaced), y runs from `min` (bottom) to `max`
- * (top) — or the other way round with `invert` (positions: 1 at the top).
+ * (top) — or the other way round with `invert` (positions: 1 at the top). `width` is the
+ * drawing's printed width in mm (its height is 30 mm), so the dots stay round.
  */
-export function LineSvg({ series, steps, min, max, invert = false }: { series: Series[]; steps: number; min: number; max: number; invert?: boolean }) {
-  const W = 100;
-  const H = 40;
+export function LineSvg({ series, steps, min, max, invert = false, width = 170 }: { series: Series[]; steps: number; min: number; max: number; invert?: boolean; width?: number }) {
+  // The drawing's width in mm at a height of 30 mm, as printed: dots stay round.
+  const W = width;
+  const H = 30;
   const pad = 4;
   const x = (i: number) => (steps <= 1 ? W / 2 : pad + (i / (steps - 1)) * (W - 2 * pad));
   const y = (v: number) => {
