@@ -91,7 +91,7 @@ export function FeedbackPanel() {
           {published
             ? `✓ ${t('feedbackEdit.published', { date: new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeStyle: 'short' }).format(new Date(feedback.publishedAt ?? 0)) })}`
             : t('feedbackEdit.draft')}{' '}
-          {t('feedbackEdit.count', { count: feedback.entries.length })}
+          <span className="fb-count">{t('feedbackEdit.count', { count: feedback.entries.length })}</span>
         </p>
         {/* One button whose action flips (publish / take back), so the focus stays on it. */}
         <button type="button" className={published ? 'btn-secondary' : 'btn-primary'} onClick={() => void run('feedback:publish', { published: !published })}>
