@@ -1,3 +1,5 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/index.js';
 import { BOARD, LAPTOP, PHONE, screenshot, smallText, useBrowserSuite } from './harness.js';
@@ -10,9 +12,19 @@ import { Peer, scrollToPart } from './screens.js';
  * the current step) and sees it marked answered; the console says "10 in the room, 1 online"
  * and the board warns that the business group is under-represented against the invited
  * numbers, and beside the revealed results says how many answered in the room and online.
+ * axe-core (WCAG 2.1 A + AA) on the dialog, the phone's list, the console's panels and the board.
  * Screenshots in test-results/screens/online-*.png.
  */
 const suite = useBrowserSuite();
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe-core's WCAG 2.1 A + AA violations on the page (or the part of it), as lines. */
+async function axe(page: Page, found: string[], name: string, part?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(WCAG);
+  if (part) builder = builder.include(part);
+  const result = await builder.analyze();
+  for (const v of result.violations) for (const node of v.nodes) found.push(`${name} · ${v.id} · ${node.target.join(' ')} · ${v.help}`);
+}
 const peers: Peer[] = [];
 afterAll(() => {
   for (const p of peers.splice(0)) p.close();
@@ -21,6 +33,7 @@ afterAll(() => {
 describe('room and online in the browser', () => {
   it('keeps the rank open online, a later phone answers it, the console counts 1 online', { timeout: 180_000 }, async () => {
     const url = suite.server.url;
+    const found: string[] = [];
     const res = await fetch(`${url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Heat plan Northside', template: 'heat-transition', language: 'en' }) });
     expect(res.status).toBe(201);
     const w = (await res.json()) as CreateWorkshopResponse;
@@ -56,6 +69,7 @@ describe('room and online in the browser', () => {
     await dialog.getByRole('checkbox', { name: /^Collaboration scan/ }).uncheck();
     await dialog.getByText('This ends the live session').waitFor();
     await screenshot(laptop, 'online-console-dialog');
+    await axe(laptop, found, 'console-dialog', '[role="dialog"]');
     await dialog.getByRole('button', { name: 'End the live session and open online' }).click();
     await dialog.waitFor({ state: 'detached' });
     const opened = await host.host((h) => h.online !== null);
@@ -78,6 +92,7 @@ describe('room and online in the browser', () => {
     // The scan, the current step, is not in the list.
     expect(await phone.getByRole('listitem').count()).toBe(1);
     await screenshot(phone, 'online-phone-list');
+    await axe(phone, found, 'phone-list');
     await step.click();
     for (const [value, place] of [['Comfort', 1], ['Affordability', 2], ['Sustainability', 3]] as const) {
       await phone.getByRole('button', { name: `Add ${value} at place ${place}` }).click();
@@ -109,6 +124,9 @@ describe('room and online in the browser', () => {
     await scrollToPart(laptop, 'section[aria-labelledby="participation-h"]');
     await laptop.getByText('Business: 2 of 120 invited — under-represented').waitFor();
     await screenshot(laptop, 'online-console-participation');
+    await axe(laptop, found, 'console-online', 'section[aria-labelledby="online-panel-h"]');
+    await axe(laptop, found, 'console-participation', 'section[aria-labelledby="participation-h"]');
+    await axe(laptop, found, 'console-split', '.channel-split-block');
 
     // ---- The board: the warning beside the group counts, at the board's text size.
     const board = await suite.browser.newPage(BOARD);
@@ -116,6 +134,7 @@ describe('room and online in the browser', () => {
     const warning = board.getByText('Business: 2 of 120 invited — under-represented');
     await warning.waitFor();
     await screenshot(board, 'online-board');
+    await axe(board, found, 'board-warning');
     expect(await smallText(board)).toEqual([]);
     await board.locator('.lang-toggle button[lang="nl"]').click();
     await board.getByText('Bedrijven: 2 van 120 uitgenodigd — ondervertegenwoordigd').waitFor();
@@ -128,5 +147,6 @@ describe('room and online in the browser', () => {
     await board.getByText('Answers in the room 10 · online 1').waitFor();
     await screenshot(board, 'online-board-results');
     expect(await smallText(board)).toEqual([]);
+    expect(found).toEqual([]);
   });
 });
