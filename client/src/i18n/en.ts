@@ -212,7 +212,7 @@ export const en: Strings<typeof nl> = {
       connected: '{{count}} connected',
       group: 'Group',
       joinedCol: 'Joined',
-      connectedCol: 'Online',
+      connectedCol: 'Connected',
     },
     agenda: {
       heading: 'Agenda',

@@ -213,7 +213,7 @@ export const nl = {
       connected: '{{count}} verbonden',
       group: 'Groep',
       joinedCol: 'Meegedaan',
-      connectedCol: 'Online',
+      connectedCol: 'Verbonden',
     },
     agenda: {
       heading: 'Programma',
