@@ -80,6 +80,8 @@ describe('room and online in the browser', () => {
     expect(Math.abs(span - 7 * 86_400_000)).toBeLessThan(60_000);
     await panel.getByText('Open online until').waitFor();
     await panel.getByRole('listitem').filter({ hasText: 'Rank: Put the values in order of importance.' }).waitFor();
+    await scrollToPart(laptop, 'section[aria-labelledby="online-panel-h"]');
+    await screenshot(laptop, 'online-console-status');
 
     // ---- A phone that could not come: joins through the same link and answers the rank.
     const phone = await suite.browser.newPage(PHONE);
