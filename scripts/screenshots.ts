@@ -63,7 +63,7 @@ try {
     devices[device] = await context.newPage();
   }
   // The process and record screens (below) are not in the tour: asking only for them skips it.
-  const PROCESS_SCREENS = ['process-organiser', 'process-public', 'record-workshop', 'record-workshop-did', 'record-process', 'record-process-time'];
+  const PROCESS_SCREENS = ['process-organiser', 'process-public', 'record-workshop', 'record-workshop-results', 'record-workshop-did', 'record-process', 'record-process-time'];
   const onlyProcess = ONLY.length > 0 && ONLY.every((word) => PROCESS_SCREENS.some((name) => name.includes(word)));
   for (const lang of onlyProcess ? [] : (['en', 'nl'] as const)) {
     await tour(url, devices, lang, async (screen) => {
@@ -85,7 +85,13 @@ try {
     count++;
     console.log(`${path.relative(process.cwd(), file)}  ${Math.round(fs.statSync(file).size / 1024)} kB`);
   };
-  const scrollTo = (page: Page, selector: string) => page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'start' }), selector);
+  // A part of a record at the top of the window, below the sticky toolbar.
+  const scrollTo = (page: Page, selector: string) =>
+    page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      const bar = document.querySelector('.report-toolbar')?.getBoundingClientRect().height ?? 0;
+      if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - bar - 16);
+    }, selector);
   for (const lang of ['en', 'nl'] as const) {
     const T = RECORD_TEXT[lang];
     const { process: p, meetings } = await runRecordProcess(url, lang, 2);
@@ -111,6 +117,8 @@ try {
     await sheet.getByRole('heading', { level: 1, name: T.meetings[1] }).waitFor();
     await sheet.getByText(T.area).waitFor();
     await shoot(sheet, lang, 'record-workshop');
+    await scrollTo(sheet, '[aria-labelledby="rec-results-h"]');
+    await shoot(sheet, lang, 'record-workshop-results');
     await scrollTo(sheet, '[aria-labelledby="rec-did-h"]');
     await shoot(sheet, lang, 'record-workshop-did');
     await sheet.goto(`${url}/p/${p.code}/record#${p.organiserToken}`);

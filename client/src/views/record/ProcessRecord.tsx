@@ -28,7 +28,10 @@ export function ProcessRecord({ doc, lang }: { doc: ProcessExportDocument; lang:
   const head = t('record.running', { title: doc.process.title });
   const meetings = report.meetings;
   const held = meetings.map((m) => m.heldAt ?? m.createdAt);
-  const period = held.length === 0 ? '–' : held.length === 1 ? fmtDate(held[0]!, lang) : `${fmtDate(Math.min(...held), lang)} – ${fmtDate(Math.max(...held), lang)}`;
+  const from = held.length === 0 ? null : fmtDate(Math.min(...held), lang);
+  const to = held.length === 0 ? null : fmtDate(Math.max(...held), lang);
+  // Meetings on one day show that day once.
+  const period = from === null ? '–' : from === to ? from : `${from} – ${to}`;
   const exports = new Map(doc.meetings.map((m) => [m.workshop.id, m as RecordDoc]));
   return (
     <main className="report-doc rec-doc" lang={lang} id={MAIN_ID} tabIndex={-1}>
