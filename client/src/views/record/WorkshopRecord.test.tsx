@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ProcessReport } from '../../../../shared/index.js';
+import { HOST } from '../../../../shared/domain/testing.js';
+import { exportWorkshop, type ProcessReport } from '../../../../shared/index.js';
 import { i18n } from '../../i18n/index.js';
 import { rememberWorkshop } from '../../lib/myWorkshops.js';
 import { CODE } from '../../test/fixtures.js';
@@ -139,5 +140,31 @@ describe('the workshop participation record', { timeout: 20_000 }, () => {
   it('asks for the facilitator link when there is no token', () => {
     render(<WorkshopRecordPage code={CODE} />);
     expect(screen.getByRole('alert')).toHaveTextContent('This record needs the facilitator link');
+  });
+});
+
+describe('the record after an online window', { timeout: 20_000 }, () => {
+  it('counts who took part online and the answers given online, and names the window', async () => {
+    const w = recordWorkshop();
+    const { h } = w;
+    // The dots step stays open online for two days; a resident joins afterwards and answers.
+    h.now += 3_600_000;
+    const until = h.now + 2 * 86_400_000;
+    h.must('online:open', { activityIds: [w.ids.dots], until }, HOST);
+    h.now += 60_000;
+    const late = h.join(0);
+    h.must('answer:submit', { activityId: w.ids.dots, answerId: 'online-1', answer: { kind: 'dots', dots: { [w.values.fairness]: 2 } } }, late);
+    const doc = exportWorkshop({ ...h.state, process: w.state.process ?? null }, h.now);
+    serve({ [`/api/workshops/${CODE}/export`]: { body: doc } });
+    window.location.hash = '#tok';
+    render(<WorkshopRecordPage code={CODE} />);
+    const who = await screen.findByRole('region', { name: 'Who was invited and who took part' });
+    // Residents 3 in the room + 1 online = 4 of 400 (1 %).
+    expect(within(who).getByText('Residents: 4 of 400 invited took part (1%).')).toBeInTheDocument();
+    expect(within(who).getByText('In the room: 11 · online after the meeting: 1.')).toBeInTheDocument();
+    const steps = within(screen.getByRole('region', { name: 'What was asked' })).getByRole('table', { name: /The meeting’s steps/ });
+    expect(within(steps).getByRole('row', { name: /^2\. Dots/ })).toHaveTextContent('8 (7 room, 1 online)');
+    const run = screen.getByRole('region', { name: 'How the meeting was run' });
+    expect(within(run).getByText(/^2\. Dots stayed open online from .+ until .+\.$/)).toBeInTheDocument();
   });
 });
