@@ -139,6 +139,9 @@ export const agendaEn: Strings<typeof agendaNl> = {
     exportFailed: 'Download failed: {{reason}}',
     report: 'Printable report ↗',
     reportHint: 'A4, can be saved as PDF.',
+    record: 'Participation record ↗',
+    recordHint: 'For a council proposal: who was invited and who took part, what was asked and what was done with it.',
+    process: 'Process page: {{title}} (meeting {{n}})',
   },
   templates: {
     heading: 'Templates',

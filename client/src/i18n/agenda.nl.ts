@@ -140,6 +140,9 @@ export const agendaNl = {
     exportFailed: 'Download mislukt: {{reason}}',
     report: 'Verslag om te printen ↗',
     reportHint: 'A4, ook op te slaan als pdf.',
+    record: 'Participatieverslag ↗',
+    recordHint: 'Voor bij een raadsvoorstel: wie uitgenodigd was en wie meedeed, wat er is gevraagd en wat ermee is gedaan.',
+    process: 'Trajectpagina: {{title}} (bijeenkomst {{n}})',
   },
   templates: {
     heading: 'Sjablonen',

@@ -77,6 +77,19 @@ describe('close and report', () => {
     expect(within(panel).getByRole('link', { name: /Printable report/ })).toHaveAttribute('href', `/r/${CODE}#host-secret`);
   });
 
+  it('links the participation record, and the process page when the workshop is a meeting of one', () => {
+    const w = fullWorkshop({ upTo: 'scan-revealed' });
+    load(w);
+    const { unmount } = render(<ClosePanel code={CODE} hostToken="org-secret" />);
+    const panel = screen.getByRole('region', { name: 'Close and report' });
+    expect(within(panel).getByRole('link', { name: /Participation record/ })).toHaveAttribute('href', `/r/${CODE}/record#org-secret`);
+    expect(within(panel).queryByRole('link', { name: /Process page/ })).toBeNull();
+    unmount();
+    load({ pub: w.pub, host: () => ({ ...w.host(), process: { id: 'p1', code: 'PRCSSS', title: 'Heat plan Northside', meeting: 2 } }) });
+    render(<ClosePanel code={CODE} hostToken="org-secret" />);
+    expect(screen.getByRole('link', { name: 'Process page: Heat plan Northside (meeting 2)' })).toHaveAttribute('href', '/p/PRCSSS#org-secret');
+  });
+
   it('downloads JSON, CSV and CSV for Dutch Excel with the host token', async () => {
     const w = fullWorkshop({ upTo: 'scan-open' });
     load(w);

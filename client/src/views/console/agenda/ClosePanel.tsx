@@ -81,6 +81,19 @@ export function ClosePanel({ code, hostToken }: { code: string; hostToken: strin
           </a>{' '}
           <span className="field-hint">{t('agenda.close.reportHint')}</span>
         </p>
+        <p>
+          <a href={`/r/${code}/record#${encodeURIComponent(hostToken)}`} target="_blank" rel="noopener" className="btn-link close-report">
+            {t('agenda.close.record')}
+          </a>{' '}
+          <span className="field-hint">{t('agenda.close.recordHint')}</span>
+        </p>
+        {host.process ? (
+          <p>
+            <a href={`/p/${host.process.code}#${encodeURIComponent(hostToken)}`} className="btn-link close-report">
+              {t('agenda.close.process', { title: host.process.title, n: host.process.meeting })}
+            </a>
+          </p>
+        ) : null}
       </div>
 
       <TemplatesSection />
