@@ -144,6 +144,8 @@ function OverTime({ doc, lang }: { doc: ProcessExportDocument; lang: Lang }) {
   const values = report.values.slice(0, SERIES_VALUES);
   const maxPos = Math.max(1, ...values.flatMap((v) => v.points.map((p) => p.position ?? 0)));
   const valueTitle = (v: (typeof values)[number]) => v.i18n?.[lang]?.title ?? v.title;
+  const xLabels = meetings.map((m) => t('record.process.meetingKicker', { n: m.index }));
+  const num = (x: number, digits = 0) => formatNumber(x, lang, digits);
   const Head = () => (
     <thead>
       <tr>
@@ -163,7 +165,7 @@ function OverTime({ doc, lang }: { doc: ProcessExportDocument; lang: Lang }) {
           <h3 id={partId}>{t('record.process.participation')}</h3>
           <p className="r-hint">{t('record.process.participationHint')}</p>
         </figcaption>
-        <LineSvg steps={steps} min={0} max={maxTook} series={groups.map((g, i) => ({ key: g.id, color: swatch(i), points: meetings.map((m) => repOf(m, g.id)?.tookPart ?? null) }))} />
+        <LineSvg steps={steps} min={0} max={maxTook} xLabels={xLabels} yLabels={{ top: num(maxTook), bottom: num(0) }} series={groups.map((g, i) => ({ key: g.id, color: swatch(i), points: meetings.map((m) => repOf(m, g.id)?.tookPart ?? null) }))} />
         <table className="r-table rec-series" aria-labelledby={partId}>
           <Head />
           <tbody>
@@ -194,7 +196,7 @@ function OverTime({ doc, lang }: { doc: ProcessExportDocument; lang: Lang }) {
             <h3 id={prioId}>{t('record.process.priority')}</h3>
             <p className="r-hint">{t('record.process.priorityHint')}</p>
           </figcaption>
-          <LineSvg steps={steps} min={1} max={maxPos} invert series={values.map((v, i) => ({ key: v.valueId, color: swatch(i), points: v.points.map((p) => p.position) }))} />
+          <LineSvg steps={steps} min={1} max={maxPos} invert xLabels={xLabels} yLabels={{ top: num(1), bottom: num(maxPos) }} series={values.map((v, i) => ({ key: v.valueId, color: swatch(i), points: v.points.map((p) => p.position) }))} />
           <table className="r-table rec-series" aria-labelledby={prioId}>
             <Head />
             <tbody>
@@ -222,7 +224,7 @@ function OverTime({ doc, lang }: { doc: ProcessExportDocument; lang: Lang }) {
             <h3 id={wId}>{t('record.process.agreement')}</h3>
             <p className="r-hint">{t('record.process.agreementHint')}</p>
           </figcaption>
-          <LineSvg width={80} steps={steps} min={0} max={1} series={[{ key: 'w', color: '#14213d', points: report.agreement.map((a) => a.kendallW) }]} />
+          <LineSvg width={80} steps={steps} min={0} max={1} xLabels={xLabels} yLabels={{ top: num(1, 1), bottom: num(0, 1) }} series={[{ key: 'w', color: '#14213d', points: report.agreement.map((a) => a.kendallW) }]} />
           <ul className="rec-lines" aria-labelledby={wId}>
             {report.agreement.map((a) => (
               <li key={a.meeting}>
@@ -239,7 +241,7 @@ function OverTime({ doc, lang }: { doc: ProcessExportDocument; lang: Lang }) {
             <h3 id={scanId}>{t('record.process.scan')}</h3>
             <p className="r-hint">{t('record.results.scanHint')}</p>
           </figcaption>
-          <LineSvg width={80} steps={steps} min={1} max={5} series={SCAN_FACTORS.map((f, i) => ({ key: f, color: FACTOR_COLOURS[i] ?? '#14213d', points: report.scan.map((s) => s.factors.find((x) => x.factor === f)?.mean ?? null) }))} />
+          <LineSvg width={80} steps={steps} min={1} max={5} xLabels={xLabels} yLabels={{ top: num(5), bottom: num(1) }} series={SCAN_FACTORS.map((f, i) => ({ key: f, color: FACTOR_COLOURS[i] ?? '#14213d', points: report.scan.map((s) => s.factors.find((x) => x.factor === f)?.mean ?? null) }))} />
           <table className="r-table rec-series" aria-labelledby={scanId}>
             <Head />
             <tbody>

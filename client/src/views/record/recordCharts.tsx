@@ -31,7 +31,27 @@ export interface Series {
  * (top) — or the other way round with `invert` (positions: 1 at the top). `width` is the
  * drawing's printed width in mm (its height is 30 mm), so the dots stay round.
  */
-export function LineSvg({ series, steps, min, max, invert = false, width = 170 }: { series: Series[]; steps: number; min: number; max: number; invert?: boolean; width?: number }) {
+export function LineSvg({
+  series,
+  steps,
+  min,
+  max,
+  invert = false,
+  width = 170,
+  xLabels,
+  yLabels,
+}: {
+  series: Series[];
+  steps: number;
+  min: number;
+  max: number;
+  invert?: boolean;
+  width?: number;
+  /** Under each x step (the meetings), as printed; the table beside the chart says the same. */
+  xLabels: string[];
+  /** The values at the top and the bottom of the y axis, as printed. */
+  yLabels: { top: string; bottom: string };
+}) {
   // The drawing's width in mm at a height of 30 mm, as printed: dots stay round.
   const W = width;
   const H = 30;
@@ -41,6 +61,27 @@ export function LineSvg({ series, steps, min, max, invert = false, width = 170 }
     const f = max > min ? (Math.max(min, Math.min(max, v)) - min) / (max - min) : 0.5;
     return invert ? pad + f * (H - 2 * pad) : H - pad - f * (H - 2 * pad);
   };
+  return (
+    <div className="rec-chart" aria-hidden="true">
+      <div className="rec-chart-y">
+        <span>{yLabels.top}</span>
+        <span>{yLabels.bottom}</span>
+      </div>
+      <div className="rec-chart-plot">
+        <LinePlot series={series} steps={steps} W={W} H={H} x={x} y={y} />
+        <div className="rec-chart-x">
+          {xLabels.map((label, i) => (
+            <span key={i} style={{ left: `${(x(i) / W) * 100}%` }}>
+              {label}
+            </span>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function LinePlot({ series, steps, W, H, x, y }: { series: Series[]; steps: number; W: number; H: number; x: (i: number) => number; y: (v: number) => number }) {
   return (
     <svg className="r-svg rec-line" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
       <rect x="0" y="0" width={W} height={H} fill="#faf9f5" />
