@@ -131,10 +131,6 @@ export const recordEn: Strings<typeof recordNl> = {
       option: 'Option: {{title}}',
       general: 'The meeting as a whole',
     },
-    decision: 'We did',
-    reason: 'Why',
-    when: 'When',
-    link: 'More information',
   },
   run: {
     heading: 'How the meeting was run',

@@ -131,10 +131,6 @@ export const recordNl = {
       option: 'Optie: {{title}}',
       general: 'De bijeenkomst als geheel',
     },
-    decision: 'Wij deden',
-    reason: 'Waarom',
-    when: 'Wanneer',
-    link: 'Meer informatie',
   },
   run: {
     heading: 'Hoe de bijeenkomst verliep',

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FeedbackFacts } from './FeedbackFacts.js';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackTarget, FeedbackView } from '../../../../shared/index.js';
 import { useLang } from '../../i18n/index.js';
@@ -18,21 +19,8 @@ export function feedbackTargetName(target: FeedbackTarget, names: FeedbackNames)
   return names.value(target.id);
 }
 
-/** Only an http(s) address becomes a link (the server accepts nothing else; a screen does not rely on that). */
-const WEB_LINK = /^https?:\/\//i;
-
 const NONE: string[] = [];
 
-/** A link shown as its address, opened in a new tab without telling the page where it came from. */
-export function FeedbackLink({ link }: { link: string }) {
-  return WEB_LINK.test(link) ? (
-    <a href={link} target="_blank" rel="noopener noreferrer">
-      {link}
-    </a>
-  ) : (
-    <>{link}</>
-  );
-}
 
 interface ListProps {
   feedback: FeedbackView;
@@ -77,32 +65,7 @@ export function FeedbackList({ feedback, aboutYou = NONE, names, level, withDate
                 <span className="feedback-kind">{t(`feedback.kind.${e.target.kind}`)}</span>
                 {name ? <span className="feedback-name">{name}</span> : null}
               </Entry>
-              <dl>
-                <div>
-                  <dt>{t('feedback.did')}</dt>
-                  <dd className="feedback-decision">{e.decision}</dd>
-                </div>
-                {e.reason ? (
-                  <div>
-                    <dt>{t('feedback.reason')}</dt>
-                    <dd>{e.reason}</dd>
-                  </div>
-                ) : null}
-                {e.when ? (
-                  <div>
-                    <dt>{t('feedback.when')}</dt>
-                    <dd>{e.when}</dd>
-                  </div>
-                ) : null}
-                {e.link ? (
-                  <div>
-                    <dt>{t('feedback.link')}</dt>
-                    <dd className="feedback-link">
-                      <FeedbackLink link={e.link} />
-                    </dd>
-                  </div>
-                ) : null}
-              </dl>
+              <FeedbackFacts entry={e} decisionClassName="feedback-decision" linkClassName="feedback-link" />
             </li>
           );
         })}

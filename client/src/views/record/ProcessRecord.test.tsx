@@ -114,7 +114,7 @@ describe('the process participation record', { timeout: 20_000 }, () => {
     expect(within(spring).getByText('What was done with the results has not been recorded (yet).')).toBeInTheDocument();
     const autumn = screen.getByRole('region', { name: 'Northside heat plan' });
     expect(within(autumn).getByText('Meeting 2 · 6 October 2027')).toBeInTheDocument();
-    expect(within(within(autumn).getByRole('region', { name: 'What was done with it' })).getAllByRole('listitem')[0]).toHaveTextContent('We didThe heat plan caps the connection cost at €2,500 per household.');
+    expect(within(within(autumn).getByRole('region', { name: 'What was done with it' })).getAllByRole('listitem')[0]).toHaveTextContent('What was doneThe heat plan caps the connection cost at €2,500 per household.');
     // One story per top value in brief.
     const stories = within(autumn).getByRole('region', { name: 'The stories next to the numbers' });
     expect(within(stories).getByText('My energy bill doubled last winter.')).toBeInTheDocument();

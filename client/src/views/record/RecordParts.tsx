@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { FeedbackFacts } from '../participant/FeedbackFacts.js';
 import { useTranslation } from 'react-i18next';
 import { agreementLevel } from '../../../../shared/consensus/index.js';
 import type { GroupRepresentation, Lang, Representation } from '../../../../shared/index.js';
@@ -362,34 +363,7 @@ export function DidPart({ doc, names, lang }: { doc: RecordDoc; names: Names; la
         {fb.entries.map((e) => (
           <li key={e.id} className="r-keep">
             <TargetLabel entry={e} names={names} />
-            <dl>
-              <div>
-                <dt>{t('record.did.decision')}</dt>
-                <dd>{e.decision}</dd>
-              </div>
-              {e.reason ? (
-                <div>
-                  <dt>{t('record.did.reason')}</dt>
-                  <dd>{e.reason}</dd>
-                </div>
-              ) : null}
-              {e.when ? (
-                <div>
-                  <dt>{t('record.did.when')}</dt>
-                  <dd>{e.when}</dd>
-                </div>
-              ) : null}
-              {e.link ? (
-                <div>
-                  <dt>{t('record.did.link')}</dt>
-                  <dd>
-                    <a href={e.link} className="rec-url">
-                      {e.link}
-                    </a>
-                  </dd>
-                </div>
-              ) : null}
-            </dl>
+            <FeedbackFacts entry={e} linkClassName="rec-url" />
           </li>
         ))}
       </ol>

@@ -99,13 +99,13 @@ describe('the workshop participation record', { timeout: 20_000 }, () => {
     const entries = within(did).getAllByRole('listitem');
     expect(entries).toHaveLength(2);
     expect(entries[0]).toHaveTextContent('Value: Affordability');
-    expect(entries[0]).toHaveTextContent('We didThe heat plan caps the connection cost at €2,500 per household.');
+    expect(entries[0]).toHaveTextContent('What was doneThe heat plan caps the connection cost at €2,500 per household.');
     expect(entries[0]).toHaveTextContent('WhenCouncil decision, 12 March 2027');
     const link = within(entries[0]!).getByRole('link');
     expect(link).toHaveAttribute('href', 'https://example.org/raad/2027-03-12/warmteplan');
     expect(link).toHaveTextContent('https://example.org/raad/2027-03-12/warmteplan');
     // An entry without a reason, time or link shows only its decision.
-    expect(entries[1]).toHaveTextContent(/^Tension: Social fairnessWe didTenants and owners get a separate information evening\.$/);
+    expect(entries[1]).toHaveTextContent(/^Tension: Social fairnessWhat was doneTenants and owners get a separate information evening\.$/);
     expect(within(did).getByText(/^Published at the meeting’s link on /)).toBeInTheDocument();
 
     const run = screen.getByRole('region', { name: 'How the meeting was run' });
@@ -126,7 +126,7 @@ describe('the workshop participation record', { timeout: 20_000 }, () => {
     const who = await screen.findByRole('region', { name: 'Wie werd uitgenodigd en wie deed mee' });
     expect(within(who).getByText('Bewoners: 3 van 400 uitgenodigden deden mee (1%).')).toBeInTheDocument();
     expect(within(who).getByText(/^Ondervertegenwoordigd: Bewoners \(27% van de deelnemers tegen 93% van de uitgenodigden\)/)).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Wat er mee is gedaan' })).toHaveTextContent('Wij deden');
+    expect(screen.getByRole('region', { name: 'Wat er mee is gedaan' })).toHaveTextContent('Wat er is gedaan');
   });
 
   it('uses the token this browser remembered, and explains a refused one', async () => {

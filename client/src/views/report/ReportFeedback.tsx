@@ -3,7 +3,8 @@ import type { ExportDocument, Lang } from '../../../../shared/index.js';
 import { feedbackEditEn } from '../../i18n/feedbackEdit.en.js';
 import { feedbackEditNl } from '../../i18n/feedbackEdit.nl.js';
 import { registerStrings } from '../../i18n/lazy.js';
-import { FeedbackLink, feedbackTargetName, type FeedbackNames } from '../participant/FeedbackList.js';
+import { feedbackTargetName, type FeedbackNames } from '../participant/FeedbackList.js';
+import { FeedbackFacts } from '../participant/FeedbackFacts.js';
 import { locale } from '../summary/format.js';
 import './reportFeedback.css';
 
@@ -35,32 +36,7 @@ export function ReportFeedback({ feedback, names, lang }: { feedback: ExportDocu
                   </>
                 )}
               </h3>
-              <dl>
-                <div>
-                  <dt>{t('feedback.did')}</dt>
-                  <dd>{e.decision}</dd>
-                </div>
-                {e.reason ? (
-                  <div>
-                    <dt>{t('feedback.reason')}</dt>
-                    <dd>{e.reason}</dd>
-                  </div>
-                ) : null}
-                {e.when ? (
-                  <div>
-                    <dt>{t('feedback.when')}</dt>
-                    <dd>{e.when}</dd>
-                  </div>
-                ) : null}
-                {e.link ? (
-                  <div>
-                    <dt>{t('feedback.link')}</dt>
-                    <dd className="r-feedback-link">
-                      <FeedbackLink link={e.link} />
-                    </dd>
-                  </div>
-                ) : null}
-              </dl>
+              <FeedbackFacts entry={e} linkClassName="r-feedback-link" />
             </li>
           );
         })}
