@@ -77,6 +77,7 @@ const processMeetingSchema = z
       .nullable()
       .describe('the last options step with answers; null when none'),
     feedback: reportFeedbackSchema.nullable().describe('"you said, we did": in the export (the organiser\'s report) every entry, publishedAt null while a draft'),
+    feedbackOptions: z.record(z.string(), localized).describe('the title of each option a feedback entry is about, keyed `<activityId>:<optionId>`'),
   })
   .meta({ id: 'ProcessMeeting' });
 

@@ -113,6 +113,8 @@ export interface ProcessMeeting {
   options: { winner: Localized | null; liveWith: Localized | null } | null;
   /** Public page: published entries only (null when not published). Organiser: every entry, publishedAt null while a draft. */
   feedback: FeedbackView | null;
+  /** The title of each option a feedback entry is about (`<activityId>:<optionId>` → both languages), so a page can name it. */
+  feedbackOptions: Record<string, Localized>;
 }
 
 /** One value across the meetings, by its id (a meeting starts with the previous one's value ids; a merge follows mergedInto). */

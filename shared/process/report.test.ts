@@ -128,6 +128,13 @@ describe('processReport: options', () => {
     const r = processReport({ ...process, meetingIds: [h.state.id] }, [h.state], { organiser: true });
     const joined = { nl: 'Warmtenet / Elektrische warmtepomp (met isolatie)', en: 'Heat network / All-electric heat pump (with insulation)' };
     expect(r.meetings[0]?.options).toEqual({ winner: joined, liveWith: joined });
+    // Feedback about an option carries that option's title, so the process page can name it.
+    h.must('feedback:set', { entryId: 'fb-option-1', target: { kind: 'option', id: 'heat-pump', activityId: options }, decision: 'Subsidy for heat pumps.' }, HOST);
+    h.must('feedback:set', { entryId: 'fb-general-1', target: { kind: 'general', id: null, activityId: null }, decision: 'A second evening.' }, HOST);
+    const withFeedback = processReport({ ...process, meetingIds: [h.state.id] }, [h.state], { organiser: true });
+    expect(withFeedback.meetings[0]?.feedbackOptions).toEqual({ [`${options}:heat-pump`]: { nl: 'Elektrische warmtepomp (met isolatie)', en: 'All-electric heat pump (with insulation)' } });
+    // The public page does not see the draft, nor its option.
+    expect(processReport({ ...process, meetingIds: [h.state.id] }, [h.state], { organiser: false }).meetings[0]?.feedbackOptions).toEqual({});
     // No vote in this meeting: no series, W null.
     expect(r.values).toEqual([]);
     expect(r.agreement).toEqual([{ meeting: 1, kendallW: null }]);

@@ -40,6 +40,18 @@ function optionTitles(activity: Activity | undefined, ids: readonly string[]): L
   return { nl: title('nl', 'en'), en: title('en', 'nl') };
 }
 
+/** The options the shown feedback entries are about, by `<activityId>:<optionId>`. */
+function feedbackOptions(state: WorkshopState, feedback: FeedbackView | null): Record<string, Localized> {
+  const out: Record<string, Localized> = {};
+  for (const e of feedback?.entries ?? []) {
+    const { kind, id, activityId } = e.target;
+    if (kind !== 'option' || id === null || activityId === null) continue;
+    const title = optionTitles(state.activities.find((a) => a.id === activityId), [id]);
+    if (title) out[`${activityId}:${id}`] = title;
+  }
+  return out;
+}
+
 /** When the first step opened: the earliest openedAt; null when none opened yet. */
 function heldAt(state: WorkshopState): number | null {
   let first: number | null = null;
@@ -88,6 +100,7 @@ function meetingFigures(state: WorkshopState, index: number, organiser: boolean)
         ? { winner: optionTitles(optionsActivity, summary.options.winnerIds), liveWith: optionTitles(optionsActivity, summary.options.liveWithIds) }
         : null,
       feedback: feedbackOf(state, organiser),
+      feedbackOptions: feedbackOptions(state, feedbackOf(state, organiser)),
     },
   };
 }

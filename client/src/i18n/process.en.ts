@@ -99,7 +99,7 @@ export const processEn: Strings<typeof processNl> = {
     noneOrganiser: 'No entries yet. Write them in the meeting’s console.',
     aboutValue: 'About {{value}}',
     aboutTension: 'About the tension on {{value}}',
-    aboutOption: 'About an option',
+    aboutOption: 'About the option {{option}}',
     aboutGeneral: 'About the meeting',
     weDid: 'What we did:',
     reason: 'Why: {{reason}}',

@@ -99,7 +99,7 @@ export const processNl = {
     noneOrganiser: 'Nog geen punten. Schrijf ze in de console van de bijeenkomst.',
     aboutValue: 'Over {{value}}',
     aboutTension: 'Over de spanning rond {{value}}',
-    aboutOption: 'Over een optie',
+    aboutOption: 'Over de optie {{option}}',
     aboutGeneral: 'Over de bijeenkomst',
     weDid: 'Wat we deden:',
     reason: 'Waarom: {{reason}}',

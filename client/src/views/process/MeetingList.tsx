@@ -121,12 +121,12 @@ function Meeting({ meeting: m, report, lang, organiserToken }: { meeting: Proces
         </p>
       ) : null}
 
-      <Feedback meeting={m} names={names} organiser={organiserToken !== null} />
+      <Feedback meeting={m} names={names} organiser={organiserToken !== null} lang={lang} />
     </article>
   );
 }
 
-function Feedback({ meeting: m, names, organiser }: { meeting: ProcessMeeting; names: ReturnType<typeof reportNames>; organiser: boolean }) {
+function Feedback({ meeting: m, names, organiser, lang }: { meeting: ProcessMeeting; names: ReturnType<typeof reportNames>; organiser: boolean; lang: Lang }) {
   const { t } = useTranslation();
   const entries = m.feedback?.entries ?? [];
   const draft = m.feedback !== null && m.feedback.publishedAt === null;
@@ -136,8 +136,10 @@ function Feedback({ meeting: m, names, organiser }: { meeting: ProcessMeeting; n
         return t('process.feedback.aboutValue', { value: names.value(e.target.id) });
       case 'tension':
         return t('process.feedback.aboutTension', { value: names.value(e.target.id) });
-      case 'option':
-        return t('process.feedback.aboutOption');
+      case 'option': {
+        const title = m.feedbackOptions[`${e.target.activityId ?? ''}:${e.target.id ?? ''}`];
+        return t('process.feedback.aboutOption', { option: title ? localizedText(title, lang) : '–' });
+      }
       case 'general':
         return t('process.feedback.aboutGeneral');
     }

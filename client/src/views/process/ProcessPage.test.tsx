@@ -175,6 +175,7 @@ describe('process page: the organiser', { timeout: 20_000 }, () => {
     const m2 = screen.getByRole('article', { name: 'Meeting 2 Autumn evening' });
     expect(within(m2).getByText('draft')).toBeInTheDocument();
     expect(within(m2).getByText('An evening on the options in January.')).toBeInTheDocument();
+    expect(within(m2).getByText('About the option Heat network')).toBeInTheDocument();
     expect(within(m2).getByText(/^Not published yet: only you see these/)).toBeInTheDocument();
     expect(within(m2).getByText('About the meeting')).toBeInTheDocument();
   });

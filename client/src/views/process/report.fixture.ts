@@ -32,6 +32,7 @@ const meeting = (index: number, patch: Partial<ProcessMeeting>): ProcessMeeting 
   scan: [],
   options: null,
   feedback: null,
+  feedbackOptions: {},
   ...patch,
 });
 
@@ -94,8 +95,15 @@ export function processReport({ organiser }: { organiser: boolean }): ProcessRep
       { factor: 'result', mean: 2.75, answers: 15 },
     ],
     feedback: organiser
-      ? { publishedAt: null, entries: [{ id: 'f2', target: { kind: 'general', id: null, activityId: null }, decision: 'An evening on the options in January.', reason: '', when: '', link: null, createdAt: 2, updatedAt: 2 }] }
+      ? {
+          publishedAt: null,
+          entries: [
+            { id: 'f2', target: { kind: 'general', id: null, activityId: null }, decision: 'An evening on the options in January.', reason: '', when: '', link: null, createdAt: 2, updatedAt: 2 },
+            { id: 'f3', target: { kind: 'option', id: 'o-net', activityId: 'a-opt' }, decision: 'The heat network is worked out first.', reason: '', when: '', link: null, createdAt: 3, updatedAt: 3 },
+          ],
+        }
       : null,
+    feedbackOptions: organiser ? { 'a-opt:o-net': { nl: 'Warmtenet', en: 'Heat network' } } : {},
   });
   const m3 = meeting(3, {
     representation: { groups: [rep('g-res', 400, 0, 0, 0, 410), rep('g-mun', 10, 0, 0, 0, 410), rep('g-shops', null, 0, 0, 0, 410)], invited: 410, tookPart: 0, underGroupIds: [] },

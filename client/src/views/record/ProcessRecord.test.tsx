@@ -38,6 +38,7 @@ function processExport(): ProcessExportDocument {
     scan: [],
     options: null,
     feedback: null,
+    feedbackOptions: {},
   });
   const spring = Date.UTC(2027, 3, 14, 18);
   const autumn = Date.UTC(2027, 9, 6, 18);
