@@ -1,6 +1,6 @@
 import { kindModule } from '../kinds/index.js';
 import { computeVoteResults, type VoteResults } from '../consensus/index.js';
-import { answerCounts, countedAnswers, voteInput, type ActivityResults, type ChannelResults, type VoteActivity, type VoteOf } from './resultsBase.js';
+import { answerCounts, countingParticipant, voteInput, type ActivityResults, type ChannelResults, type VoteActivity, type VoteOf } from './resultsBase.js';
 import type { AnswerChannel } from './onlineModel.js';
 import { getOwn } from './own.js';
 import type { Activity, StoredAnswer, WorkshopState } from './types.js';
@@ -44,8 +44,9 @@ export function channelOf(stored: Pick<StoredAnswer, 'channel'>): AnswerChannel 
  * counted answer came in online, so a live evening computes nothing extra.
  */
 export function channelResults(state: WorkshopState, activity: Activity, index: number, voteOf: VoteOf = voteResults): { room: ChannelResults; online: ChannelResults } | null {
-  if (!countedAnswers(state, activity.id).some((a) => channelOf(a.stored) === 'online')) return null;
+  // One channel check per answer, no copies: during the evening no answer is online and this is all it costs.
   const own = getOwn(state.answers, activity.id) ?? {};
+  if (!Object.entries(own).some(([participantId, stored]) => channelOf(stored) === 'online' && countingParticipant(state, participantId) !== undefined)) return null;
   const one = (channel: AnswerChannel): ChannelResults => {
     const answers = Object.fromEntries(Object.entries(own).filter(([, stored]) => channelOf(stored) === channel));
     const filtered: WorkshopState = { ...state, answers: { ...state.answers, [activity.id]: answers } };

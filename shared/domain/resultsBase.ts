@@ -3,7 +3,7 @@ import type { Answer } from './answers.js';
 import type { OptionsResults } from '../kinds/options/model.js';
 import { getOwn } from './own.js';
 import { activityValueIds } from './rules.js';
-import type { Activity, StoredAnswer, WorkshopState } from './types.js';
+import type { Activity, Participant, StoredAnswer, WorkshopState } from './types.js';
 
 /**
  * What results are made of: their types, the answers that count, open-answer ids, and a vote's
@@ -125,9 +125,15 @@ export interface AnswerCounts {
 /** Answers that count: the latest of each participant who was not removed, with their group now. */
 export function countedAnswers(state: WorkshopState, activityId: string): { participantId: string; groupId: string; joinedAt: number; stored: StoredAnswer }[] {
   return Object.entries(getOwn(state.answers, activityId) ?? {}).flatMap(([participantId, stored]) => {
-    const p = getOwn(state.participants, participantId);
-    return p && !p.removed ? [{ participantId, groupId: p.groupId, joinedAt: p.joinedAt, stored }] : [];
+    const p = countingParticipant(state, participantId);
+    return p ? [{ participantId, groupId: p.groupId, joinedAt: p.joinedAt, stored }] : [];
   });
+}
+
+/** The participant whose answers count: still in the room (not removed); undefined otherwise. */
+export function countingParticipant(state: Pick<WorkshopState, 'participants'>, participantId: string): Participant | undefined {
+  const p = getOwn(state.participants, participantId);
+  return p && !p.removed ? p : undefined;
 }
 
 export function answerCounts(state: WorkshopState, activityId: string): AnswerCounts {
